@@ -1,0 +1,95 @@
+"""Shared fixtures: a fresh database per test, on SQLite and on PostgreSQL.
+
+PostgreSQL tests use ``DESK_TEST_POSTGRES_URL`` (default: the local server of
+the development machines and CI). Each test gets its own schema, dropped at the
+end, so tests never see each other's rows. Where no server answers, those
+tests are skipped with the reason; under ``CI=true`` such a skip fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desk.db.engine import Database, open_database
+from desk.db.migrate import ensure_schema
+
+POSTGRES_URL = os.environ.get(
+    "DESK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+POSTGRES_SKIP_PREFIX = "PostgreSQL unavailable"
+
+_postgres_skips: list[str] = []
+
+
+def _postgres_unavailable_reason() -> str | None:
+    engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure means: no server to test against
+        return f"{POSTGRES_SKIP_PREFIX} at {make_url(POSTGRES_URL).render_as_string()}: {exc.__class__.__name__}"
+    finally:
+        engine.dispose()
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    reason = _postgres_unavailable_reason()
+    if reason:
+        _postgres_skips.append(reason)
+        pytest.skip(reason)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> Iterator[str]:
+    """A URL whose connections work in a brand-new schema of the test database."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(postgres_server_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An empty database at the current schema, on each backend."""
+    db = open_database(database_url)
+    ensure_schema(db)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _postgres_skips and os.environ.get("CI") == "true":
+        print(f"\nCI=true but PostgreSQL tests were skipped: {_postgres_skips[0]}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

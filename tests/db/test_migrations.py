@@ -1,0 +1,90 @@
+"""The migrations build exactly the models' schema, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from desk.db.base import Base
+from desk.db.engine import open_database
+from desk.db.migrate import SchemaStatus, ensure_schema, head_revision, schema_state
+
+
+def schema_snapshot(engine: Engine) -> dict[str, Any]:
+    """Everything the database says about the tables, in a comparable form."""
+    inspector = inspect(engine)
+    snapshot: dict[str, Any] = {}
+    for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
+        snapshot[table] = {
+            "columns": sorted(
+                (c["name"], str(c["type"]).split("(")[0], c["nullable"]) for c in inspector.get_columns(table)
+            ),
+            "pk": inspector.get_pk_constraint(table)["name"],
+            "fks": sorted(
+                (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"])
+                for fk in inspector.get_foreign_keys(table)
+            ),
+            "uniques": sorted(
+                (u["name"], tuple(u["column_names"])) for u in inspector.get_unique_constraints(table)
+            ),
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]), _index_predicate(i))
+                for i in inspector.get_indexes(table)
+            ),
+            "checks": sorted(
+                (c["name"], " ".join(c["sqltext"].split())) for c in inspector.get_check_constraints(table)
+            ),
+        }
+    return snapshot
+
+
+def _index_predicate(index: dict[str, Any]) -> str:
+    options = index.get("dialect_options", {})
+    where = options.get("sqlite_where", options.get("postgresql_where"))
+    return " ".join(str(where).split()) if where is not None else ""
+
+
+@pytest.fixture
+def second_database_url(request, database_url, tmp_path):
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{(tmp_path / 'from_models.sqlite3').as_posix()}"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_migrations_produce_the_models_schema(database_url, second_database_url):
+    migrated = open_database(database_url)
+    from_models = open_database(second_database_url)
+    try:
+        ensure_schema(migrated)
+        Base.metadata.create_all(from_models.engine)
+
+        assert schema_snapshot(migrated.engine) == schema_snapshot(from_models.engine)
+        with migrated.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert differences == []
+    finally:
+        migrated.dispose()
+        from_models.dispose()
+
+
+def test_every_constraint_is_named_by_the_convention(database):
+    inspector = inspect(database.engine)
+    for table in inspector.get_table_names():
+        if table == "alembic_version":
+            continue
+        checks = inspector.get_check_constraints(table)
+        assert all(c["name"] and c["name"].startswith("ck_") for c in checks), (table, checks)
+        assert all(fk["name"].startswith("fk_") for fk in inspector.get_foreign_keys(table))
+        assert all(
+            u["name"].startswith("uq_") for u in inspector.get_unique_constraints(table)
+        ), table
+
+
+def test_fresh_database_is_upgraded_to_head(database):
+    state = schema_state(database)
+    assert state.status is SchemaStatus.CURRENT
+    assert state.current == head_revision()
