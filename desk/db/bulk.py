@@ -1,0 +1,37 @@
+"""Helpers for bulk loading (generator, demo): explicit ids and id sequences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from desk.db.base import Base
+
+
+def next_id(session: Session, model: type[Base]) -> int:
+    """The first free id of a table whose ids the loader assigns itself."""
+    current = session.scalar(select(func.max(model.__table__.c.id)))  # type: ignore[attr-defined]
+    return (current or 0) + 1
+
+
+def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert plain rows through Core: no ORM bookkeeping, one executemany."""
+    if rows:
+        session.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+
+
+def sync_id_sequences(session: Session, models: Iterable[type[Base]]) -> None:
+    """After explicit ids, move PostgreSQL's sequences past them (SQLite needs nothing)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for model in models:
+        table = model.__table__.name  # type: ignore[attr-defined]
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"GREATEST((SELECT max(id) FROM {table}), 1))"
+            )
+        )

@@ -1,0 +1,41 @@
+"""Gap-free counters, safe under concurrent desks on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from desk.db.models import Counter
+
+
+def next_counter_value(session: Session, name: str) -> int:
+    """Take the next number of counter ``name`` within the caller's transaction.
+
+    The row is created if missing (``ON CONFLICT DO NOTHING``), then bumped by
+    an atomic ``UPDATE … RETURNING``, which locks the row until the transaction
+    ends: a second desk waits, and a rollback gives the number back.
+    """
+    _create_if_missing(session, name)
+    statement = (
+        update(Counter)
+        .where(Counter.name == name)
+        .values(last_value=Counter.last_value + 1)
+        .returning(Counter.last_value)
+    )
+    return session.execute(statement).scalar_one()
+
+
+def raise_counter_to(session: Session, name: str, value: int) -> None:
+    """Make sure the counter's next value is above ``value`` (after bulk imports)."""
+    _create_if_missing(session, name)
+    session.execute(
+        update(Counter).where(Counter.name == name, Counter.last_value < value).values(last_value=value)
+    )
+
+
+def _create_if_missing(session: Session, name: str) -> None:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(Counter).values(name=name, last_value=0).on_conflict_do_nothing())

@@ -1,0 +1,532 @@
+"""A town at scale: families, enrolments, a school year of paid bookings.
+
+``generate_town`` is what ``desk-admin generate`` and the benchmarks use; the
+demo uses it too for its few hundred families. It is deterministic for a seed
+and a date, runs in one transaction (all or nothing), and writes through Core
+inserts with ids it assigns itself, so 100 000 families take minutes, not hours.
+Every row it writes is one the services could have written: confirmed bookings
+with their basket, payment, lines, allocations, receipt numbered per year
+without gaps, and journal entries chained in the order of payment.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import Counter as Tally
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time as clock_time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from desk.clock import PARIS, Clock, local_today
+from desk.db.bulk import insert_rows, next_id, sync_id_sequences
+from desk.db.counters import raise_counter_to
+from desk.db.enums import (
+    BasketState,
+    BookingState,
+    CashSessionKind,
+    JournalKind,
+    OnlinePaymentState,
+    PaymentChannel,
+    PaymentMode,
+    Role,
+    UnitKind,
+)
+from desk.db.models import (
+    Agent,
+    Basket,
+    Booking,
+    CashSession,
+    Child,
+    Counter,
+    Enrolment,
+    Family,
+    Guardian,
+    JournalEntry,
+    OnlinePayment,
+    OpenDay,
+    Payment,
+    PaymentAllocation,
+    PaymentLine,
+    Receipt,
+)
+from desk.services.family_factory import FamilyFactory, FamilySpec
+from desk.services.journal import ChainTail, journal_tail
+from desk.services.school_calendar import school_year_of
+from desk.services.town_catalogue import ActivityRefs, CatalogueRefs, ensure_town_catalogue
+
+DOSSIER_COUNTER = "dossier"
+CHUNK_FAMILIES = 1000
+OPENING_FLOAT_CENTS = 15_000
+CASH_CEILING_CENTS = 30_000
+
+UNIT_CHOICE = (UnitKind.FULL_DAY, UnitKind.MORNING, UnitKind.AFTERNOON)
+UNIT_WEIGHTS = (0.5, 0.25, 0.25)
+
+TABLES_WITH_OWN_IDS = (
+    Family, Guardian, Child, Enrolment, Basket, Booking, Payment, PaymentLine,
+    PaymentAllocation, Receipt, JournalEntry, CashSession, OnlinePayment,
+)
+
+
+def dossier_number(value: int) -> str:
+    return f"F-{value:05d}"
+
+
+def receipt_counter(year: int) -> str:
+    return f"receipt:{year}"
+
+
+@dataclass
+class GenerationReport:
+    families: int = 0
+    guardians: int = 0
+    children: int = 0
+    enrolments: int = 0
+    bookings: int = 0
+    payments: int = 0
+    journal_entries: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.families} familles, {self.children} enfants, {self.enrolments} inscriptions, "
+            f"{self.bookings} réservations, {self.payments} règlements, "
+            f"{self.journal_entries} écritures de journal en {self.seconds:.1f} s"
+        )
+
+
+# child id, enrolment id, open day id, day, price in cents
+PlannedBooking = tuple[int, int, int, date, int]
+
+
+@dataclass(frozen=True)
+class PaymentEvent:
+    """What pass two needs of a payment to number it and journal it, in time order."""
+
+    paid_at: datetime
+    payment_id: int
+    family_id: int
+    agent_id: int | None
+    cash_session_id: int | None
+    amount_cents: int
+    cash_cents: int
+    lines: tuple[tuple[str, int], ...]
+    booking_count: int
+
+
+@dataclass
+class _Buffers:
+    rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, model: type, row: dict[str, Any]) -> None:
+        self.rows.setdefault(model, []).append(row)
+
+    def flush(self, session: Session, order: Iterable[type]) -> None:
+        for model in order:
+            insert_rows(session, model, self.rows.pop(model, []))
+
+
+def scale_capacities(families: int) -> dict[UnitKind, int]:
+    """Places per open day large enough for the town's demand, with a margin."""
+    full_day = max(40, math.ceil(families * 0.16))
+    half_day = max(20, math.ceil(families * 0.09))
+    return {UnitKind.FULL_DAY: full_day, UnitKind.MORNING: half_day, UnitKind.AFTERNOON: half_day}
+
+
+class TownGenerator:
+    """Writes families and their history; see ``generate_town``."""
+
+    INSERT_ORDER = (Family, Guardian, Child, Enrolment, Basket, CashSession, Payment, PaymentLine, OnlinePayment, Booking, PaymentAllocation)
+
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        *,
+        seed: int,
+        booking_rate: float,
+        catalogue: CatalogueRefs,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.session = session
+        self.now = clock.now()
+        self.today = local_today(clock)
+        self.school_year = school_year_of(self.today)
+        self.rng = random.Random(seed)
+        self.factory = FamilyFactory(seed, self.today)
+        self.booking_rate = booking_rate
+        self.catalogue = catalogue
+        self.progress = progress or (lambda message: None)
+        self.ids = {model: next_id(session, model) for model in TABLES_WITH_OWN_IDS}
+        self.dossier = session.scalar(select(Counter.last_value).where(Counter.name == DOSSIER_COUNTER)) or 0
+        staff = session.execute(
+            select(Agent.id, Agent.role).where(Agent.is_active, Agent.role != Role.ADMIN).order_by(Agent.id)
+        ).all()
+        self.agents = [agent_id for agent_id, _role in staff]
+        self.cashiers = [agent_id for agent_id, role in staff if role == Role.CASHIER]
+        open_days = [o for act in (catalogue.wednesdays, catalogue.summer) for o in act.open_days]
+        self.places = {o.id: o.places_taken for o in open_days}
+        self.capacity = {o.id: o.capacity for o in open_days}
+        self._unit_of = {o.id: o.unit_id for o in open_days}
+        self.places_added: Tally[int] = Tally()
+        self.events: list[PaymentEvent] = []
+        self.cash_sessions: dict[date, int] = {}
+        self.cashier: int | None = None
+        self.report = GenerationReport()
+        self.buffers = _Buffers()
+
+    def take_id(self, model: type) -> int:
+        value = self.ids[model]
+        self.ids[model] = value + 1
+        return value
+
+    # -- pass one: families and what they booked and paid ------------------
+
+    def add_families(self, specs: Iterable[FamilySpec], *, with_history: bool = True) -> list[int]:
+        family_ids = []
+        for count, spec in enumerate(specs, start=1):
+            family_ids.append(self._add_family(spec, with_history))
+            if count % CHUNK_FAMILIES == 0:
+                self._flush_pass_one()
+                self.progress(f"{count} familles…")
+        self._flush_pass_one()
+        return family_ids
+
+    def _flush_pass_one(self) -> None:
+        self.buffers.flush(self.session, self.INSERT_ORDER)
+
+    def _add_family(self, spec: FamilySpec, with_history: bool) -> int:
+        family_id = self.take_id(Family)
+        self.dossier += 1
+        created_at = self.now - timedelta(days=self.rng.randint(60, 3 * 365))
+        self.buffers.add(Family, {
+            "id": family_id, "dossier_number": dossier_number(self.dossier), "name": spec.name,
+            "address_line": spec.address_line, "postal_code": spec.postal_code, "city": spec.city,
+            "phone": spec.phone, "email": spec.email, "quotient_familial": spec.quotient_familial,
+            "note": None, "created_at": created_at,
+        })
+        for guardian in spec.guardians:
+            self.buffers.add(Guardian, {
+                "id": self.take_id(Guardian), "family_id": family_id, "first_name": guardian.first_name,
+                "last_name": guardian.last_name, "relationship_label": guardian.relationship_label,
+                "phone": guardian.phone, "email": guardian.email, "is_primary": guardian.is_primary,
+            })
+        bookings_by_group: dict[int, list[PlannedBooking]] = {}
+        for child in spec.children:
+            child_id = self.take_id(Child)
+            self.buffers.add(Child, {
+                "id": child_id, "family_id": family_id, "first_name": child.first_name,
+                "last_name": child.last_name, "birth_date": child.birth_date, "symbol_index": child.symbol_index,
+            })
+            self.report.children += 1
+            if not with_history:
+                continue
+            for activity, rate in ((self.catalogue.wednesdays, 0.5), (self.catalogue.summer, 0.3)):
+                if not _age_fits(child.birth_date, activity) or self.rng.random() >= rate:
+                    continue
+                enrolment_id = self._enrol(child_id, activity, created_at)
+                for open_day_id, day in self._choose_days(activity):
+                    price = self.catalogue.prices[(self._unit_of[open_day_id], self.catalogue.bracket_for(spec.quotient_familial))]
+                    group = _payment_group(day)
+                    bookings_by_group.setdefault(group, []).append((child_id, enrolment_id, open_day_id, day, price))
+        for group in sorted(bookings_by_group):
+            self._pay(family_id, spec, bookings_by_group[group])
+        self.report.families += 1
+        self.report.guardians += len(spec.guardians)
+        return family_id
+
+    def _enrol(self, child_id: int, activity: ActivityRefs, family_created_at: datetime) -> int:
+        enrolment_id = self.take_id(Enrolment)
+        opened = datetime.combine(activity.start_date - timedelta(days=75), clock_time(10), PARIS)
+        self.buffers.add(Enrolment, {
+            "id": enrolment_id, "child_id": child_id, "activity_id": activity.id,
+            "created_at": min(max(opened.astimezone(timezone.utc), family_created_at), self.now),
+            "created_by_id": None, "ended_at": None,
+        })
+        self.report.enrolments += 1
+        return enrolment_id
+
+    def _choose_days(self, activity: ActivityRefs) -> list[tuple[int, date]]:
+        """The open days a child books: some days, one unit each, where places remain."""
+        by_day: dict[date, dict[int, int]] = {}
+        unit_kind = {unit_id: kind for kind, unit_id in activity.units.items()}
+        for open_day in activity.open_days:
+            by_day.setdefault(open_day.day, {})[unit_kind[open_day.unit_id]] = open_day.id
+        chosen = []
+        for day, units in by_day.items():
+            if self.rng.random() >= self.booking_rate:
+                continue
+            kinds = [k for k in UNIT_CHOICE if k in units]
+            weights = [UNIT_WEIGHTS[UNIT_CHOICE.index(k)] for k in kinds]
+            open_day_id = units[self.rng.choices(kinds, weights)[0]]
+            if self.places[open_day_id] < self.capacity[open_day_id]:
+                self.places[open_day_id] += 1
+                self.places_added[open_day_id] += 1
+                chosen.append((open_day_id, day))
+        return chosen
+
+    def _pay(self, family_id: int, spec: FamilySpec, bookings: list[PlannedBooking]) -> None:
+        paid_at = self._payment_instant(min(b[3] for b in bookings))
+        amount = sum(b[4] for b in bookings)
+        payment_id = self.take_id(Payment)
+        basket_id = self.take_id(Basket)
+        online = self.rng.random() < 0.55
+        agent_id = None if online or not self.agents else self.rng.choice(self.agents)
+        cash_session_id = None if online else self._cash_session_for(paid_at)
+        self.buffers.add(Basket, {
+            "id": basket_id, "family_id": family_id, "state": BasketState.PAID.value,
+            "created_at": paid_at - timedelta(minutes=8), "updated_at": paid_at,
+            "created_by_id": agent_id, "next_online_attempt_at": None,
+        })
+        self.buffers.add(Payment, {
+            "id": payment_id, "family_id": family_id, "basket_id": basket_id, "cash_session_id": cash_session_id,
+            "agent_id": agent_id, "channel": (PaymentChannel.ONLINE if online else PaymentChannel.COUNTER).value,
+            "paid_at": paid_at, "amount_cents": amount,
+        })
+        lines = self._online_line(payment_id, basket_id, family_id, spec, paid_at, amount) if online else self._counter_lines(amount)
+        for line in lines:
+            self.buffers.add(PaymentLine, {**_EMPTY_LINE, **line, "id": self.take_id(PaymentLine), "payment_id": payment_id})
+        for child_id, enrolment_id, open_day_id, _day, price in bookings:
+            booking_id = self.take_id(Booking)
+            self.buffers.add(Booking, {
+                "id": booking_id, "child_id": child_id, "enrolment_id": enrolment_id, "open_day_id": open_day_id,
+                "basket_id": basket_id, "state": BookingState.CONFIRMED.value, "price_cents": price,
+                "hold_expires_at": None, "created_at": paid_at - timedelta(minutes=5), "created_by_id": agent_id,
+                "confirmed_at": paid_at, "ended_at": None, "payment_id": payment_id, "cancellation_basket_id": None,
+            })
+            self.buffers.add(PaymentAllocation, {
+                "id": self.take_id(PaymentAllocation), "payment_id": payment_id, "booking_id": booking_id,
+                "ledger_entry_id": None, "amount_cents": price,
+            })
+        self.report.bookings += len(bookings)
+        self.report.payments += 1
+        cash = sum(line["amount_cents"] for line in lines if line["mode"] == PaymentMode.CASH.value)
+        self.events.append(PaymentEvent(
+            paid_at, payment_id, family_id, agent_id, cash_session_id, amount, cash,
+            tuple((line["mode"], line["amount_cents"]) for line in lines), len(bookings),
+        ))
+
+    def _payment_instant(self, first_day: date) -> datetime:
+        """A weekday in office hours before the first booked day, and before today."""
+        day = first_day - timedelta(days=self.rng.randint(4, 25))
+        latest = self.today - timedelta(days=1)
+        if day > latest:
+            day = latest - timedelta(days=self.rng.randint(0, 20))
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        minutes = self.rng.randint(8 * 60 + 30, 17 * 60 + 30)
+        local = datetime.combine(day, clock_time(minutes // 60, minutes % 60, self.rng.randint(0, 59)), PARIS)
+        return local.astimezone(timezone.utc)
+
+    def _cash_session_for(self, paid_at: datetime) -> int:
+        day = paid_at.astimezone(PARIS).date()
+        if day not in self.cash_sessions:
+            self.cash_sessions[day] = self.take_id(CashSession)
+            self.buffers.add(CashSession, self._closed_cash_session(self.cash_sessions[day], day))
+        return self.cash_sessions[day]
+
+    def _closed_cash_session(self, session_id: int, day: date) -> dict[str, Any]:
+        """A day's session, closed at 18:00; its cash totals are settled in ``finish``."""
+        if self.cashier is None:
+            self.cashier = self.cashiers[0] if self.cashiers else self._system_agent()
+        return {
+            "id": session_id, "kind": CashSessionKind.COUNTER.value,
+            "opened_at": datetime.combine(day, clock_time(8, 15), PARIS).astimezone(timezone.utc),
+            "opened_by_id": self.cashier, "opening_float_cents": OPENING_FLOAT_CENTS,
+            "closed_at": datetime.combine(day, clock_time(18, 0), PARIS).astimezone(timezone.utc),
+            "closed_by_id": self.cashier, "expected_cash_cents": OPENING_FLOAT_CENTS,
+            "counted_cash_cents": OPENING_FLOAT_CENTS, "counted_cheques_cents": None,
+            "difference_cents": 0, "closing_comment": None,
+        }
+
+    def _online_line(self, payment_id, basket_id, family_id, spec, paid_at, amount) -> list[dict[str, Any]]:
+        refdet = f"{paid_at.astimezone(PARIS):%Y%m%d}x{family_id}x{payment_id}"
+        idop = f"SIM{payment_id:012d}"
+        authorisation = f"{self.rng.randrange(10**6):06d}"
+        created = paid_at - timedelta(minutes=3)
+        self.buffers.add(OnlinePayment, {
+            "id": self.take_id(OnlinePayment), "basket_id": basket_id, "family_id": family_id,
+            "refdet": refdet, "idop": idop, "amount_cents": amount, "email": spec.email,
+            "state": OnlinePaymentState.PAID.value, "created_at": created,
+            "expires_at": created + timedelta(minutes=15), "result_code": "P",
+            "authorisation_number": authorisation, "resolved_at": paid_at, "payment_id": payment_id,
+            "needs_cashier_review": False,
+        })
+        return [{"mode": PaymentMode.PAYFIP.value, "amount_cents": amount, "refdet": refdet,
+                 "idop": idop, "authorisation_number": authorisation}]
+
+    def _counter_lines(self, amount: int) -> list[dict[str, Any]]:
+        roll = self.rng.random()
+        if roll < 0.06 and amount > 2000:
+            vouchers = amount // 1000
+            lines = [{"mode": PaymentMode.HOLIDAY_VOUCHER.value, "amount_cents": vouchers * 1000,
+                      "voucher_count": vouchers, "voucher_value_cents": 1000}]
+            rest = amount - vouchers * 1000
+            return lines + ([_cash_line(rest)] if rest else [])
+        if roll < 0.45 and amount <= CASH_CEILING_CENTS:
+            return [_cash_line(amount)]
+        if roll < 0.7:
+            return [{"mode": PaymentMode.CHEQUE.value, "amount_cents": amount,
+                     "cheque_number": f"{self.rng.randrange(10**7):07d}", "cheque_bank": "Crédit Agricole des Savoie",
+                     "cheque_drawer": None}]
+        return [{"mode": PaymentMode.CARD.value, "amount_cents": amount,
+                 "authorisation_number": f"{self.rng.randrange(10**6):06d}",
+                 "card_last4": f"{self.rng.randrange(10**4):04d}"}]
+
+    # -- pass two: receipts, journal, cash sessions, places ----------------
+
+    def finish(self) -> GenerationReport:
+        self._settle_cash_sessions()
+        self._write_receipts_and_journal()
+        self._record_places()
+        raise_counter_to(self.session, DOSSIER_COUNTER, self.dossier)
+        sync_id_sequences(self.session, TABLES_WITH_OWN_IDS)
+        return self.report
+
+    def _settle_cash_sessions(self) -> None:
+        cash_by_session: Tally[int] = Tally()
+        for event in self.events:
+            if event.cash_session_id is not None:
+                cash_by_session[event.cash_session_id] += event.cash_cents
+        if not cash_by_session:
+            return
+        table = CashSession.__table__
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("session_id"))
+            .values(expected_cash_cents=bindparam("expected"), counted_cash_cents=bindparam("expected"))
+        )
+        self.session.connection().execute(statement, [
+            {"session_id": session_id, "expected": OPENING_FLOAT_CENTS + cash}
+            for session_id, cash in sorted(cash_by_session.items())
+        ])
+
+    def _system_agent(self) -> int:
+        """Closed sessions need an agent; a town generated without agents gets one, inactive."""
+        from desk.services.agents import hash_password  # argon2 is only needed here
+
+        agent_id = next_id(self.session, Agent)
+        insert_rows(self.session, Agent, [{
+            "id": agent_id, "login": "generateur", "display_name": "Données générées",
+            "password_hash": hash_password(f"{self.rng.random()}"), "role": Role.CASHIER.value,
+            "is_active": False, "failed_login_count": 0, "locked_until": None, "created_at": self.now,
+        }])
+        sync_id_sequences(self.session, (Agent,))
+        return agent_id
+
+    def _write_receipts_and_journal(self) -> None:
+        self.events.sort(key=lambda e: (e.paid_at, e.payment_id))
+        tail = journal_tail(self.session)
+        numbers: dict[int, int] = {}
+        receipts: list[dict[str, Any]] = []
+        entries: list[dict[str, Any]] = []
+        for event in self.events:
+            year = event.paid_at.astimezone(PARIS).year
+            if year not in numbers:
+                numbers[year] = self.session.scalar(
+                    select(Counter.last_value).where(Counter.name == receipt_counter(year))
+                ) or 0
+            numbers[year] += 1
+            code = f"{year}-{numbers[year]:06d}"
+            receipts.append({"id": self.take_id(Receipt), "payment_id": event.payment_id, "year": year,
+                             "number": numbers[year], "issued_at": event.paid_at})
+            fields = tail.next_entry(
+                kind=JournalKind.PAYMENT, created_at=event.paid_at, amount_cents=event.amount_cents,
+                agent_id=event.agent_id, family_id=event.family_id, payment_id=event.payment_id,
+                cash_session_id=event.cash_session_id,
+                payload={"receipt": code, "lines": [list(line) for line in event.lines], "bookings": event.booking_count},
+            )
+            tail = ChainTail.after(fields)
+            entries.append({**fields, "id": self.take_id(JournalEntry), "kind": JournalKind.PAYMENT.value})
+            if len(entries) >= 5000:
+                self._insert_journal_batch(receipts, entries)
+        self._insert_journal_batch(receipts, entries)
+        for year, last in numbers.items():
+            raise_counter_to(self.session, receipt_counter(year), last)
+        raise_counter_to(self.session, "journal", tail.sequence)
+        self.report.journal_entries = len(self.events)
+
+    def _insert_journal_batch(self, receipts: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
+        insert_rows(self.session, Receipt, receipts)
+        insert_rows(self.session, JournalEntry, entries)
+        receipts.clear()
+        entries.clear()
+
+    def _record_places(self) -> None:
+        if not self.places_added:
+            return
+        table = OpenDay.__table__
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("open_day_id"))
+            .values(places_taken=table.c.places_taken + bindparam("added"))
+        )
+        self.session.connection().execute(
+            statement, [{"open_day_id": k, "added": v} for k, v in sorted(self.places_added.items())]
+        )
+
+
+_EMPTY_LINE = {
+    "tendered_cents": None, "change_cents": None, "cheque_number": None, "cheque_bank": None,
+    "cheque_drawer": None, "authorisation_number": None, "card_last4": None, "voucher_count": None,
+    "voucher_value_cents": None, "refdet": None, "idop": None,
+}
+
+
+def _cash_line(amount: int) -> dict[str, Any]:
+    tendered = math.ceil(amount / 500) * 500
+    return {"mode": PaymentMode.CASH.value, "amount_cents": amount, "tendered_cents": tendered,
+            "change_cents": tendered - amount}
+
+
+def _age_fits(birth: date, activity: ActivityRefs) -> bool:
+    start = activity.start_date
+    age = start.year - birth.year - ((start.month, start.day) < (birth.month, birth.day))
+    return activity.min_age_years <= age <= activity.max_age_years
+
+
+def _payment_group(day: date) -> int:
+    """Families pay by term: September–December, January–March, April–August."""
+    if day.month >= 9:
+        return 0
+    return 1 if day.month <= 3 else 2
+
+
+def generate_town(
+    session: Session,
+    clock: Clock,
+    *,
+    families: int,
+    seed: int,
+    booking_rate: float = 0.35,
+    progress: Callable[[str], None] | None = None,
+) -> GenerationReport:
+    """Add ``families`` families with their enrolments, bookings and payments."""
+    started = time.perf_counter()
+    school_year = school_year_of(local_today(clock))
+    catalogue = ensure_town_catalogue(session, school_year, scale_capacities(families))
+    _raise_capacities(session, catalogue, scale_capacities(families))
+    catalogue = ensure_town_catalogue(session, school_year)
+    generator = TownGenerator(session, clock, seed=seed, booking_rate=booking_rate, catalogue=catalogue, progress=progress)
+    generator.add_families(generator.factory.family(generator.ids[Family] + n) for n in range(families))
+    report = generator.finish()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _raise_capacities(session: Session, catalogue: CatalogueRefs, capacities: dict[UnitKind, int]) -> None:
+    """An existing catalogue (the demo's) gets enough places for the generated town."""
+    for activity in (catalogue.wednesdays, catalogue.summer):
+        for kind, unit_id in activity.units.items():
+            session.execute(
+                update(OpenDay)
+                .where(OpenDay.unit_id == unit_id, OpenDay.capacity < capacities[kind])
+                .values(capacity=capacities[kind])
+            )
+    session.expire_all()
