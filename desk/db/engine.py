@@ -46,6 +46,7 @@ class Database:
 
     url: URL
     engine: Engine
+    read_engine: Engine
     session_factory: sessionmaker[Session]
     read_session_factory: sessionmaker[Session]
 
@@ -96,13 +97,13 @@ def open_database(url: str | URL, *, check: bool = True) -> Database:
         engine = _sqlite_engine(parsed)
     else:
         engine = _postgres_engine(parsed)
+    read_engine = engine.execution_options(sqlite_begin="DEFERRED")
     database = Database(
         url=parsed,
         engine=engine,
+        read_engine=read_engine,
         session_factory=sessionmaker(engine, expire_on_commit=False),
-        read_session_factory=sessionmaker(
-            engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
-        ),
+        read_session_factory=sessionmaker(read_engine, expire_on_commit=False),
     )
     if check:
         check_connection(database)
@@ -112,7 +113,7 @@ def open_database(url: str | URL, *, check: bool = True) -> Database:
 def check_connection(database: Database) -> None:
     """Run a trivial query; translate failure into a message the user can act on."""
     try:
-        with database.engine.connect() as connection:
+        with database.read_engine.connect() as connection:
             if database.is_sqlite:
                 # A damaged or foreign file only shows itself when a page is read.
                 connection.execute(text("SELECT count(*) FROM sqlite_master"))

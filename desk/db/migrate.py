@@ -55,7 +55,7 @@ def head_revision() -> str:
 def schema_state(database: Database) -> SchemaState:
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
-    with database.engine.connect() as connection:
+    with database.read_engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(inspect(connection).get_table_names())
     if current is None:

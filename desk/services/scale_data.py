@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import random
+import secrets
 import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
@@ -55,12 +56,14 @@ from desk.db.models import (
     PaymentLine,
     Receipt,
 )
+from desk.services.agents import hash_password
 from desk.services.family_factory import FamilyFactory, FamilySpec
 from desk.services.journal import ChainTail, journal_tail
 from desk.services.school_calendar import school_year_of
 from desk.services.town_catalogue import ActivityRefs, CatalogueRefs, ensure_town_catalogue
 
 DOSSIER_COUNTER = "dossier"
+SYSTEM_AGENT_LOGIN = "generateur"
 CHUNK_FAMILIES = 1000
 OPENING_FLOAT_CENTS = 15_000
 CASH_CEILING_CENTS = 30_000
@@ -408,13 +411,14 @@ class TownGenerator:
         ])
 
     def _system_agent(self) -> int:
-        """Closed sessions need an agent; a town generated without agents gets one, inactive."""
-        from desk.services.agents import hash_password  # argon2 is only needed here
-
+        """Closed sessions need a cashier; a town generated without one gets an inactive one."""
+        existing = self.session.scalar(select(Agent.id).where(Agent.login == SYSTEM_AGENT_LOGIN))
+        if existing is not None:
+            return existing
         agent_id = next_id(self.session, Agent)
         insert_rows(self.session, Agent, [{
-            "id": agent_id, "login": "generateur", "display_name": "Données générées",
-            "password_hash": hash_password(f"{self.rng.random()}"), "role": Role.CASHIER.value,
+            "id": agent_id, "login": SYSTEM_AGENT_LOGIN, "display_name": "Données générées",
+            "password_hash": hash_password(secrets.token_urlsafe(24)), "role": Role.CASHIER.value,
             "is_active": False, "failed_login_count": 0, "locked_until": None, "created_at": self.now,
         }])
         sync_id_sequences(self.session, (Agent,))

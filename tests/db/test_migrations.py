@@ -11,7 +11,8 @@ from sqlalchemy import Engine, inspect
 
 from desk.db.base import Base
 from desk.db.engine import open_database
-from desk.db.migrate import SchemaStatus, ensure_schema, head_revision, schema_state
+from desk.db.migrate import SchemaStatus, backup_sqlite_file, ensure_schema, head_revision, schema_state
+from desk.errors import DatabaseVersionError
 
 
 def schema_snapshot(engine: Engine) -> dict[str, Any]:
@@ -88,3 +89,35 @@ def test_fresh_database_is_upgraded_to_head(database):
     state = schema_state(database)
     assert state.status is SchemaStatus.CURRENT
     assert state.current == head_revision()
+
+
+def test_a_database_from_a_newer_desk_is_refused_and_left_alone(database):
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dcafe9999'")
+    with pytest.raises(DatabaseVersionError, match="plus récente") as caught:
+        ensure_schema(database)
+    assert "n'a pas été modifiée" in caught.value.hint
+    assert schema_state(database).current == "f00dcafe9999"
+
+
+def test_a_database_of_another_program_is_refused(database_url):
+    database = open_database(database_url)
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    try:
+        with pytest.raises(DatabaseVersionError, match="pas été créées par desk"):
+            ensure_schema(database)
+        assert "family" not in inspect(database.engine).get_table_names()
+    finally:
+        database.dispose()
+
+
+def test_sqlite_backup_is_a_readable_copy(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    ensure_schema(database)
+    backup = backup_sqlite_file(database, "0001")
+    database.dispose()
+    copy = open_database(f"sqlite:///{backup}")
+    assert schema_state(copy).status is SchemaStatus.CURRENT
+    copy.dispose()
+    assert backup.name.startswith("desk.avant-0001.")

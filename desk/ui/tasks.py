@@ -1,0 +1,63 @@
+"""Run database work off the GUI thread and get the result back on it."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, work: Callable[[], Any], runner: BackgroundRunner) -> None:
+        super().__init__()
+        self.task_id = task_id
+        self.work = work
+        self.runner = runner
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # handed to the GUI thread, which decides what to say
+            self.runner.task_failed.emit(self.task_id, error)
+        else:
+            self.runner.task_finished.emit(self.task_id, result)
+
+
+class BackgroundRunner(QObject):
+    """Runs callables on its own thread pool; callbacks run on this object's thread.
+
+    The worker emits the runner's signals; since the runner lives on the GUI
+    thread, Qt queues them there, so callbacks may touch widgets.
+    """
+
+    task_finished = Signal(int, object)
+    task_failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self.task_finished.connect(self._deliver_result)
+        self.task_failed.connect(self._deliver_error)
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error)
+        self.pool.start(_Task(task_id, work, self))
+
+    @Slot(int, object)
+    def _deliver_result(self, task_id: int, result: Any) -> None:
+        on_done, _ = self._callbacks.pop(task_id)
+        on_done(result)
+
+    @Slot(int, object)
+    def _deliver_error(self, task_id: int, error: Exception) -> None:
+        _, on_error = self._callbacks.pop(task_id)
+        on_error(error)
+
+    def wait_for_done(self, msecs: int = 5000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,85 @@
+"""desk-admin, driven as a user would from a terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from desk.admin import main
+
+
+def run(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The real console command, in a fresh process (as the README has it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "desk.admin", *argv], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_upgrade_status_demo_and_verify_on_a_new_file(sqlite_url):
+    first = run("--database-url", sqlite_url, "db", "upgrade")
+    assert first.returncode == 0, first.stderr
+    assert "vide → 0001" in first.stdout
+    assert "déjà au schéma" in run("--database-url", sqlite_url, "db", "upgrade").stdout
+    assert "(current)" in run("--database-url", sqlite_url, "db", "status").stdout
+
+    demo = run("--database-url", sqlite_url, "demo")
+    assert demo.returncode == 0, demo.stderr
+    assert "300 familles" in demo.stdout
+    again = run("--database-url", sqlite_url, "demo")
+    assert "rien n'a été ajouté" in again.stdout
+
+    verified = run("--database-url", sqlite_url, "verify-journal")
+    assert verified.returncode == 0
+    assert "Journal intègre" in verified.stdout
+
+
+def test_generate_reports_what_it_wrote(database_url, capsys):
+    assert main(["--database-url", database_url, "generate", "--families", "40", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "40 familles" in out and "réservations" in out
+
+
+def test_a_tampered_journal_fails_verification(sqlite_url, capsys):
+    assert main(["--database-url", sqlite_url, "generate", "--families", "30"]) == 0
+    from desk.db.engine import open_database
+
+    database = open_database(sqlite_url)
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE journal_entry SET amount_cents = amount_cents + 100 WHERE sequence = 2")
+    database.dispose()
+    capsys.readouterr()
+    assert main(["--database-url", sqlite_url, "verify-journal"]) == 1
+    assert "n° 2 a été modifiée" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root@localhost/desk", "pas pris en charge"),
+        ("postgresql://postgres@127.0.0.1:1/desk", "ne répond pas"),
+    ],
+)
+def test_bad_database_urls_give_a_message_not_a_traceback(url, message):
+    result = run("--database-url", url, "db", "status")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_environment_variable_chooses_the_database(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{target}")
+    assert main(["db", "upgrade"]) == 0
+    assert target.exists()
+
+
+def test_create_agent_asks_the_password_twice(sqlite_url, monkeypatch, capsys):
+    answers = iter(["motdepasse", "motdepasse"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert main(["--database-url", sqlite_url, "create-agent", "--login", "Lucie", "--name", "Lucie Petit", "--role", "regisseur"]) == 0
+    assert "« lucie » créé (regisseur)" in capsys.readouterr().out
+    mismatched = iter(["motdepasse", "autre"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(mismatched))
+    assert main(["--database-url", sqlite_url, "create-agent", "--login", "marc", "--name", "Marc"]) == 2
