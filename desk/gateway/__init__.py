@@ -1,0 +1,1 @@
+"""The simulated PayFiP gateway of the DGFIP: its protocol and state machine."""
