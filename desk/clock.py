@@ -6,7 +6,7 @@ tests move time forward instead of sleeping.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class FrozenClock:
@@ -30,7 +30,7 @@ class FrozenClock:
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
             raise ValueError("FrozenClock needs an aware datetime")
-        self._now = start.astimezone(timezone.utc)
+        self._now = start.astimezone(UTC)
 
     def now(self) -> datetime:
         return self._now
@@ -39,7 +39,7 @@ class FrozenClock:
         self._now += delta
 
     def set(self, instant: datetime) -> None:
-        self._now = instant.astimezone(timezone.utc)
+        self._now = instant.astimezone(UTC)
 
 
 def local_today(clock: Clock) -> date:

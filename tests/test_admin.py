@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from desk.admin import main
+from desk.db.migrate import head_revision
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -20,7 +21,7 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
 def test_upgrade_status_demo_and_verify_on_a_new_file(sqlite_url):
     first = run("--database-url", sqlite_url, "db", "upgrade")
     assert first.returncode == 0, first.stderr
-    assert "vide → 0001" in first.stdout
+    assert f"vide → {head_revision()}" in first.stdout
     assert "déjà au schéma" in run("--database-url", sqlite_url, "db", "upgrade").stdout
     assert "(current)" in run("--database-url", sqlite_url, "db", "status").stdout
 

@@ -93,10 +93,7 @@ def normalise_url(url: str | URL) -> URL:
 def open_database(url: str | URL, *, check: bool = True) -> Database:
     """Open the database at ``url``; with ``check``, prove it answers now."""
     parsed = normalise_url(url)
-    if parsed.drivername.startswith("sqlite"):
-        engine = _sqlite_engine(parsed)
-    else:
-        engine = _postgres_engine(parsed)
+    engine = _sqlite_engine(parsed) if parsed.drivername.startswith("sqlite") else _postgres_engine(parsed)
     read_engine = engine.execution_options(sqlite_begin="DEFERRED")
     database = Database(
         url=parsed,

@@ -207,6 +207,29 @@ class Child(Base):
     )
 
 
+class FamilySearchTerm(Base):
+    """A normalised word a family is found by (see ``desk.db.search_terms``).
+
+    Rebuilt whenever the family file changes; searched by prefix range on the
+    covering index ``(term, family_id, kind)``.
+    """
+
+    __tablename__ = "family_search_term"
+
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    # Byte order on PostgreSQL too, so that prefix ranges mean what they say.
+    term: Mapped[str] = mapped_column(
+        String(120).with_variant(String(120, collation="C"), "postgresql"), primary_key=True
+    )
+
+    __table_args__ = (
+        Index("ix_family_search_term_lookup", "term", "family_id", "kind"),
+        CheckConstraint("kind IN ('dossier', 'surname', 'name', 'phone', 'email')", name="kind_known"),
+        CheckConstraint("length(term) > 0", name="term_not_empty"),
+    )
+
+
 # --------------------------------------------------------------------------
 # Activity catalogue
 # --------------------------------------------------------------------------

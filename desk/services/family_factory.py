@@ -99,7 +99,7 @@ class FamilyFactory:
         births = sorted(self._birth_date() for _ in range(count))
         spec.children = [
             ChildSpec(first_name, surname, birth, index)
-            for index, (first_name, birth) in enumerate(zip(sorted(first_names, key=lambda _: rng.random()), births))
+            for index, (first_name, birth) in enumerate(zip(sorted(first_names, key=lambda _: rng.random()), births, strict=False))
         ]
         return spec
 

@@ -18,7 +18,8 @@ import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as clock_time, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
@@ -47,6 +48,7 @@ from desk.db.models import (
     Counter,
     Enrolment,
     Family,
+    FamilySearchTerm,
     Guardian,
     JournalEntry,
     OnlinePayment,
@@ -56,6 +58,7 @@ from desk.db.models import (
     PaymentLine,
     Receipt,
 )
+from desk.db.search_terms import Person, family_terms
 from desk.services.agents import hash_password
 from desk.services.family_factory import FamilyFactory, FamilySpec
 from desk.services.journal import ChainTail, journal_tail
@@ -145,7 +148,7 @@ def scale_capacities(families: int) -> dict[UnitKind, int]:
 class TownGenerator:
     """Writes families and their history; see ``generate_town``."""
 
-    INSERT_ORDER = (Family, Guardian, Child, Enrolment, Basket, CashSession, Payment, PaymentLine, OnlinePayment, Booking, PaymentAllocation)
+    INSERT_ORDER = (Family, FamilySearchTerm, Guardian, Child, Enrolment, Basket, CashSession, Payment, PaymentLine, OnlinePayment, Booking, PaymentAllocation)
 
     def __init__(
         self,
@@ -214,6 +217,8 @@ class TownGenerator:
             "phone": spec.phone, "email": spec.email, "quotient_familial": spec.quotient_familial,
             "note": None, "created_at": created_at,
         })
+        for term, kind in spec_terms(spec, dossier_number(self.dossier)):
+            self.buffers.add(FamilySearchTerm, {"family_id": family_id, "kind": kind, "term": term})
         for guardian in spec.guardians:
             self.buffers.add(Guardian, {
                 "id": self.take_id(Guardian), "family_id": family_id, "first_name": guardian.first_name,
@@ -249,7 +254,7 @@ class TownGenerator:
         opened = datetime.combine(activity.start_date - timedelta(days=75), clock_time(10), PARIS)
         self.buffers.add(Enrolment, {
             "id": enrolment_id, "child_id": child_id, "activity_id": activity.id,
-            "created_at": min(max(opened.astimezone(timezone.utc), family_created_at), self.now),
+            "created_at": min(max(opened.astimezone(UTC), family_created_at), self.now),
             "created_by_id": None, "ended_at": None,
         })
         self.report.enrolments += 1
@@ -325,7 +330,7 @@ class TownGenerator:
             day -= timedelta(days=1)
         minutes = self.rng.randint(8 * 60 + 30, 17 * 60 + 30)
         local = datetime.combine(day, clock_time(minutes // 60, minutes % 60, self.rng.randint(0, 59)), PARIS)
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
 
     def _cash_session_for(self, paid_at: datetime) -> int:
         day = paid_at.astimezone(PARIS).date()
@@ -340,9 +345,9 @@ class TownGenerator:
             self.cashier = self.cashiers[0] if self.cashiers else self._system_agent()
         return {
             "id": session_id, "kind": CashSessionKind.COUNTER.value,
-            "opened_at": datetime.combine(day, clock_time(8, 15), PARIS).astimezone(timezone.utc),
+            "opened_at": datetime.combine(day, clock_time(8, 15), PARIS).astimezone(UTC),
             "opened_by_id": self.cashier, "opening_float_cents": OPENING_FLOAT_CENTS,
-            "closed_at": datetime.combine(day, clock_time(18, 0), PARIS).astimezone(timezone.utc),
+            "closed_at": datetime.combine(day, clock_time(18, 0), PARIS).astimezone(UTC),
             "closed_by_id": self.cashier, "expected_cash_cents": OPENING_FLOAT_CENTS,
             "counted_cash_cents": OPENING_FLOAT_CENTS, "counted_cheques_cents": None,
             "difference_cents": 0, "closing_comment": None,
@@ -487,6 +492,12 @@ def _cash_line(amount: int) -> dict[str, Any]:
     tendered = math.ceil(amount / 500) * 500
     return {"mode": PaymentMode.CASH.value, "amount_cents": amount, "tendered_cents": tendered,
             "change_cents": tendered - amount}
+
+
+def spec_terms(spec: FamilySpec, dossier: str) -> set[tuple[str, str]]:
+    people = [Person(g.first_name, g.last_name, g.phone, g.email) for g in spec.guardians]
+    people += [Person(c.first_name, c.last_name) for c in spec.children]
+    return family_terms(dossier_number=dossier, family_name=spec.name, phone=spec.phone, email=spec.email, people=people)
 
 
 def _age_fits(birth: date, activity: ActivityRefs) -> bool:

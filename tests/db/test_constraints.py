@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -27,7 +27,7 @@ from desk.db.models import (
     Unit,
 )
 
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -78,9 +78,8 @@ def pending_booking(world, child="noah", **overrides) -> Booking:
 
 def refused(database, *rows, message: str | None = None) -> None:
     # PostgreSQL reports an over-long value as a DataError, SQLite as a CHECK failure.
-    with pytest.raises((IntegrityError, DataError)) as caught:
-        with database.session_factory.begin() as session:
-            session.add_all(rows)
+    with pytest.raises((IntegrityError, DataError)) as caught, database.session_factory.begin() as session:
+        session.add_all(rows)
     if message:
         assert message in str(caught.value).lower()
 
@@ -110,9 +109,8 @@ def test_an_ended_booking_frees_the_child_day_and_unit(database, world):
 def test_places_taken_can_never_exceed_capacity(database, world):
     with database.session_factory.begin() as session:
         session.execute(update(OpenDay).where(OpenDay.id == world["open_day"]).values(places_taken=2))
-    with pytest.raises(IntegrityError, match="within_capacity"):
-        with database.session_factory.begin() as session:
-            session.execute(update(OpenDay).where(OpenDay.id == world["open_day"]).values(places_taken=3))
+    with pytest.raises(IntegrityError, match="within_capacity"), database.session_factory.begin() as session:
+        session.execute(update(OpenDay).where(OpenDay.id == world["open_day"]).values(places_taken=3))
 
 
 def test_a_pending_booking_must_hold_a_place_until_a_deadline(database, world):

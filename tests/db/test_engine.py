@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, text
@@ -35,9 +35,8 @@ def test_write_transactions_take_the_lock_at_begin_and_reads_do_not(sqlite_url, 
             writer.execute(select(Family.id)).all()  # a read inside a write transaction
             # A second writer is refused at BEGIN, before it has read anything
             # (no deadlock on a read-to-write upgrade later)…
-            with pytest.raises(OperationalError, match="locked"):
-                with second.session_factory.begin() as other:
-                    other.execute(select(Family.id)).all()
+            with pytest.raises(OperationalError, match="locked"), second.session_factory.begin() as other:
+                other.execute(select(Family.id)).all()
             # …while a reader goes on reading.
             with second.read_session_factory() as reader:
                 assert reader.execute(select(Family.id)).all() == []
@@ -49,7 +48,7 @@ def test_write_transactions_take_the_lock_at_begin_and_reads_do_not(sqlite_url, 
 def test_a_waiting_writer_proceeds_once_the_first_commits(sqlite_url):
     database = open_database(sqlite_url)
     ensure_schema(database)
-    now = datetime(2026, 11, 26, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, tzinfo=UTC)
     started = threading.Event()
     errors: list[Exception] = []
 
@@ -77,14 +76,13 @@ def test_a_waiting_writer_proceeds_once_the_first_commits(sqlite_url):
 
 
 def test_instants_come_back_aware_and_naive_ones_are_refused(database):
-    instant = datetime(2026, 11, 26, 8, 30, 15, 123456, tzinfo=timezone.utc)
+    instant = datetime(2026, 11, 26, 8, 30, 15, 123456, tzinfo=UTC)
     with database.session_factory.begin() as session:
         session.add(Family(dossier_number="F-00001", name="DURAND", created_at=instant))
     with database.read_session_factory() as session:
         assert session.scalar(select(Family.created_at)) == instant
-    with pytest.raises(StatementError, match="naive datetime"):
-        with database.session_factory.begin() as session:
-            session.add(Family(dossier_number="F-00002", name="MARTIN", created_at=datetime(2026, 11, 26)))
+    with pytest.raises(StatementError, match="naive datetime"), database.session_factory.begin() as session:
+        session.add(Family(dossier_number="F-00002", name="MARTIN", created_at=datetime(2026, 11, 26)))
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,8 +12,9 @@ from sqlalchemy import Engine, inspect
 
 from desk.db.base import Base
 from desk.db.engine import open_database
-from desk.db.migrate import SchemaStatus, backup_sqlite_file, ensure_schema, head_revision, schema_state
+from desk.db.migrate import SchemaStatus, backup_sqlite_file, ensure_schema, head_revision, schema_state, upgrade
 from desk.errors import DatabaseVersionError
+from desk.services.search import search_families
 
 
 def schema_snapshot(engine: Engine) -> dict[str, Any]:
@@ -121,3 +123,27 @@ def test_sqlite_backup_is_a_readable_copy(tmp_path):
     assert schema_state(copy).status is SchemaStatus.CURRENT
     copy.dispose()
     assert backup.name.startswith("desk.avant-0001.")
+
+
+def test_an_older_database_is_upgraded_with_its_families_indexed(tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    upgrade(database, "0001")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO family (id, dossier_number, name, created_at) VALUES (1, 'F-00042', 'D''AGOSTINO', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO child (family_id, first_name, last_name, birth_date, symbol_index) "
+            "VALUES (1, 'Éloïse', 'D''AGOSTINO', '2019-04-01', 0)"
+        )
+    assert schema_state(database).status is SchemaStatus.OUTDATED
+
+    assert ensure_schema(database).status is SchemaStatus.CURRENT
+
+    backups = list(tmp_path.glob("desk.avant-0001.*.sqlite3"))
+    assert len(backups) == 1
+    with database.read_session_factory() as session:
+        hits = search_families(session, "eloise dagost", date(2026, 11, 26))
+    assert [hit.dossier_number for hit in hits] == ["F-00042"]
+    database.dispose()

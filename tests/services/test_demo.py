@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from desk.db.enums import Role, UnitKind
 from desk.db.models import (
     Activity,
-    ActivityType,
     Agent,
     Child,
     Enrolment,

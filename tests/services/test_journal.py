@@ -34,7 +34,7 @@ def test_entries_chain_and_keep_running_totals(journal):
         entries = session.scalars(select(JournalEntry).order_by(JournalEntry.sequence)).all()
     assert [e.sequence for e in entries] == [1, 2, 3, 4, 5]
     assert entries[0].previous_hash is None
-    assert all(later.previous_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+    assert all(later.previous_hash == earlier.hash for earlier, later in zip(entries, entries[1:], strict=False))
     assert (entries[-1].grand_total_in_cents, entries[-1].grand_total_out_cents) == (5700, 400)
     result = verification(journal)
     assert result.ok and result.entries_checked == 5

@@ -36,6 +36,5 @@ def test_agent_creation_explains_what_is_wrong(database, clock):
         (dict(login="bob", display_name="Bob", password="abc"), "au moins"),
     ]
     for values, message in cases:
-        with pytest.raises(ValidationError, match=message):
-            with database.session_factory.begin() as session:
-                create_agent(session, clock, role=Role.AGENT, **values)
+        with pytest.raises(ValidationError, match=message), database.session_factory.begin() as session:
+            create_agent(session, clock, role=Role.AGENT, **values)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from importlib.resources import files
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from desk.app import start

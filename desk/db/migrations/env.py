@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from desk.db.base import Base
 import desk.db.models  # noqa: F401  (registers every table on Base.metadata)
+from desk.db.base import Base
 
 config = context.config
 connection = config.attributes["connection"]
