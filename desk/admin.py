@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     generate = _command(commands, "generate", "génère une ville à grande échelle pour les mesures", _generate)
     generate.add_argument("--families", type=int, required=True, help="nombre de familles")
     generate.add_argument("--seed", type=int, default=1, help="graine (même graine, mêmes données)")
+    _command(commands, "expire-holds", "libère les places des réservations en attente expirées", _expire_holds)
     _command(commands, "verify-journal", "vérifie le chaînage du journal des règlements", _verify_journal)
     agent = _command(commands, "create-agent", "crée un agent (le mot de passe est demandé)", _create_agent)
     agent.add_argument("--login", required=True)
@@ -133,6 +134,17 @@ def _generate(args: argparse.Namespace) -> int:
             progress=lambda message: print(message, flush=True),
         )
     print(f"{database.describe()} : {report.summary()}.")
+    return EXIT_OK
+
+
+def _expire_holds(args: argparse.Namespace) -> int:
+    from desk.services.basket import expire_holds
+
+    database = _open(args)
+    with database.session_factory.begin() as session:
+        report = expire_holds(session, SystemClock().now())
+    print(f"{report.bookings_expired} réservation(s) en attente expirée(s), "
+          f"places libérées sur {len(report.places_freed)} journée(s).")
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC
 
 import pytest
 
@@ -84,3 +85,35 @@ def test_create_agent_asks_the_password_twice(sqlite_url, monkeypatch, capsys):
     mismatched = iter(["motdepasse", "autre"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(mismatched))
     assert main(["--database-url", sqlite_url, "create-agent", "--login", "marc", "--name", "Marc"]) == 2
+
+
+def test_expire_holds_frees_what_has_expired(sqlite_url, capsys):
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import select
+
+    from desk.clock import FrozenClock
+    from desk.db.engine import open_database
+    from desk.db.enums import LIVE_BOOKING_STATES, Role
+    from desk.db.models import Booking, Child, Enrolment, OpenDay, Unit
+    from desk.services.access import Actor
+    from desk.services.basket import toggle_booking
+
+    assert main(["--database-url", sqlite_url, "generate", "--families", "20"]) == 0
+    database = open_database(sqlite_url)
+    twenty_minutes_ago = FrozenClock(datetime.now(UTC) - timedelta(minutes=20))
+    with database.session_factory.begin() as session:
+        child_id, family_id, activity_id = session.execute(
+            select(Child.id, Child.family_id, Enrolment.activity_id).join(Enrolment, Enrolment.child_id == Child.id).limit(1)
+        ).one()
+        booked = select(Booking.open_day_id).where(Booking.child_id == child_id, Booking.state.in_(LIVE_BOOKING_STATES))
+        open_day_id = session.scalar(
+            select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, OpenDay.id.not_in(booked),
+                                                OpenDay.day > datetime.now().date() + timedelta(days=7)).limit(1)
+        )
+        toggle_booking(session, twenty_minutes_ago, family_id=family_id, child_id=child_id, open_day_id=open_day_id,
+                       actor=Actor(None, Role.AGENT))
+    database.dispose()
+    capsys.readouterr()
+    assert main(["--database-url", sqlite_url, "expire-holds"]) == 0
+    assert "1 réservation(s) en attente expirée(s)" in capsys.readouterr().out

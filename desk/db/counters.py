@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.db.models import Counter
+from desk.db.upsert import insert_if_absent
 
 
 def next_counter_value(session: Session, name: str) -> int:
@@ -36,6 +35,4 @@ def raise_counter_to(session: Session, name: str, value: int) -> None:
 
 
 def _create_if_missing(session: Session, name: str) -> None:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(Counter).values(name=name, last_value=0).on_conflict_do_nothing())
+    insert_if_absent(session, Counter, {"name": name, "last_value": 0})

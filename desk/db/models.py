@@ -48,6 +48,7 @@ EMAIL = String(254)
 SHA256_HEX = String(64)
 
 LIVE_BOOKING = "state IN ('pending', 'confirmed')"
+ACTIVE_BASKET = "state IN ('open', 'payment_in_progress')"
 
 
 def not_blank(column: str) -> CheckConstraint:
@@ -426,8 +427,8 @@ class Basket(Base):
             "uq_basket_active_per_family",
             "family_id",
             unique=True,
-            sqlite_where=text("state IN ('open', 'payment_in_progress')"),
-            postgresql_where=text("state IN ('open', 'payment_in_progress')"),
+            sqlite_where=text(ACTIVE_BASKET),
+            postgresql_where=text(ACTIVE_BASKET),
         ),
     )
 

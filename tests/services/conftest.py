@@ -1,11 +1,71 @@
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select, update
 
 from desk.clock import PARIS, FrozenClock
+from desk.db.enums import BasketState, BookingState, Role, UnitKind
+from desk.db.models import Basket, Booking, OpenDay
+from desk.services.access import Actor
+from desk.services.agents import create_agent
+from desk.services.enrolment import enrol
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
+from desk.services.school_calendar import SchoolYear
+from desk.services.town_catalogue import ensure_town_catalogue
 
 
 @pytest.fixture
 def clock() -> FrozenClock:
     """Thursday 26 November 2026, 10:00 in the town."""
     return FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
+
+
+@dataclass
+class Town:
+    """The Pommiers catalogue, the DURAND family enrolled, an agent and a régisseur."""
+
+    family_id: int
+    noah: int
+    lea: int
+    hugo: int
+    units: dict[UnitKind, int]
+    summer_activity: int
+    wednesday_activity: int
+    agent: Actor
+    cashier: Actor
+
+    def open_day(self, database, kind: UnitKind, day: date) -> int:
+        with database.read_session_factory() as session:
+            return session.scalar(select(OpenDay.id).where(OpenDay.unit_id == self.units[kind], OpenDay.day == day))
+
+
+@pytest.fixture
+def town(database, clock) -> Town:
+    with database.session_factory.begin() as session:
+        catalogue = ensure_town_catalogue(session, SchoolYear(2026))
+        agent = create_agent(session, clock, login="agent", display_name="Camille", password="agent", role=Role.AGENT)
+        cashier = create_agent(session, clock, login="regisseur", display_name="Sophie", password="regisseur", role=Role.CASHIER)
+        family = create_family(session, clock, FamilyDraft(
+            name="DURAND", quotient_familial=1450, email="julie.durand@exemple.fr",
+            guardians=[GuardianDraft("Julie", "DURAND", "Mère")],
+            children=[ChildDraft("Noah", "DURAND", date(2018, 3, 14)), ChildDraft("Léa", "DURAND", date(2020, 9, 2)),
+                      ChildDraft("Hugo", "DURAND", date(2022, 5, 27))],
+        ))
+        noah, lea, hugo = (c.id for c in family.children)
+        agent_actor = Actor(agent.id, Role.AGENT, "Camille")
+        for child in (noah, lea, hugo):
+            enrol(session, clock, child_id=child, activity_id=catalogue.wednesdays.id, actor=agent_actor)
+    return Town(family.id, noah, lea, hugo, catalogue.wednesdays.units, catalogue.summer.id, catalogue.wednesdays.id,
+                agent_actor, Actor(cashier.id, Role.CASHIER, "Sophie"))
+
+
+def mark_basket_paid(database, family_id: int, clock) -> None:
+    """Stand-in for the checkout of a later issue: confirm what the basket holds."""
+    with database.session_factory.begin() as session:
+        basket = session.scalar(select(Basket).where(Basket.family_id == family_id, Basket.state == BasketState.OPEN))
+        session.execute(
+            update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
+            .values(state=BookingState.CONFIRMED, confirmed_at=clock.now(), hold_expires_at=None)
+        )
+        basket.state = BasketState.PAID

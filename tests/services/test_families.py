@@ -43,9 +43,8 @@ def test_every_mistake_is_named_in_french_next_to_its_field(database, clock):
         phone="06 12", email="julie@", postal_code="7320", quotient_familial=-5,
     )
     draft.guardians.append(GuardianDraft("", "DURAND", email="pas une adresse"))
-    with pytest.raises(FamilyValidationError) as caught:
-        with database.session_factory.begin() as session:
-            create_family(session, clock, draft)
+    with pytest.raises(FamilyValidationError) as caught, database.session_factory.begin() as session:
+        create_family(session, clock, draft)
     errors = {e.field: e.message for e in caught.value.errors}
     assert errors["name"] == "Le nom de la famille est obligatoire."
     assert "Numéro de téléphone invalide : « 06 12 »" in errors["phone"]
@@ -76,9 +75,8 @@ def test_a_possible_duplicate_is_reported_before_creating(database, clock):
     with database.session_factory.begin() as session:
         existing = create_family(session, clock, family_draft("D'Agostino", ("Éloïse", date(2019, 4, 1))))
     again = family_draft("d'agostino", ("eloise", date(2019, 4, 1)), guardian="Marco")
-    with pytest.raises(PossibleDuplicateError) as caught:
-        with database.session_factory.begin() as session:
-            create_family(session, clock, again)
+    with pytest.raises(PossibleDuplicateError) as caught, database.session_factory.begin() as session:
+        create_family(session, clock, again)
     assert caught.value.candidates[0].dossier_number == existing.dossier_number
     assert "existe peut-être déjà" in caught.value.message
     with database.session_factory.begin() as session:
@@ -91,9 +89,8 @@ def test_a_possible_duplicate_is_reported_before_creating(database, clock):
 def test_a_dossier_number_is_never_given_twice(database, clock):
     with database.session_factory.begin() as session:
         create_family(session, clock, family_draft("DURAND", dossier_number="F-00042"))
-    with pytest.raises(FamilyValidationError, match="déjà attribué"):
-        with database.session_factory.begin() as session:
-            create_family(session, clock, family_draft("MARTIN", dossier_number="f-00042"))
+    with pytest.raises(FamilyValidationError, match="déjà attribué"), database.session_factory.begin() as session:
+        create_family(session, clock, family_draft("MARTIN", dossier_number="f-00042"))
     with pytest.raises(FamilyValidationError, match="Numéro de dossier invalide"):
         with database.session_factory.begin() as session:
             create_family(session, clock, family_draft("MARTIN", dossier_number="42"))

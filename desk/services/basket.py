@@ -1,0 +1,385 @@
+"""The basket (*modifications en cours*): pending bookings that hold places, and
+proposed cancellations, until the family pays or the holds expire.
+
+Places are counted on ``open_day.places_taken`` by conditional updates in the
+same transaction as the booking rows, and the database refuses any count above
+capacity (a CHECK constraint): whatever the interleaving of desks, an open day
+is never overbooked. On PostgreSQL the basket row is locked for the action,
+so two desks serving the same family take turns; on SQLite every write
+transaction begins IMMEDIATE, which serialises them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter as Tally
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session, joinedload
+
+from desk.clock import PARIS, Clock
+from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState
+from desk.db.models import (
+    ACTIVE_BASKET,
+    Activity,
+    Basket,
+    Booking,
+    Child,
+    Enrolment,
+    Family,
+    OpenDay,
+    Unit,
+    UnitExclusion,
+)
+from desk.db.upsert import insert_if_absent
+from desk.errors import DeskError
+from desk.money import format_cents
+from desk.services.access import Actor, require_cashier
+from desk.services.booking_rules import Blocker, BookingPolicy, blocker_text, booking_deadline
+from desk.services.pricing import amount_to_pay, family_balance, price_list
+
+ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
+DEFAULT_POLICY = BookingPolicy()
+
+
+class BookingRefusedError(DeskError):
+    """A toggle the rules refuse; ``blocker`` says which rule."""
+
+    def __init__(self, blocker: Blocker, message: str) -> None:
+        super().__init__(message)
+        self.blocker = blocker
+
+
+class ToggleOutcome(enum.StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CANCELLATION_PROPOSED = "cancellation_proposed"
+    CANCELLATION_WITHDRAWN = "cancellation_withdrawn"
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    """One line of the recap: a booking to pay or a paid booking to cancel."""
+
+    booking_id: int
+    day: date
+    child_id: int
+    child_first_name: str
+    activity_name: str
+    unit_name: str
+    price_cents: int
+    is_cancellation: bool
+
+    @property
+    def element(self) -> str:
+        return f"{self.child_first_name} - {self.activity_name} - {self.unit_name}"
+
+    def recap_row(self) -> tuple[str, str, str, str]:
+        """``Date | Élément | Tarification | Coût`` as the portal shows it."""
+        if self.is_cancellation:
+            return (f"{self.day:%d/%m/%Y}", f"{self.element} (annulation)", "avoir", format_cents(-self.price_cents))
+        return (f"{self.day:%d/%m/%Y}", self.element, "à l'unité", format_cents(self.price_cents))
+
+
+@dataclass(frozen=True)
+class BasketView:
+    family_id: int
+    basket_id: int | None
+    state: BasketState | None
+    bookings: tuple[BasketLine, ...]
+    cancellations: tuple[BasketLine, ...]
+    balance_cents: int
+    hold_expires_at: datetime | None
+
+    @property
+    def bookings_cents(self) -> int:
+        return sum(line.price_cents for line in self.bookings)
+
+    @property
+    def cancellations_cents(self) -> int:
+        return sum(line.price_cents for line in self.cancellations)
+
+    @property
+    def to_pay_cents(self) -> int:
+        return amount_to_pay(self.bookings_cents, self.cancellations_cents, self.balance_cents)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bookings and not self.cancellations
+
+    def recap_rows(self) -> list[tuple[str, str, str, str]]:
+        lines = sorted(self.bookings + self.cancellations, key=lambda line: (line.day, line.child_first_name, line.unit_name))
+        return [line.recap_row() for line in lines]
+
+    def balance_text(self) -> str:
+        if self.balance_cents > 0:
+            return f"Restant dû : {format_cents(self.balance_cents)}"
+        if self.balance_cents < 0:
+            return f"Avoir : {format_cents(-self.balance_cents)}"
+        return f"Restant dû : {format_cents(0)}"
+
+
+@dataclass(frozen=True)
+class ToggleResult:
+    outcome: ToggleOutcome
+    booking_id: int
+    replaced_booking_ids: tuple[int, ...] = ()
+    basket: BasketView | None = None
+
+
+@dataclass(frozen=True)
+class ExpiryReport:
+    bookings_expired: int
+    places_freed: dict[int, int] = field(default_factory=dict)
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def active_basket(session: Session, family_id: int) -> Basket | None:
+    return session.scalar(select(Basket).where(Basket.family_id == family_id, Basket.state.in_(ACTIVE_BASKET_STATES)))
+
+
+def basket_view(session: Session, family_id: int) -> BasketView:
+    basket = active_basket(session, family_id)
+    balance = family_balance(session, family_id)
+    if basket is None:
+        return BasketView(family_id, None, None, (), (), balance, None)
+    pending = session.execute(_lines_query().where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)).all()
+    cancelling = session.execute(
+        _lines_query().where(Booking.cancellation_basket_id == basket.id, Booking.state == BookingState.CONFIRMED)
+    ).all()
+    holds = [row.hold_expires_at for row in pending if row.hold_expires_at is not None]
+    return BasketView(
+        family_id=family_id,
+        basket_id=basket.id,
+        state=basket.state,
+        bookings=tuple(_line(row, is_cancellation=False) for row in pending),
+        cancellations=tuple(_line(row, is_cancellation=True) for row in cancelling),
+        balance_cents=balance,
+        hold_expires_at=min(holds) if holds else None,
+    )
+
+
+def _lines_query():
+    return (
+        select(Booking.id, OpenDay.day, Child.id.label("child_id"), Child.first_name, Activity.name.label("activity_name"),
+               Unit.name.label("unit_name"), Booking.price_cents, Booking.hold_expires_at)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .join(Unit, OpenDay.unit_id == Unit.id)
+        .join(Activity, Unit.activity_id == Activity.id)
+        .join(Child, Booking.child_id == Child.id)
+        .order_by(OpenDay.day, Child.symbol_index, Unit.position)
+    )
+
+
+def _line(row, *, is_cancellation: bool) -> BasketLine:
+    return BasketLine(row.id, row.day, row.child_id, row.first_name, row.activity_name, row.unit_name,
+                      row.price_cents, is_cancellation)
+
+
+# -- changing ----------------------------------------------------------------
+
+
+def toggle_booking(
+    session: Session,
+    clock: Clock,
+    *,
+    family_id: int,
+    child_id: int,
+    open_day_id: int,
+    actor: Actor,
+    policy: BookingPolicy = DEFAULT_POLICY,
+) -> ToggleResult:
+    """Check or uncheck one cell of the planning for one child.
+
+    An empty cell gets a pending booking holding a place (a *journée* replaces
+    the half-days of the same day in the basket, and the other way round); a
+    pending one is dropped; a paid one is proposed for cancellation, which only
+    a régisseur may do; a proposed cancellation is withdrawn.
+    """
+    now = clock.now()
+    child = session.get(Child, child_id)
+    if child is None or child.family_id != family_id:
+        raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
+    open_day = session.scalar(
+        select(OpenDay).where(OpenDay.id == open_day_id).options(joinedload(OpenDay.unit).joinedload(Unit.activity))
+    )
+    if open_day is None:
+        raise BookingRefusedError(Blocker.CLOSED, blocker_text(Blocker.CLOSED))
+    basket = _lock_active_basket(session, family_id, now, actor)
+    if basket.state is BasketState.PAYMENT_IN_PROGRESS:
+        raise BookingRefusedError(Blocker.LOCKED, blocker_text(Blocker.LOCKED))
+    live = session.scalar(
+        select(Booking).where(Booking.child_id == child_id, Booking.open_day_id == open_day_id,
+                              Booking.state.in_(LIVE_BOOKING_STATES)).with_for_update()
+    )
+    if live is None:
+        result = _add(session, now, child, open_day, basket, actor, policy)
+    elif live.state is BookingState.PENDING:
+        _drop(session, live, now)
+        result = ToggleResult(ToggleOutcome.REMOVED, live.id)
+    elif live.cancellation_basket_id == basket.id:
+        live.cancellation_basket_id = None
+        result = ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id)
+    else:
+        _check_timing(open_day, now)
+        require_cashier(actor, "cancel_paid_booking", blocker_text(Blocker.PAID, price_cents=live.price_cents))
+        live.cancellation_basket_id = basket.id
+        result = ToggleResult(ToggleOutcome.CANCELLATION_PROPOSED, live.id)
+    _touch(session, basket, now, policy)
+    return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, basket_view(session, family_id))
+
+
+def clear_basket(session: Session, clock: Clock, family_id: int) -> BasketView:
+    """*Tout supprimer*: drop every pending booking (freeing its place) and withdraw every cancellation."""
+    now = clock.now()
+    basket = active_basket(session, family_id)
+    if basket is None:
+        return basket_view(session, family_id)
+    session.refresh(basket, with_for_update=True)
+    if basket.state is BasketState.PAYMENT_IN_PROGRESS:
+        raise BookingRefusedError(Blocker.LOCKED, blocker_text(Blocker.LOCKED))
+    for booking in session.scalars(select(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)):
+        _drop(session, booking, now)
+    session.execute(update(Booking).where(Booking.cancellation_basket_id == basket.id).values(cancellation_basket_id=None))
+    basket.state = BasketState.CLEARED
+    basket.updated_at = now
+    session.flush()
+    return basket_view(session, family_id)
+
+
+def expire_holds(session: Session, now: datetime) -> ExpiryReport:
+    """Expire every pending booking whose hold has passed and free its place.
+
+    Safe to run from several desks at once: a booking is expired by the one
+    update that still finds it pending, and only that one frees its place.
+    """
+    expired = session.execute(
+        update(Booking)
+        .where(Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now)
+        .values(state=BookingState.EXPIRED, ended_at=now)
+        .returning(Booking.open_day_id)
+        .execution_options(synchronize_session=False)
+    ).scalars().all()
+    freed = Tally(expired)
+    for open_day_id, count in sorted(freed.items()):
+        _release_places(session, open_day_id, count)
+    return ExpiryReport(len(expired), dict(freed))
+
+
+# -- the steps ---------------------------------------------------------------
+
+
+def _lock_active_basket(session: Session, family_id: int, now: datetime, actor: Actor) -> Basket:
+    insert_if_absent(
+        session, Basket,
+        {"family_id": family_id, "state": BasketState.OPEN.value, "created_at": now, "updated_at": now,
+         "created_by_id": actor.agent_id},
+        index_elements=["family_id"],
+        index_where=text(ACTIVE_BASKET),
+    )
+    basket = session.scalar(
+        select(Basket).where(Basket.family_id == family_id, Basket.state.in_(ACTIVE_BASKET_STATES))
+        .with_for_update().execution_options(populate_existing=True)
+    )
+    assert basket is not None
+    return basket
+
+
+def _check_timing(open_day: OpenDay, now: datetime) -> None:
+    activity = open_day.unit.activity
+    if open_day.day < now.astimezone(PARIS).date():
+        raise BookingRefusedError(Blocker.PAST, blocker_text(Blocker.PAST))
+    deadline = booking_deadline(open_day.day, activity.booking_deadline_days, activity.booking_deadline_hour)
+    if now >= deadline:
+        raise BookingRefusedError(Blocker.DEADLINE, blocker_text(Blocker.DEADLINE, deadline=deadline))
+
+
+def _add(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket, actor: Actor,
+         policy: BookingPolicy) -> ToggleResult:
+    _check_timing(open_day, now)
+    activity = open_day.unit.activity
+    enrolment_id = session.scalar(
+        select(Enrolment.id).where(Enrolment.child_id == child.id, Enrolment.activity_id == activity.id,
+                                   Enrolment.ended_at.is_(None))
+    )
+    if enrolment_id is None:
+        raise DeskError(f"{child.first_name} n'est pas inscrit(e) à « {activity.name} ».",
+                        "Créez d'abord la ligne d'activité (onglet Inscriptions).")
+    replaced = _clear_excluded_units(session, now, child, open_day, basket)
+    if not _take_place(session, open_day.id):
+        raise BookingRefusedError(Blocker.FULL, blocker_text(Blocker.FULL))
+    family = session.get(Family, child.family_id)
+    assert family is not None
+    price = price_list(session, family.quotient_familial, [open_day.unit_id]).price_of(open_day.unit_id)
+    booking = Booking(
+        child_id=child.id, enrolment_id=enrolment_id, open_day_id=open_day.id, basket_id=basket.id,
+        state=BookingState.PENDING, price_cents=price, hold_expires_at=now + policy.hold, created_at=now,
+        created_by_id=actor.agent_id,
+    )
+    session.add(booking)
+    session.flush()
+    return ToggleResult(ToggleOutcome.ADDED, booking.id, tuple(replaced))
+
+
+def _clear_excluded_units(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket) -> list[int]:
+    """Drop the basket's bookings that this unit excludes; refuse if one of them is paid."""
+    excluded = select(UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id == open_day.unit_id)
+    clashing = session.execute(
+        select(Booking, Unit.name)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .join(Unit, OpenDay.unit_id == Unit.id)
+        .where(Booking.child_id == child.id, OpenDay.day == open_day.day, OpenDay.unit_id.in_(excluded),
+               Booking.state.in_(LIVE_BOOKING_STATES))
+        .with_for_update(of=Booking)
+    ).all()
+    replaced = []
+    for booking, unit_name in clashing:
+        if booking.state is BookingState.PENDING:
+            _drop(session, booking, now)
+            replaced.append(booking.id)
+        elif booking.cancellation_basket_id != basket.id:
+            raise BookingRefusedError(Blocker.EXCLUDED, blocker_text(Blocker.EXCLUDED, other_unit=unit_name))
+    return replaced
+
+
+def _take_place(session: Session, open_day_id: int) -> bool:
+    taken = session.execute(
+        update(OpenDay)
+        .where(OpenDay.id == open_day_id, OpenDay.places_taken < OpenDay.capacity)
+        .values(places_taken=OpenDay.places_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1
+
+
+def _release_places(session: Session, open_day_id: int, count: int = 1) -> None:
+    session.execute(
+        update(OpenDay).where(OpenDay.id == open_day_id).values(places_taken=OpenDay.places_taken - count)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _drop(session: Session, booking: Booking, now: datetime) -> None:
+    dropped = session.execute(
+        update(Booking)
+        .where(Booking.id == booking.id, Booking.state == BookingState.PENDING)
+        .values(state=BookingState.CANCELLED, ended_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if dropped.rowcount == 1:
+        _release_places(session, booking.open_day_id)
+    session.expire(booking)
+
+
+def _touch(session: Session, basket: Basket, now: datetime, policy: BookingPolicy) -> None:
+    """Every change renews the holds of the whole basket."""
+    session.execute(
+        update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
+        .values(hold_expires_at=now + policy.hold).execution_options(synchronize_session=False)
+    )
+    basket.updated_at = now
+    session.flush()

@@ -1,0 +1,57 @@
+"""Cancelling a paid booking: a régisseur's act that gives the family a credit.
+
+A paid booking is never deleted. Its cancellation frees the place, records a
+credit (*avoir*) on the family account and a journal entry, in the caller's
+transaction, so that the money is always accounted for.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, joinedload
+
+from desk.clock import Clock
+from desk.db.enums import BookingState, JournalKind, LedgerKind
+from desk.db.models import Booking, Child, LedgerEntry, OpenDay, Unit
+from desk.errors import DeskError
+from desk.money import format_cents
+from desk.services.access import Actor, require_cashier
+from desk.services.booking_rules import Blocker, blocker_text
+from desk.services.journal import append_entry
+
+
+def cancel_paid_booking(session: Session, clock: Clock, *, booking_id: int, actor: Actor, reason: str) -> int:
+    """Cancel a confirmed booking; returns the credit granted, in cents."""
+    booking = session.scalar(
+        select(Booking).where(Booking.id == booking_id)
+        .options(joinedload(Booking.open_day).joinedload(OpenDay.unit).joinedload(Unit.activity), joinedload(Booking.child))
+        .with_for_update(of=Booking)
+    )
+    if booking is None:
+        raise DeskError("Cette réservation n'existe pas.", "Actualisez le planning.")
+    require_cashier(actor, "cancel_paid_booking", blocker_text(Blocker.PAID, price_cents=booking.price_cents))
+    now = clock.now()
+    cancelled = session.execute(
+        update(Booking).where(Booking.id == booking_id, Booking.state == BookingState.CONFIRMED)
+        .values(state=BookingState.CANCELLED, ended_at=now, cancellation_basket_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    if cancelled.rowcount != 1:
+        raise DeskError("Cette réservation n'est plus réglée : elle a déjà été annulée.", "Actualisez le planning.")
+    session.execute(update(OpenDay).where(OpenDay.id == booking.open_day_id)
+                    .values(places_taken=OpenDay.places_taken - 1).execution_options(synchronize_session=False))
+    child: Child = booking.child
+    label = (f"Avoir : annulation {child.first_name} - {booking.open_day.unit.activity.name} - "
+             f"{booking.open_day.unit.name} du {booking.open_day.day:%d/%m/%Y}")
+    session.add(LedgerEntry(
+        family_id=child.family_id, created_at=now, kind=LedgerKind.CREDIT, amount_cents=-booking.price_cents,
+        label=label, booking_id=booking.id, agent_id=actor.agent_id,
+    ))
+    append_entry(
+        session, kind=JournalKind.CANCELLATION, created_at=now, amount_cents=-booking.price_cents,
+        agent_id=actor.agent_id, family_id=child.family_id,
+        payload={"booking": booking.id, "child": child.first_name, "day": booking.open_day.day.isoformat(),
+                 "unit": booking.open_day.unit.name, "credit": format_cents(booking.price_cents), "reason": reason},
+    )
+    session.expire(booking)
+    return booking.price_cents

@@ -1,0 +1,295 @@
+"""The planning grid of a family or a child over a month, a fortnight or a week.
+
+Returns plain data: for each enrolled activity its unit rows; for each day
+whether the unit is open, the places left, this family's price, and for each
+child its state there, whether the acting agent may change it now and why not.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.clock import PARIS
+from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState, UnitKind
+from desk.db.models import Activity, Booking, Child, Enrolment, Family, OpenDay, Unit, UnitExclusion
+from desk.errors import DeskError
+from desk.services.access import Actor
+from desk.services.basket import active_basket
+from desk.services.booking_rules import Blocker, blocker_text, booking_deadline
+from desk.services.pricing import family_balance, price_list
+
+
+class PeriodMode(enum.StrEnum):
+    MONTH = "month"
+    FORTNIGHT = "fortnight"
+    WEEK = "week"
+
+
+def period_of(anchor: date, mode: PeriodMode) -> tuple[date, date]:
+    """First and last day shown: the calendar month, or the week(s) from Monday."""
+    if mode is PeriodMode.MONTH:
+        last = calendar.monthrange(anchor.year, anchor.month)[1]
+        return anchor.replace(day=1), anchor.replace(day=last)
+    monday = anchor - timedelta(days=anchor.weekday())
+    return monday, monday + timedelta(days=13 if mode is PeriodMode.FORTNIGHT else 6)
+
+
+def shift_period(anchor: date, mode: PeriodMode, steps: int) -> date:
+    """The anchor of the next (``steps`` > 0) or previous period."""
+    if mode is PeriodMode.MONTH:
+        month_index = anchor.year * 12 + anchor.month - 1 + steps
+        return date(month_index // 12, month_index % 12 + 1, 1)
+    return anchor + timedelta(days=(14 if mode is PeriodMode.FORTNIGHT else 7) * steps)
+
+
+class CellState(enum.StrEnum):
+    NONE = "none"
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    PENDING_CANCELLATION = "pending_cancellation"
+
+
+@dataclass(frozen=True)
+class ChildSlot:
+    """One child in one cell."""
+
+    child_id: int
+    symbol_index: int
+    state: CellState
+    booking_id: int | None
+    price_cents: int
+    can_change: bool
+    reason: str  # empty when the agent can change it
+
+
+@dataclass(frozen=True)
+class PlanningCell:
+    day: date
+    open_day_id: int | None
+    capacity: int
+    places_left: int
+    price_cents: int
+    slots: tuple[ChildSlot, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.open_day_id is not None
+
+
+@dataclass(frozen=True)
+class PlanningRow:
+    unit_id: int
+    unit_name: str
+    kind: UnitKind
+    cells: tuple[PlanningCell, ...]
+
+
+@dataclass(frozen=True)
+class PlanningBlock:
+    activity_id: int
+    activity_name: str
+    rows: tuple[PlanningRow, ...]
+
+
+@dataclass(frozen=True)
+class PlanningChild:
+    id: int
+    first_name: str
+    symbol_index: int
+    activities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanningGrid:
+    family_id: int
+    child_id: int | None
+    days: tuple[date, ...]
+    blocks: tuple[PlanningBlock, ...]
+    children: tuple[PlanningChild, ...]
+    period_cost_cents: int
+    pending_count: int
+    cancellation_count: int
+    balance_cents: int
+    basket_locked: bool
+
+
+def planning_grid(
+    session: Session,
+    *,
+    family_id: int,
+    first_day: date,
+    last_day: date,
+    now: datetime,
+    actor: Actor,
+    child_id: int | None = None,
+) -> PlanningGrid:
+    """The grid for the whole family (``child_id`` None, the portal's *Famille*) or one child."""
+    family = session.get(Family, family_id)
+    if family is None:
+        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
+    children = session.scalars(select(Child).where(Child.family_id == family_id).order_by(Child.symbol_index)).all()
+    shown = [c for c in children if child_id is None or c.id == child_id]
+    enrolled = _enrolments(session, [c.id for c in children])
+    activity_ids = sorted({activity_id for c in shown for activity_id in enrolled.get(c.id, {})})
+    activities = {a.id: a for a in session.scalars(select(Activity).where(Activity.id.in_(activity_ids)))}
+    units = session.scalars(select(Unit).where(Unit.activity_id.in_(activity_ids)).order_by(Unit.activity_id, Unit.position)).all()
+    unit_ids = [u.id for u in units]
+    open_days = {
+        (o.unit_id, o.day): o
+        for o in session.scalars(select(OpenDay).where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day)))
+    }
+    bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day)
+    prices = price_list(session, family.quotient_familial, unit_ids) if unit_ids else None
+    basket = active_basket(session, family_id)
+    judge = _Judge(now, actor, basket.id if basket else None, basket is not None and basket.state is BasketState.PAYMENT_IN_PROGRESS,
+                   _exclusions(session, unit_ids), bookings, {u.id: u.name for u in units})
+    days = tuple(first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1))
+    blocks = []
+    for activity_id in activity_ids:
+        activity = activities[activity_id]
+        rows = []
+        for unit in (u for u in units if u.activity_id == activity_id):
+            price = prices.prices.get(unit.id, 0) if prices else 0
+            takers = [c for c in shown if activity_id in enrolled.get(c.id, {})]
+            cells = tuple(
+                _cell(day, unit, activity, open_days.get((unit.id, day)), price, takers, judge) for day in days
+            )
+            rows.append(PlanningRow(unit.id, unit.name, unit.kind, cells))
+        blocks.append(PlanningBlock(activity.id, activity.name, tuple(rows)))
+    pending = [b for b in bookings.values() if b.state is BookingState.PENDING and b.basket_id == judge.basket_id]
+    cancelling = [b for b in bookings.values() if b.cancellation_basket_id is not None and b.cancellation_basket_id == judge.basket_id]
+    return PlanningGrid(
+        family_id=family_id,
+        child_id=child_id,
+        days=days,
+        blocks=tuple(blocks),
+        children=tuple(
+            PlanningChild(c.id, c.first_name, c.symbol_index, tuple(activities_names(enrolled.get(c.id, {}))))
+            for c in children
+        ),
+        period_cost_cents=sum(b.price_cents for b in pending) - sum(b.price_cents for b in cancelling),
+        pending_count=len(pending),
+        cancellation_count=len(cancelling),
+        balance_cents=family_balance(session, family_id),
+        basket_locked=judge.basket_locked,
+    )
+
+
+def activities_names(enrolments: dict[int, str]) -> list[str]:
+    return [name for _, name in sorted(enrolments.items())]
+
+
+def _enrolments(session: Session, child_ids: list[int]) -> dict[int, dict[int, str]]:
+    """child id → {activity id: activity name} of its current enrolments."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    rows = session.execute(
+        select(Enrolment.child_id, Activity.id, Activity.name)
+        .join(Activity, Enrolment.activity_id == Activity.id)
+        .where(Enrolment.child_id.in_(child_ids), Enrolment.ended_at.is_(None))
+    )
+    for child_id, activity_id, name in rows:
+        found[child_id][activity_id] = name
+    return found
+
+
+@dataclass(frozen=True)
+class _BookingFacts:
+    id: int
+    child_id: int
+    unit_id: int
+    day: date
+    state: BookingState
+    price_cents: int
+    basket_id: int | None
+    cancellation_basket_id: int | None
+
+
+def _live_bookings(session: Session, child_ids: list[int], first_day: date, last_day: date) -> dict[tuple[int, int, date], _BookingFacts]:
+    rows = session.execute(
+        select(Booking.id, Booking.child_id, OpenDay.unit_id, OpenDay.day, Booking.state, Booking.price_cents,
+               Booking.basket_id, Booking.cancellation_basket_id)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .where(Booking.child_id.in_(child_ids), Booking.state.in_(LIVE_BOOKING_STATES),
+               OpenDay.day.between(first_day, last_day))
+    )
+    return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
+
+
+def _exclusions(session: Session, unit_ids: list[int]) -> dict[int, set[int]]:
+    excluded: dict[int, set[int]] = defaultdict(set)
+    for unit_id, other in session.execute(
+        select(UnitExclusion.unit_id, UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id.in_(unit_ids))
+    ):
+        excluded[unit_id].add(other)
+    return excluded
+
+
+@dataclass(frozen=True)
+class _Judge:
+    """Decides, for one child in one cell, whether the agent may change it now."""
+
+    now: datetime
+    actor: Actor
+    basket_id: int | None
+    basket_locked: bool
+    exclusions: dict[int, set[int]]
+    bookings: dict[tuple[int, int, date], _BookingFacts]
+    unit_names: dict[int, str]
+
+    def slot(self, child: Child, unit: Unit, activity: Activity, open_day: OpenDay | None, price: int) -> ChildSlot:
+        booking = self.bookings.get((child.id, unit.id, open_day.day)) if open_day else None
+        state = _state_of(booking)
+        blocker, text = self._blocker(child, unit, activity, open_day, booking, price)
+        return ChildSlot(child.id, child.symbol_index, state, booking.id if booking else None,
+                         booking.price_cents if booking else price, blocker is None, text)
+
+    def _blocker(self, child, unit, activity, open_day, booking, price) -> tuple[Blocker | None, str]:
+        if open_day is None:
+            return Blocker.CLOSED, blocker_text(Blocker.CLOSED)
+        if self.basket_locked:
+            return Blocker.LOCKED, blocker_text(Blocker.LOCKED)
+        if booking is not None and booking.state is BookingState.PENDING:
+            return None, ""  # the agent can always take back what the basket holds
+        if booking is not None and booking.cancellation_basket_id == self.basket_id and self.basket_id is not None:
+            return None, ""
+        if open_day.day < self.now.astimezone(PARIS).date():
+            return Blocker.PAST, blocker_text(Blocker.PAST)
+        deadline = booking_deadline(open_day.day, activity.booking_deadline_days, activity.booking_deadline_hour)
+        if self.now >= deadline:
+            return Blocker.DEADLINE, blocker_text(Blocker.DEADLINE, deadline=deadline)
+        if booking is not None:  # confirmed: only a régisseur cancels it
+            if self.actor.is_cashier:
+                return None, ""
+            return Blocker.PAID, blocker_text(Blocker.PAID, price_cents=booking.price_cents)
+        for other in self.exclusions.get(unit.id, ()):
+            clash = self.bookings.get((child.id, other, open_day.day))
+            if clash is not None and clash.state is BookingState.CONFIRMED and clash.cancellation_basket_id != self.basket_id:
+                return Blocker.EXCLUDED, blocker_text(Blocker.EXCLUDED, other_unit=self.unit_names[other])
+        if open_day.places_taken >= open_day.capacity:
+            return Blocker.FULL, blocker_text(Blocker.FULL)
+        return None, ""
+
+
+def _state_of(booking: _BookingFacts | None) -> CellState:
+    if booking is None:
+        return CellState.NONE
+    if booking.state is BookingState.PENDING:
+        return CellState.PENDING
+    if booking.cancellation_basket_id is not None:
+        return CellState.PENDING_CANCELLATION
+    return CellState.CONFIRMED
+
+
+def _cell(day: date, unit: Unit, activity: Activity, open_day: OpenDay | None, price: int, children: list[Child],
+          judge: _Judge) -> PlanningCell:
+    if open_day is None:
+        return PlanningCell(day, None, 0, 0, price, ())
+    slots = tuple(judge.slot(child, unit, activity, open_day, price) for child in children)
+    return PlanningCell(day, open_day.id, open_day.capacity, open_day.capacity - open_day.places_taken, price, slots)

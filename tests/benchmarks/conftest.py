@@ -1,0 +1,86 @@
+"""A generated town for the benchmarks, built once and kept between runs.
+
+``DESK_BENCH_FAMILIES`` sets its size (default 100 000). The SQLite file lives
+in ``.benchmarks/``; the PostgreSQL town in its own database on the server of
+``DESK_TEST_POSTGRES_URL``. Both are rebuilt when the schema changes.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from desk.clock import PARIS, FrozenClock
+from desk.db.engine import Database, open_database
+from desk.db.migrate import SchemaStatus, ensure_schema, head_revision, schema_state
+from desk.db.models import Family
+from desk.services.scale_data import generate_town
+
+FAMILIES = int(os.environ.get("DESK_BENCH_FAMILIES", "100000"))
+SEED = 1
+BENCH_CLOCK = FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
+CACHE = Path(__file__).resolve().parents[2] / ".benchmarks"
+
+
+def _ready(database: Database) -> bool:
+    if schema_state(database).status is not SchemaStatus.CURRENT:
+        return False
+    with database.read_session_factory() as session:
+        return session.scalar(select(func.count()).select_from(Family)) == FAMILIES
+
+
+def _town(url: str) -> Database:
+    database = open_database(url)
+    if not _ready(database):
+        database.dispose()
+        raise LookupError(url)
+    return database
+
+
+def _build(url: str) -> Database:
+    database = open_database(url)
+    ensure_schema(database)
+    with database.session_factory.begin() as session:
+        report = generate_town(session, BENCH_CLOCK, families=FAMILIES, seed=SEED)
+    print(f"\nbenchmark town built: {report.summary()}")
+    return database
+
+
+@pytest.fixture(scope="session")
+def sqlite_town() -> Database:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"town-{FAMILIES}-{head_revision()}.sqlite3"
+    url = f"sqlite:///{path}"
+    try:
+        return _town(url)
+    except LookupError:
+        for stale in CACHE.glob(f"town-{FAMILIES}-*.sqlite3*"):
+            stale.unlink()
+        return _build(url)
+
+
+@pytest.fixture(scope="session")
+def postgresql_town(postgres_server_url: str) -> Database:
+    name = f"desk_bench_{FAMILIES}_{head_revision()}".lower()
+    url = make_url(postgres_server_url).set(database=name)
+    admin = create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    try:
+        try:
+            return _town(url.render_as_string(hide_password=False))
+        except Exception:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+            return _build(url.render_as_string(hide_password=False))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def town(request) -> Database:
+    return request.getfixturevalue(f"{request.param}_town")
