@@ -9,6 +9,7 @@ from desk.db.enums import BasketState, BookingState, Role, UnitKind
 from desk.db.models import Basket, Booking, OpenDay
 from desk.services.access import Actor
 from desk.services.agents import create_agent
+from desk.services.basket import toggle_booking
 from desk.services.enrolment import enrol
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
 from desk.services.school_calendar import SchoolYear
@@ -34,6 +35,12 @@ class Town:
     wednesday_activity: int
     agent: Actor
     cashier: Actor
+
+    def toggle(self, database, clock, child: str, kind: UnitKind, day: date, actor: Actor | None = None):
+        """Check or uncheck the cell of ``child`` (``"noah"``…) as one user action."""
+        with database.session_factory.begin() as session:
+            return toggle_booking(session, clock, family_id=self.family_id, child_id=getattr(self, child),
+                                  open_day_id=self.open_day(database, kind, day), actor=actor or self.agent)
 
     def open_day(self, database, kind: UnitKind, day: date) -> int:
         with database.read_session_factory() as session:

@@ -17,7 +17,6 @@ from desk.services.basket import (
     basket_view,
     clear_basket,
     expire_holds,
-    toggle_booking,
 )
 from desk.services.booking_rules import Blocker
 from desk.services.cancellation import cancel_paid_booking
@@ -25,12 +24,6 @@ from tests.services.conftest import mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
 DEC_9 = date(2026, 12, 9)
-
-
-def toggle(database, clock, town, child, kind, day, actor=None):
-    with database.session_factory.begin() as session:
-        return toggle_booking(session, clock, family_id=town.family_id, child_id=getattr(town, child),
-                              open_day_id=town.open_day(database, kind, day), actor=actor or town.agent)
 
 
 def places_taken(database, town, kind, day) -> int:
@@ -44,7 +37,7 @@ def view(database, town):
 
 
 def test_checking_a_cell_holds_a_place_for_fifteen_minutes(database, clock, town):
-    result = toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    result = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     assert result.outcome is ToggleOutcome.ADDED
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 1
     basket = result.basket
@@ -52,15 +45,15 @@ def test_checking_a_cell_holds_a_place_for_fifteen_minutes(database, clock, town
     assert basket.recap_rows() == [("02/12/2026", "Noah - Pommiers mercredis 2026-2027 - Mercredi journée", "à l'unité", "10,00\u00a0€")]
     assert (basket.bookings_cents, basket.to_pay_cents) == (1000, 1000)
 
-    removed = toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    removed = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     assert removed.outcome is ToggleOutcome.REMOVED
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
     assert removed.basket.is_empty
 
 
 def test_the_portal_walkthrough_recap(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
-    toggle(database, clock, town, "noah", UnitKind.MORNING, DEC_9)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_9)
     basket = view(database, town)
     assert basket.recap_rows() == [
         ("02/12/2026", "Noah - Pommiers mercredis 2026-2027 - Mercredi journée", "à l'unité", "10,00\u00a0€"),
@@ -71,60 +64,60 @@ def test_the_portal_walkthrough_recap(database, clock, town):
 
 
 def test_a_full_day_replaces_the_half_days_and_back(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.MORNING, DEC_2)
-    toggle(database, clock, town, "noah", UnitKind.AFTERNOON, DEC_2)
-    result = toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.AFTERNOON, DEC_2)
+    result = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     assert len(result.replaced_booking_ids) == 2
     assert [line.unit_name for line in result.basket.bookings] == ["Mercredi journée"]
     assert places_taken(database, town, UnitKind.MORNING, DEC_2) == 0
-    back = toggle(database, clock, town, "noah", UnitKind.AFTERNOON, DEC_2)
+    back = town.toggle(database, clock, "noah", UnitKind.AFTERNOON, DEC_2)
     assert [line.unit_name for line in back.basket.bookings] == ["Mercredi après-midi"]
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
-    toggle(database, clock, town, "lea", UnitKind.FULL_DAY, DEC_2)  # another child is not affected
+    town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)  # another child is not affected
     assert len(view(database, town).bookings) == 2
 
 
 def test_a_paid_full_day_blocks_the_half_days(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     mark_basket_paid(database, town.family_id, clock)
     with pytest.raises(BookingRefusedError, match="Mercredi journée") as caught:
-        toggle(database, clock, town, "noah", UnitKind.MORNING, DEC_2)
+        town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2)
     assert caught.value.blocker is Blocker.EXCLUDED
 
 
 def test_no_place_no_booking(database, clock, town):
     with database.session_factory.begin() as session:
         session.execute(update(OpenDay).where(OpenDay.id == town.open_day(database, UnitKind.FULL_DAY, DEC_2)).values(capacity=1))
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     with pytest.raises(BookingRefusedError, match="Complet") as caught:
-        toggle(database, clock, town, "lea", UnitKind.FULL_DAY, DEC_2)
+        town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)
     assert caught.value.blocker is Blocker.FULL
     assert [line.child_first_name for line in view(database, town).bookings] == ["Noah"]
 
 
 def test_past_days_and_the_deadline_are_refused(database, clock, town):
     with pytest.raises(BookingRefusedError, match="passée"):
-        toggle(database, clock, town, "noah", UnitKind.FULL_DAY, date(2026, 11, 25))
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, date(2026, 11, 25))
     clock.set(datetime(2026, 11, 30, 12, 0, tzinfo=PARIS))  # Monday noon: Wednesday 2 is closed
     with pytest.raises(BookingRefusedError, match="closes depuis le lundi 30/11 à 12h00") as caught:
-        toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     assert caught.value.blocker is Blocker.DEADLINE
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_9)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_9)
 
 
 def test_only_a_regisseur_cancels_a_paid_booking_and_it_becomes_a_credit(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     mark_basket_paid(database, town.family_id, clock)
     with pytest.raises(PermissionDeniedError, match="seul un régisseur"):
-        toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
-    proposed = toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    proposed = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
     assert proposed.outcome is ToggleOutcome.CANCELLATION_PROPOSED
     assert proposed.basket.recap_rows() == [
         ("02/12/2026", "Noah - Pommiers mercredis 2026-2027 - Mercredi journée (annulation)", "avoir", "-10,00\u00a0€")
     ]
-    toggle(database, clock, town, "lea", UnitKind.MORNING, DEC_9)
+    town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_9)
     assert view(database, town).to_pay_cents == 0  # 4 € booked, 10 € cancelled: never below zero
-    withdrawn = toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
+    withdrawn = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
     assert withdrawn.outcome is ToggleOutcome.CANCELLATION_WITHDRAWN
     assert withdrawn.basket.to_pay_cents == 400
 
@@ -142,8 +135,8 @@ def test_only_a_regisseur_cancels_a_paid_booking_and_it_becomes_a_credit(databas
 
 
 def test_clear_basket_frees_every_place(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
-    toggle(database, clock, town, "lea", UnitKind.MORNING, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_2)
     with database.session_factory.begin() as session:
         emptied = clear_basket(session, clock, town.family_id)
     assert emptied.is_empty
@@ -151,9 +144,9 @@ def test_clear_basket_frees_every_place(database, clock, town):
 
 
 def test_holds_are_renewed_by_every_change_and_expire_after(database, clock, town):
-    toggle(database, clock, town, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     clock.advance(timedelta(minutes=10))
-    toggle(database, clock, town, "lea", UnitKind.FULL_DAY, DEC_2)  # renews Noah's hold too
+    town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)  # renews Noah's hold too
     clock.advance(timedelta(minutes=10))
     with database.session_factory.begin() as session:
         assert expire_holds(session, clock.now()).bookings_expired == 0

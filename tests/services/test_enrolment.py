@@ -10,7 +10,6 @@ from sqlalchemy import select
 from desk.db.enums import BookingState, UnitKind
 from desk.db.models import Booking, JournalEntry, OpenDay
 from desk.services.access import PermissionDeniedError
-from desk.services.basket import toggle_booking
 from desk.services.enrolment import (
     EnrolmentRefusedError,
     child_enrolments,
@@ -65,13 +64,10 @@ def test_refusals_give_the_reason(database, clock, town):
 
 
 def test_unenrolling_drops_pending_and_keeps_or_cancels_paid_bookings(database, clock, town):
-    with database.session_factory.begin() as session:
-        toggle_booking(session, clock, family_id=town.family_id, child_id=town.noah,
-                       open_day_id=town.open_day(database, UnitKind.FULL_DAY, DEC_2), actor=town.agent)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     mark_basket_paid(database, town.family_id, clock)
-    with database.session_factory.begin() as session:
-        toggle_booking(session, clock, family_id=town.family_id, child_id=town.noah,
-                       open_day_id=town.open_day(database, UnitKind.MORNING, DEC_9), actor=town.agent)
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_9)
+    with database.read_session_factory() as session:
         enrolment = child_enrolments(session, town.noah)[0].id
         preview = unenrolment_preview(session, enrolment, clock.now())
     assert (preview.pending_bookings, preview.confirmed_bookings, preview.confirmed_cents) == (1, 1, 1000)
@@ -93,9 +89,7 @@ def test_unenrolling_drops_pending_and_keeps_or_cancels_paid_bookings(database, 
 
 
 def test_an_agent_may_unenrol_keeping_the_paid_days(database, clock, town):
-    with database.session_factory.begin() as session:
-        toggle_booking(session, clock, family_id=town.family_id, child_id=town.lea,
-                       open_day_id=town.open_day(database, UnitKind.FULL_DAY, DEC_2), actor=town.agent)
+    town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)
     mark_basket_paid(database, town.family_id, clock)
     with database.session_factory.begin() as session:
         enrolment = child_enrolments(session, town.lea)[0].id

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desk.db.enums import UnitKind
-from desk.services.basket import toggle_booking
 from desk.services.planning import CellState, PeriodMode, period_of, planning_grid, shift_period
 from tests.services.conftest import mark_basket_paid
 
@@ -51,13 +50,9 @@ def test_a_month_for_the_family(database, clock, town):
 
 
 def test_states_reasons_and_the_cost_of_the_period(database, clock, town):
-    with database.session_factory.begin() as session:
-        open_day = town.open_day(database, UnitKind.FULL_DAY, DEC_2)
-        toggle_booking(session, clock, family_id=town.family_id, child_id=town.noah, open_day_id=open_day, actor=town.agent)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     mark_basket_paid(database, town.family_id, clock)
-    with database.session_factory.begin() as session:
-        toggle_booking(session, clock, family_id=town.family_id, child_id=town.lea,
-                       open_day_id=town.open_day(database, UnitKind.MORNING, date(2026, 12, 9)), actor=town.agent)
+    town.toggle(database, clock, "lea", UnitKind.MORNING, date(2026, 12, 9))
     planning = grid(database, clock, town, date(2026, 11, 23), date(2026, 12, 13))
     noah, lea, _hugo = cell(planning, "Mercredi journée", DEC_2).slots
     assert noah.state is CellState.CONFIRMED and not noah.can_change and "seul un régisseur" in noah.reason
