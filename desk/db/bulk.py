@@ -35,3 +35,8 @@ def sync_id_sequences(session: Session, models: Iterable[type[Base]]) -> None:
                 f"GREATEST((SELECT max(id) FROM {table}), 1))"
             )
         )
+
+
+def refresh_statistics(session: Session) -> None:
+    """After a bulk load, let the query planner see the new sizes (both databases know ANALYZE)."""
+    session.execute(text("ANALYZE"))

@@ -655,7 +655,7 @@ class Receipt(Base):
 
     @property
     def code(self) -> str:
-        return f"{self.year}-{self.number:06d}"
+        return f"{self.year}-{self.number:06d}"  # as desk.services.numbering.receipt_code
 
 
 class JournalEntry(Base):

@@ -16,13 +16,13 @@ from collections import Counter as Tally
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload
 
 from desk.clock import PARIS, Clock
+from desk.db.baskets import ACTIVE_BASKET_STATES, lock_active_basket, lock_or_open_basket
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState
 from desk.db.models import (
-    ACTIVE_BASKET,
     Activity,
     Basket,
     Booking,
@@ -33,14 +33,12 @@ from desk.db.models import (
     Unit,
     UnitExclusion,
 )
-from desk.db.upsert import insert_if_absent
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.access import Actor, require_cashier
 from desk.services.booking_rules import Blocker, BookingPolicy, blocker_text, booking_deadline
 from desk.services.pricing import amount_to_pay, family_balance, price_list
 
-ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
 DEFAULT_POLICY = BookingPolicy()
 
 
@@ -71,6 +69,7 @@ class BasketLine:
     unit_name: str
     price_cents: int
     is_cancellation: bool
+    is_expired: bool = False
 
     @property
     def element(self) -> str:
@@ -80,6 +79,8 @@ class BasketLine:
         """``Date | Élément | Tarification | Coût`` as the portal shows it."""
         if self.is_cancellation:
             return (f"{self.day:%d/%m/%Y}", f"{self.element} (annulation)", "avoir", format_cents(-self.price_cents))
+        if self.is_expired:
+            return (f"{self.day:%d/%m/%Y}", f"{self.element} (attente expirée)", "à l'unité", format_cents(self.price_cents))
         return (f"{self.day:%d/%m/%Y}", self.element, "à l'unité", format_cents(self.price_cents))
 
 
@@ -92,10 +93,12 @@ class BasketView:
     cancellations: tuple[BasketLine, ...]
     balance_cents: int
     hold_expires_at: datetime | None
+    expired: tuple[BasketLine, ...] = ()
 
     @property
     def bookings_cents(self) -> int:
-        return sum(line.price_cents for line in self.bookings)
+        """Pending bookings, and expired ones, which paying renews where the place is still free."""
+        return sum(line.price_cents for line in self.bookings + self.expired)
 
     @property
     def cancellations_cents(self) -> int:
@@ -107,10 +110,11 @@ class BasketView:
 
     @property
     def is_empty(self) -> bool:
-        return not self.bookings and not self.cancellations
+        return not self.bookings and not self.cancellations and not self.expired
 
     def recap_rows(self) -> list[tuple[str, str, str, str]]:
-        lines = sorted(self.bookings + self.cancellations, key=lambda line: (line.day, line.child_first_name, line.unit_name))
+        lines = sorted(self.bookings + self.expired + self.cancellations,
+                       key=lambda line: (line.day, line.child_first_name, line.unit_name))
         return [line.recap_row() for line in lines]
 
     def balance_text(self) -> str:
@@ -151,6 +155,7 @@ def basket_view(session: Session, family_id: int) -> BasketView:
     cancelling = session.execute(
         _lines_query().where(Booking.cancellation_basket_id == basket.id, Booking.state == BookingState.CONFIRMED)
     ).all()
+    expired = session.execute(_lines_query().where(Booking.basket_id == basket.id, Booking.state == BookingState.EXPIRED)).all()
     holds = [row.hold_expires_at for row in pending if row.hold_expires_at is not None]
     return BasketView(
         family_id=family_id,
@@ -160,6 +165,7 @@ def basket_view(session: Session, family_id: int) -> BasketView:
         cancellations=tuple(_line(row, is_cancellation=True) for row in cancelling),
         balance_cents=balance,
         hold_expires_at=min(holds) if holds else None,
+        expired=tuple(_line(row, is_cancellation=False, is_expired=True) for row in expired),
     )
 
 
@@ -175,9 +181,9 @@ def _lines_query():
     )
 
 
-def _line(row, *, is_cancellation: bool) -> BasketLine:
+def _line(row, *, is_cancellation: bool, is_expired: bool = False) -> BasketLine:
     return BasketLine(row.id, row.day, row.child_id, row.first_name, row.activity_name, row.unit_name,
-                      row.price_cents, is_cancellation)
+                      row.price_cents, is_cancellation, is_expired)
 
 
 # -- changing ----------------------------------------------------------------
@@ -209,9 +215,10 @@ def toggle_booking(
     )
     if open_day is None:
         raise BookingRefusedError(Blocker.CLOSED, blocker_text(Blocker.CLOSED))
-    basket = _lock_active_basket(session, family_id, now, actor)
+    basket = lock_or_open_basket(session, family_id, now, actor.agent_id)
     if basket.state is BasketState.PAYMENT_IN_PROGRESS:
         raise BookingRefusedError(Blocker.LOCKED, blocker_text(Blocker.LOCKED))
+    _expire_stale(session, now, Booking.basket_id == basket.id)  # as the sweep would have, before anything else
     live = session.scalar(
         select(Booking).where(Booking.child_id == child_id, Booking.open_day_id == open_day_id,
                               Booking.state.in_(LIVE_BOOKING_STATES)).with_for_update()
@@ -222,10 +229,11 @@ def toggle_booking(
         _drop(session, live, now)
         result = ToggleResult(ToggleOutcome.REMOVED, live.id)
     elif live.cancellation_basket_id == basket.id:
+        replaced = _clear_excluded_units(session, now, child, open_day, basket)
         live.cancellation_basket_id = None
-        result = ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id)
+        result = ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id, tuple(replaced))
     else:
-        _check_timing(open_day, now)
+        check_timing(open_day, now)
         require_cashier(actor, "cancel_paid_booking", blocker_text(Blocker.PAID, price_cents=live.price_cents))
         live.cancellation_basket_id = basket.id
         result = ToggleResult(ToggleOutcome.CANCELLATION_PROPOSED, live.id)
@@ -236,13 +244,16 @@ def toggle_booking(
 def clear_basket(session: Session, clock: Clock, family_id: int) -> BasketView:
     """*Tout supprimer*: drop every pending booking (freeing its place) and withdraw every cancellation."""
     now = clock.now()
-    basket = active_basket(session, family_id)
+    basket = lock_active_basket(session, family_id)
     if basket is None:
         return basket_view(session, family_id)
-    session.refresh(basket, with_for_update=True)
     if basket.state is BasketState.PAYMENT_IN_PROGRESS:
         raise BookingRefusedError(Blocker.LOCKED, blocker_text(Blocker.LOCKED))
-    for booking in session.scalars(select(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)):
+    pending = session.scalars(
+        select(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
+        .order_by(Booking.open_day_id)
+    ).all()
+    for booking in pending:
         _drop(session, booking, now)
     session.execute(update(Booking).where(Booking.cancellation_basket_id == basket.id).values(cancellation_basket_id=None))
     basket.state = BasketState.CLEARED
@@ -251,15 +262,46 @@ def clear_basket(session: Session, clock: Clock, family_id: int) -> BasketView:
     return basket_view(session, family_id)
 
 
+def forget_expired_line(session: Session, family_id: int, booking_id: int) -> BasketView:
+    """Take an expired line out of the basket (its place was lost, or the family changed its mind)."""
+    basket = lock_active_basket(session, family_id)
+    if basket is not None:
+        _forget_expired(session, basket.id, Booking.id == booking_id)
+    return basket_view(session, family_id)
+
+
+def _forget_expired(session: Session, basket_id: int, *conditions) -> None:
+    session.execute(
+        update(Booking).where(Booking.basket_id == basket_id, Booking.state == BookingState.EXPIRED, *conditions)
+        .values(basket_id=None).execution_options(synchronize_session=False)
+    )
+
+
 def expire_holds(session: Session, now: datetime) -> ExpiryReport:
     """Expire every pending booking whose hold has passed and free its place.
 
-    Safe to run from several desks at once: a booking is expired by the one
-    update that still finds it pending, and only that one frees its place.
+    Safe to run from several desks at once and beside their work: rows another
+    transaction holds are skipped (that desk expires them itself), and a
+    booking is expired by the one update that still finds it pending.
     """
+    return _expire_stale(session, now)
+
+
+# -- the steps ---------------------------------------------------------------
+
+
+def _expire_stale(session: Session, now: datetime, *conditions) -> ExpiryReport:
+    stale = session.execute(
+        select(Booking.id, Booking.open_day_id)
+        .where(Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now, *conditions)
+        .order_by(Booking.open_day_id, Booking.id)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if not stale:
+        return ExpiryReport(0)
     expired = session.execute(
         update(Booking)
-        .where(Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now)
+        .where(Booking.id.in_([row.id for row in stale]), Booking.state == BookingState.PENDING)
         .values(state=BookingState.EXPIRED, ended_at=now)
         .returning(Booking.open_day_id)
         .execution_options(synchronize_session=False)
@@ -270,26 +312,8 @@ def expire_holds(session: Session, now: datetime) -> ExpiryReport:
     return ExpiryReport(len(expired), dict(freed))
 
 
-# -- the steps ---------------------------------------------------------------
-
-
-def _lock_active_basket(session: Session, family_id: int, now: datetime, actor: Actor) -> Basket:
-    insert_if_absent(
-        session, Basket,
-        {"family_id": family_id, "state": BasketState.OPEN.value, "created_at": now, "updated_at": now,
-         "created_by_id": actor.agent_id},
-        index_elements=["family_id"],
-        index_where=text(ACTIVE_BASKET),
-    )
-    basket = session.scalar(
-        select(Basket).where(Basket.family_id == family_id, Basket.state.in_(ACTIVE_BASKET_STATES))
-        .with_for_update().execution_options(populate_existing=True)
-    )
-    assert basket is not None
-    return basket
-
-
-def _check_timing(open_day: OpenDay, now: datetime) -> None:
+def check_timing(open_day: OpenDay, now: datetime) -> None:
+    """Refuse a day that is past or after its booking deadline."""
     activity = open_day.unit.activity
     if open_day.day < now.astimezone(PARIS).date():
         raise BookingRefusedError(Blocker.PAST, blocker_text(Blocker.PAST))
@@ -298,20 +322,29 @@ def _check_timing(open_day: OpenDay, now: datetime) -> None:
         raise BookingRefusedError(Blocker.DEADLINE, blocker_text(Blocker.DEADLINE, deadline=deadline))
 
 
-def _add(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket, actor: Actor,
-         policy: BookingPolicy) -> ToggleResult:
-    _check_timing(open_day, now)
-    activity = open_day.unit.activity
+def active_enrolment_id(session: Session, child: Child, activity: Activity) -> int:
+    """The child's current enrolment in the activity, share-locked so that it cannot end meanwhile."""
     enrolment_id = session.scalar(
         select(Enrolment.id).where(Enrolment.child_id == child.id, Enrolment.activity_id == activity.id,
-                                   Enrolment.ended_at.is_(None))
+                                   Enrolment.ended_at.is_(None)).with_for_update(read=True)
     )
     if enrolment_id is None:
         raise DeskError(f"{child.first_name} n'est pas inscrit(e) à « {activity.name} ».",
                         "Créez d'abord la ligne d'activité (onglet Inscriptions).")
+    return enrolment_id
+
+
+def _add(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket, actor: Actor,
+         policy: BookingPolicy) -> ToggleResult:
+    check_timing(open_day, now)
+    enrolment_id = active_enrolment_id(session, child, open_day.unit.activity)
+    same_day = select(OpenDay.id).where(OpenDay.day == open_day.day)
+    _forget_expired(session, basket.id, Booking.child_id == child.id, Booking.open_day_id.in_(same_day))
     replaced = _clear_excluded_units(session, now, child, open_day, basket)
     if not _take_place(session, open_day.id):
-        raise BookingRefusedError(Blocker.FULL, blocker_text(Blocker.FULL))
+        _expire_stale(session, now, Booking.open_day_id == open_day.id)  # holds other desks left behind
+        if not _take_place(session, open_day.id):
+            raise BookingRefusedError(Blocker.FULL, blocker_text(Blocker.FULL))
     family = session.get(Family, child.family_id)
     assert family is not None
     price = price_list(session, family.quotient_familial, [open_day.unit_id]).price_of(open_day.unit_id)
@@ -325,19 +358,27 @@ def _add(session: Session, now: datetime, child: Child, open_day: OpenDay, baske
     return ToggleResult(ToggleOutcome.ADDED, booking.id, tuple(replaced))
 
 
+def excluded_live_bookings(session: Session, child_id: int, open_day: OpenDay) -> list[tuple[Booking, str]]:
+    """The child's live bookings, the same day, in the units this one excludes."""
+    excluded = select(UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id == open_day.unit_id)
+    return [
+        (booking, unit_name)
+        for booking, unit_name in session.execute(
+            select(Booking, Unit.name)
+            .join(OpenDay, Booking.open_day_id == OpenDay.id)
+            .join(Unit, OpenDay.unit_id == Unit.id)
+            .where(Booking.child_id == child_id, OpenDay.day == open_day.day, OpenDay.unit_id.in_(excluded),
+                   Booking.state.in_(LIVE_BOOKING_STATES))
+            .order_by(Booking.open_day_id)
+            .with_for_update(of=Booking)
+        ).all()
+    ]
+
+
 def _clear_excluded_units(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket) -> list[int]:
     """Drop the basket's bookings that this unit excludes; refuse if one of them is paid."""
-    excluded = select(UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id == open_day.unit_id)
-    clashing = session.execute(
-        select(Booking, Unit.name)
-        .join(OpenDay, Booking.open_day_id == OpenDay.id)
-        .join(Unit, OpenDay.unit_id == Unit.id)
-        .where(Booking.child_id == child.id, OpenDay.day == open_day.day, OpenDay.unit_id.in_(excluded),
-               Booking.state.in_(LIVE_BOOKING_STATES))
-        .with_for_update(of=Booking)
-    ).all()
     replaced = []
-    for booking, unit_name in clashing:
+    for booking, unit_name in excluded_live_bookings(session, child.id, open_day):
         if booking.state is BookingState.PENDING:
             _drop(session, booking, now)
             replaced.append(booking.id)
@@ -376,9 +417,10 @@ def _drop(session: Session, booking: Booking, now: datetime) -> None:
 
 
 def _touch(session: Session, basket: Basket, now: datetime, policy: BookingPolicy) -> None:
-    """Every change renews the holds of the whole basket."""
+    """Every change renews the holds still running in the basket (stale ones were expired first)."""
     session.execute(
-        update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
+        update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING,
+                              Booking.hold_expires_at > now)
         .values(hold_expires_at=now + policy.hold).execution_options(synchronize_session=False)
     )
     basket.updated_at = now

@@ -43,10 +43,11 @@ def cancel_paid_booking(session: Session, clock: Clock, *, booking_id: int, acto
     child: Child = booking.child
     label = (f"Avoir : annulation {child.first_name} - {booking.open_day.unit.activity.name} - "
              f"{booking.open_day.unit.name} du {booking.open_day.day:%d/%m/%Y}")
-    session.add(LedgerEntry(
-        family_id=child.family_id, created_at=now, kind=LedgerKind.CREDIT, amount_cents=-booking.price_cents,
-        label=label, booking_id=booking.id, agent_id=actor.agent_id,
-    ))
+    if booking.price_cents:  # a free booking gives no credit
+        session.add(LedgerEntry(
+            family_id=child.family_id, created_at=now, kind=LedgerKind.CREDIT, amount_cents=-booking.price_cents,
+            label=label, booking_id=booking.id, agent_id=actor.agent_id,
+        ))
     append_entry(
         session, kind=JournalKind.CANCELLATION, created_at=now, amount_cents=-booking.price_cents,
         agent_id=actor.agent_id, family_id=child.family_id,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 from desk.clock import PARIS, Clock
 from desk.db.enums import BookingState, PaymentRule
 from desk.db.models import Activity, ActivityCategory, ActivityType, Booking, Child, Enrolment, OpenDay
+from desk.db.upsert import insert_if_absent
 from desk.errors import DeskError, ValidationError
 from desk.services.access import Actor
 from desk.services.cancellation import cancel_paid_booking
@@ -115,7 +116,8 @@ def enrol(session: Session, clock: Clock, *, child_id: int, activity_id: int, ac
     if activity is None:
         raise DeskError("Cette activité n'existe pas (ou plus).", "Choisissez une autre activité.")
     existing = session.scalar(
-        select(Enrolment).where(Enrolment.child_id == child_id, Enrolment.activity_id == activity_id).with_for_update()
+        select(Enrolment).where(Enrolment.child_id == child_id, Enrolment.activity_id == activity_id)
+        .with_for_update().execution_options(populate_existing=True)
     )
     if existing is not None and existing.ended_at is None:
         raise EnrolmentRefusedError(f"{child.first_name} est déjà inscrit(e) à « {activity.name} ».", field="activity")
@@ -128,8 +130,13 @@ def enrol(session: Session, clock: Clock, *, child_id: int, activity_id: int, ac
             field="activity",
         )
     if existing is None:
-        existing = Enrolment(child_id=child_id, activity_id=activity_id, created_at=clock.now(), created_by_id=actor.agent_id)
-        session.add(existing)
+        # Two desks enrolling the same child at once: one row is written, the other insert does nothing.
+        insert_if_absent(session, Enrolment, {"child_id": child_id, "activity_id": activity_id,
+                                              "created_at": clock.now(), "created_by_id": actor.agent_id})
+        existing = session.scalars(
+            select(Enrolment).where(Enrolment.child_id == child_id, Enrolment.activity_id == activity_id)
+            .execution_options(populate_existing=True)
+        ).one()
     else:  # enrolled again after leaving: the same line comes back
         existing.ended_at = None
     session.flush()

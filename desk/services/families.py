@@ -19,9 +19,9 @@ from desk.db.counters import next_counter_value
 from desk.db.models import Child, Enrolment, Family, Guardian, LedgerEntry
 from desk.db.search_terms import normalise_word
 from desk.errors import DeskError, ValidationError
+from desk.services.numbering import DOSSIER_COUNTER, dossier_number
 from desk.services.search import age_on, reindex_family
 
-DOSSIER_COUNTER = "dossier"
 OLDEST_CHILD_YEARS = 25
 MAX_QUOTIENT = 100_000
 
@@ -424,7 +424,7 @@ def _apply_children(session: Session, family: Family, clean: FamilyDraft) -> Non
 
 def _next_free_dossier_number(session: Session) -> str:
     while True:
-        candidate = f"F-{next_counter_value(session, DOSSIER_COUNTER):05d}"
+        candidate = dossier_number(next_counter_value(session, DOSSIER_COUNTER))
         if session.scalar(select(Family.id).where(Family.dossier_number == candidate)) is None:
             return candidate
 

@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desk.clock import PARIS, Clock, local_today
-from desk.db.bulk import insert_rows, next_id, sync_id_sequences
+from desk.db.bulk import insert_rows, next_id, refresh_statistics, sync_id_sequences
 from desk.db.counters import raise_counter_to
 from desk.db.enums import (
     BasketState,
@@ -62,10 +62,10 @@ from desk.db.search_terms import Person, family_terms
 from desk.services.agents import hash_password
 from desk.services.family_factory import FamilyFactory, FamilySpec
 from desk.services.journal import ChainTail, journal_tail
+from desk.services.numbering import DOSSIER_COUNTER, dossier_number, receipt_code, receipt_counter
 from desk.services.school_calendar import school_year_of
 from desk.services.town_catalogue import ActivityRefs, CatalogueRefs, ensure_town_catalogue
 
-DOSSIER_COUNTER = "dossier"
 SYSTEM_AGENT_LOGIN = "generateur"
 CHUNK_FAMILIES = 1000
 OPENING_FLOAT_CENTS = 15_000
@@ -78,14 +78,6 @@ TABLES_WITH_OWN_IDS = (
     Family, Guardian, Child, Enrolment, Basket, Booking, Payment, PaymentLine,
     PaymentAllocation, Receipt, JournalEntry, CashSession, OnlinePayment,
 )
-
-
-def dossier_number(value: int) -> str:
-    return f"F-{value:05d}"
-
-
-def receipt_counter(year: int) -> str:
-    return f"receipt:{year}"
 
 
 @dataclass
@@ -395,6 +387,7 @@ class TownGenerator:
         self._record_places()
         raise_counter_to(self.session, DOSSIER_COUNTER, self.dossier)
         sync_id_sequences(self.session, TABLES_WITH_OWN_IDS)
+        refresh_statistics(self.session)
         return self.report
 
     def _settle_cash_sessions(self) -> None:
@@ -442,7 +435,7 @@ class TownGenerator:
                     select(Counter.last_value).where(Counter.name == receipt_counter(year))
                 ) or 0
             numbers[year] += 1
-            code = f"{year}-{numbers[year]:06d}"
+            code = receipt_code(year, numbers[year])
             receipts.append({"id": self.take_id(Receipt), "payment_id": event.payment_id, "year": year,
                              "number": numbers[year], "issued_at": event.paid_at})
             fields = tail.next_entry(

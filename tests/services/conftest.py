@@ -10,6 +10,7 @@ from desk.db.models import Basket, Booking, OpenDay
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.basket import toggle_booking
+from desk.services.checkout import pay_at_counter
 from desk.services.enrolment import enrol
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
 from desk.services.school_calendar import SchoolYear
@@ -41,6 +42,12 @@ class Town:
         with database.session_factory.begin() as session:
             return toggle_booking(session, clock, family_id=self.family_id, child_id=getattr(self, child),
                                   open_day_id=self.open_day(database, kind, day), actor=actor or self.agent)
+
+    def pay(self, database, clock, tenders, actor: Actor | None = None, **options):
+        """Pay the family's basket at the counter as one user action."""
+        with database.session_factory.begin() as session:
+            return pay_at_counter(session, clock, family_id=self.family_id, tenders=tenders, actor=actor or self.agent,
+                                  **options)
 
     def open_day(self, database, kind: UnitKind, day: date) -> int:
         with database.read_session_factory() as session:

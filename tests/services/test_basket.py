@@ -17,6 +17,8 @@ from desk.services.basket import (
     basket_view,
     clear_basket,
     expire_holds,
+    forget_expired_line,
+    toggle_booking,
 )
 from desk.services.booking_rules import Blocker
 from desk.services.cancellation import cancel_paid_booking
@@ -157,7 +159,62 @@ def test_holds_are_renewed_by_every_change_and_expire_after(database, clock, tow
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
     with database.read_session_factory() as session:
         assert set(session.scalars(select(Booking.state))) == {BookingState.EXPIRED}
-    assert view(database, town).is_empty
+    expired = view(database, town)
+    assert expired.bookings == () and len(expired.expired) == 2  # shown until paid (renewed) or taken out
+    assert expired.recap_rows()[0][1].endswith("(attente expirée)")
     with database.session_factory.begin() as session:  # running it again changes nothing
         assert expire_holds(session, clock.now()).bookings_expired == 0
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
+
+
+def test_an_expired_line_leaves_the_basket_when_the_cell_is_checked_again(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    clock.advance(timedelta(minutes=16))
+    with database.session_factory.begin() as session:
+        expire_holds(session, clock.now())
+    again = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    assert (len(again.basket.bookings), again.basket.expired) == (1, ())
+    assert again.basket.bookings_cents == 1000
+    town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)
+    clock.advance(timedelta(minutes=16))
+    with database.session_factory.begin() as session:
+        expire_holds(session, clock.now())
+        lea_line = next(line for line in basket_view(session, town.family_id).expired if line.child_first_name == "Léa")
+        remaining = forget_expired_line(session, town.family_id, lea_line.booking_id)
+    assert [line.child_first_name for line in remaining.expired] == ["Noah"]
+
+
+def test_withdrawing_a_cancellation_takes_back_the_full_day_that_replaced_it(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2)
+    mark_basket_paid(database, town.family_id, clock)
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2, actor=town.cashier)  # cancel the paid morning
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)  # and take the whole day
+    withdrawn = town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2, actor=town.cashier)
+    assert withdrawn.outcome is ToggleOutcome.CANCELLATION_WITHDRAWN
+    assert len(withdrawn.replaced_booking_ids) == 1
+    assert withdrawn.basket.is_empty
+    assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
+
+
+def test_a_stale_hold_is_expired_when_its_basket_changes_and_when_a_place_is_wanted(database, clock, town):
+    with database.session_factory.begin() as session:
+        session.execute(update(OpenDay).where(OpenDay.id == town.open_day(database, UnitKind.FULL_DAY, DEC_2)).values(capacity=1))
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    clock.advance(timedelta(minutes=30))  # nobody swept the holds
+    town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_9)
+    basket = view(database, town)
+    assert [line.child_first_name for line in basket.expired] == ["Noah"]  # not renewed by Léa's change
+    assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 0
+
+    from desk.services.enrolment import enrol
+    from desk.services.families import create_family
+    from tests.services.factories import family_draft
+
+    town.toggle(database, clock, "hugo", UnitKind.FULL_DAY, DEC_2)  # takes the only place again
+    clock.advance(timedelta(minutes=30))
+    with database.session_factory.begin() as session:
+        other = create_family(session, clock, family_draft("MARTIN", ("Zoé", date(2018, 5, 5))))
+        enrol(session, clock, child_id=other.children[0].id, activity_id=town.wednesday_activity, actor=town.agent)
+        result = toggle_booking(session, clock, family_id=other.id, child_id=other.children[0].id,
+                                open_day_id=town.open_day(database, UnitKind.FULL_DAY, DEC_2), actor=town.agent)
+    assert result.outcome is ToggleOutcome.ADDED  # Hugo's forgotten hold gave its place back
