@@ -99,8 +99,8 @@ class GenerationReport:
         )
 
 
-# child id, enrolment id, open day id, day, price in cents
-PlannedBooking = tuple[int, int, int, date, int]
+# child id, enrolment id, open day id, day, price in cents, when the enrolment was made
+PlannedBooking = tuple[int, int, int, date, int, datetime]
 
 
 @dataclass(frozen=True)
@@ -228,29 +228,35 @@ class TownGenerator:
             if not with_history:
                 continue
             for activity, rate in ((self.catalogue.wednesdays, 0.5), (self.catalogue.summer, 0.3)):
-                if not _age_fits(child.birth_date, activity) or self.rng.random() >= rate:
+                if not self._can_enrol(activity, child.birth_date) or self.rng.random() >= rate:
                     continue
-                enrolment_id = self._enrol(child_id, activity, created_at)
+                enrolment_id, enrolled_at = self._enrol(child_id, activity, created_at)
                 for open_day_id, day in self._choose_days(activity):
                     price = self.catalogue.prices[(self._unit_of[open_day_id], self.catalogue.bracket_for(spec.quotient_familial))]
                     group = _payment_group(day)
-                    bookings_by_group.setdefault(group, []).append((child_id, enrolment_id, open_day_id, day, price))
+                    bookings_by_group.setdefault(group, []).append((child_id, enrolment_id, open_day_id, day, price, enrolled_at))
         for group in sorted(bookings_by_group):
             self._pay(family_id, spec, bookings_by_group[group])
         self.report.families += 1
         self.report.guardians += len(spec.guardians)
         return family_id
 
-    def _enrol(self, child_id: int, activity: ActivityRefs, family_created_at: datetime) -> int:
+    def _can_enrol(self, activity: ActivityRefs, birth_date: date) -> bool:
+        """As the services would: the enrolment window has opened, and the age fits."""
+        return activity.enrolment_opens_on <= self.today and _age_fits(birth_date, activity)
+
+    def _enrol(self, child_id: int, activity: ActivityRefs, family_created_at: datetime) -> tuple[int, datetime]:
+        """Enrolled in the days after the window opened (or the family's file was made), before today."""
         enrolment_id = self.take_id(Enrolment)
-        opened = datetime.combine(activity.start_date - timedelta(days=75), clock_time(10), PARIS)
+        opened = datetime.combine(activity.enrolment_opens_on, clock_time(10), PARIS).astimezone(UTC)
+        enrolled_at = max(opened, family_created_at) + timedelta(days=self.rng.randint(0, 20), minutes=self.rng.randint(0, 480))
+        enrolled_at = min(enrolled_at, self.now - timedelta(days=1))
         self.buffers.add(Enrolment, {
             "id": enrolment_id, "child_id": child_id, "activity_id": activity.id,
-            "created_at": min(max(opened.astimezone(UTC), family_created_at), self.now),
-            "created_by_id": None, "ended_at": None,
+            "created_at": enrolled_at, "created_by_id": None, "ended_at": None,
         })
         self.report.enrolments += 1
-        return enrolment_id
+        return enrolment_id, enrolled_at
 
     def _choose_days(self, activity: ActivityRefs) -> list[tuple[int, date]]:
         """The open days a child books: some days, one unit each, where places remain."""
@@ -272,7 +278,7 @@ class TownGenerator:
         return chosen
 
     def _pay(self, family_id: int, spec: FamilySpec, bookings: list[PlannedBooking]) -> None:
-        paid_at = self._payment_instant(min(b[3] for b in bookings))
+        paid_at = self._payment_instant(min(b[3] for b in bookings), not_before=max(b[5] for b in bookings))
         amount = sum(b[4] for b in bookings)
         payment_id = self.take_id(Payment)
         basket_id = self.take_id(Basket)
@@ -292,7 +298,7 @@ class TownGenerator:
         lines = self._online_line(payment_id, basket_id, family_id, spec, paid_at, amount) if online else self._counter_lines(amount)
         for line in lines:
             self.buffers.add(PaymentLine, {**_EMPTY_LINE, **line, "id": self.take_id(PaymentLine), "payment_id": payment_id})
-        for child_id, enrolment_id, open_day_id, _day, price in bookings:
+        for child_id, enrolment_id, open_day_id, _day, price, _enrolled_at in bookings:
             booking_id = self.take_id(Booking)
             self.buffers.add(Booking, {
                 "id": booking_id, "child_id": child_id, "enrolment_id": enrolment_id, "open_day_id": open_day_id,
@@ -312,8 +318,8 @@ class TownGenerator:
             tuple((line["mode"], line["amount_cents"]) for line in lines), len(bookings),
         ))
 
-    def _payment_instant(self, first_day: date) -> datetime:
-        """A weekday in office hours before the first booked day, and before today."""
+    def _payment_instant(self, first_day: date, *, not_before: datetime) -> datetime:
+        """Office hours on a weekday before the first booked day, after the enrolment, before today."""
         day = first_day - timedelta(days=self.rng.randint(4, 25))
         latest = self.today - timedelta(days=1)
         if day > latest:
@@ -322,7 +328,8 @@ class TownGenerator:
             day -= timedelta(days=1)
         minutes = self.rng.randint(8 * 60 + 30, 17 * 60 + 30)
         local = datetime.combine(day, clock_time(minutes // 60, minutes % 60, self.rng.randint(0, 59)), PARIS)
-        return local.astimezone(UTC)
+        earliest = not_before + timedelta(minutes=10)
+        return min(max(local.astimezone(UTC), earliest), self.now - timedelta(minutes=1))
 
     def _cash_session_for(self, paid_at: datetime) -> int:
         day = paid_at.astimezone(PARIS).date()

@@ -59,6 +59,7 @@ class ActivityRefs:
     id: int
     name: str
     start_date: date
+    enrolment_opens_on: date
     min_age_years: int
     max_age_years: int
     units: dict[UnitKind, int] = field(default_factory=dict)
@@ -172,7 +173,8 @@ def _ensure_activity(
             "booking_deadline_hour": 12,
         },
     )
-    refs = ActivityRefs(activity.id, activity.name, activity.start_date, activity.min_age_years, activity.max_age_years)
+    refs = ActivityRefs(activity.id, activity.name, activity.start_date, activity.enrolment_opens_on,
+                        activity.min_age_years, activity.max_age_years)
     for position, (unit_name, kind) in enumerate(units):
         unit = _get_or_create(
             session, Unit, activity_id=activity.id, name=unit_name, defaults={"kind": kind, "position": position}

@@ -102,3 +102,25 @@ def _receipt_numbers(session) -> dict[int, list[int]]:
     for year, number in session.execute(select(Receipt.year, Receipt.number).order_by(Receipt.year, Receipt.number)):
         numbers[year].append(number)
     return numbers
+
+
+def test_generated_history_is_one_the_services_could_have_written(database, clock):
+    from desk.db.models import Activity, Enrolment
+
+    generate(database, clock)
+    with database.read_session_factory() as session:
+        too_early = session.scalar(
+            select(func.count()).select_from(Booking)
+            .join(Enrolment, Booking.enrolment_id == Enrolment.id)
+            .join(Payment, Booking.payment_id == Payment.id)
+            .where(Payment.paid_at < Enrolment.created_at)
+        )
+        before_family = session.scalar(
+            select(func.count()).select_from(Payment).join(Family, Payment.family_id == Family.id)
+            .where(Payment.paid_at < Family.created_at)
+        )
+        closed_window = session.scalar(
+            select(func.count()).select_from(Enrolment).join(Activity, Enrolment.activity_id == Activity.id)
+            .where(Activity.enrolment_opens_on > clock.now().date())
+        )
+    assert (too_early, before_family, closed_window) == (0, 0, 0)
