@@ -211,18 +211,19 @@ class Child(Base):
 class FamilySearchTerm(Base):
     """A normalised word a family is found by (see ``desk.db.search_terms``).
 
-    Rebuilt whenever the family file changes; searched by prefix range on the
-    covering index ``(term, family_id, kind)``.
+    Rebuilt whenever the family file changes. The index ``(term, family_id,
+    kind)`` finds the families of a prefix; the primary key ``(family_id,
+    term, kind)`` checks one family's few terms for another word.
     """
 
     __tablename__ = "family_search_term"
 
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
     # Byte order on PostgreSQL too, so that prefix ranges mean what they say.
     term: Mapped[str] = mapped_column(
         String(120).with_variant(String(120, collation="C"), "postgresql"), primary_key=True
     )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
 
     __table_args__ = (
         Index("ix_family_search_term_lookup", "term", "family_id", "kind"),

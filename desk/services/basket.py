@@ -287,6 +287,10 @@ def expire_holds(session: Session, now: datetime) -> ExpiryReport:
     return _expire_stale(session, now)
 
 
+def expire_holds_of_basket(session: Session, now: datetime, basket_id: int) -> ExpiryReport:
+    return _expire_stale(session, now, Booking.basket_id == basket_id)
+
+
 # -- the steps ---------------------------------------------------------------
 
 

@@ -81,7 +81,7 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True)
-class _Due:
+class Due:
     """How the amount to pay is made: bookings, less credit used, plus the balance due."""
 
     bookings_cents: int
@@ -107,9 +107,9 @@ def pay_at_counter(
     """Pay the family's basket with the tenders entered at the counter."""
     now = clock.now()
     basket = lock_basket_for_payment(session, family_id)
-    bookings, cancellations = _basket_contents(session, clock, basket, actor, policy)
+    bookings, cancellations = basket_contents(session, clock, basket, actor, policy)
     cancelled = _execute_cancellations(session, clock, cancellations, actor)
-    due = _due(session, family_id, bookings)
+    due = amount_due(session, family_id, bookings)
     settlement = settle(due.to_pay_cents, tenders, cash_ceiling_cents=cash_ceiling_cents,
                         accept_voucher_excess=accept_voucher_excess)
     if not settlement.is_complete:
@@ -118,7 +118,7 @@ def pay_at_counter(
             problems.append(f"Il reste {format_cents(settlement.remaining_cents)} à régler.")
         raise PaymentRefusedError(problems)
     return record_payment(
-        session, now, basket=basket, actor=actor, channel=PaymentChannel.COUNTER, settlement=settlement,
+        session, now, family_id=family_id, basket=basket, actor=actor, channel=PaymentChannel.COUNTER, settlement=settlement,
         bookings=bookings, due=due, cancelled=cancelled, cash_session_id=open_counter_session_id(session),
     )
 
@@ -139,7 +139,7 @@ def open_counter_session_id(session: Session) -> int | None:
     )
 
 
-def _basket_contents(session: Session, clock: Clock, basket: Basket, actor: Actor,
+def basket_contents(session: Session, clock: Clock, basket: Basket, actor: Actor,
                      policy: BookingPolicy) -> tuple[list[Booking], list[Booking]]:
     renew_expired_holds(session, clock, basket, policy)
     bookings = list(session.scalars(
@@ -208,38 +208,48 @@ def _execute_cancellations(session: Session, clock: Clock, cancellations: list[B
     return [booking.id for booking in cancellations]
 
 
-def _due(session: Session, family_id: int, bookings: list[Booking]) -> _Due:
+def amount_due(session: Session, family_id: int, bookings: list[Booking]) -> Due:
     balance = family_balance(session, family_id)
     bookings_cents = sum(b.price_cents for b in bookings)
-    return _Due(
+    return Due(
         bookings_cents=bookings_cents,
         credit_used_cents=min(max(-balance, 0), bookings_cents),
         balance_settled_cents=max(balance, 0),
     )
 
 
+EXCESS_OF_VOUCHERS = "Avoir : excédent de titres de paiement (sans rendu de monnaie)"
+
+
 def record_payment(
     session: Session,
     now: datetime,
     *,
-    basket: Basket,
+    family_id: int,
+    basket: Basket | None,
     actor: Actor,
     channel: PaymentChannel,
     settlement: Settlement,
     bookings: list[Booking],
-    due: _Due,
+    due: Due,
     cancelled: list[int],
     cash_session_id: int | None,
+    excess_label: str = EXCESS_OF_VOUCHERS,
+    journal_note: str = "",
 ) -> PaymentRecord:
-    """Write the payment and everything it settles; the caller's transaction commits it."""
-    family_id = basket.family_id
-    payment = Payment(family_id=family_id, basket_id=basket.id, cash_session_id=cash_session_id, agent_id=actor.agent_id,
-                      channel=channel, paid_at=now, amount_cents=settlement.received_cents)
+    """Write the payment and everything it settles; the caller's transaction commits it.
+
+    ``settlement.voucher_excess_cents`` (money received beyond what was due)
+    becomes a credit labelled ``excess_label``. Without a basket the payment
+    settles no booking (a late online confirmation kept as a credit).
+    """
+    payment = Payment(family_id=family_id, basket_id=basket.id if basket else None, cash_session_id=cash_session_id,
+                      agent_id=actor.agent_id, channel=channel, paid_at=now, amount_cents=settlement.received_cents)
     session.add(payment)
     session.flush()
     session.add_all(_payment_line(payment.id, line) for line in settlement.lines)
     _confirm_bookings(session, now, payment.id, bookings)
-    ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents)
+    ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
     _allocate(session, payment.id, settlement.received_cents, bookings, ledger)
     year = now.astimezone(PARIS).year
     number = next_receipt_number(session, year)
@@ -256,10 +266,12 @@ def record_payment(
             "credit_used": due.credit_used_cents,
             "balance_settled": due.balance_settled_cents,
             "credit_created": settlement.voucher_excess_cents,
+            "note": journal_note,
         },
     )
-    basket.state = BasketState.PAID
-    basket.updated_at = now
+    if basket is not None:
+        basket.state = BasketState.PAID
+        basket.updated_at = now
     session.flush()
     return PaymentRecord(
         payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,
@@ -303,8 +315,8 @@ class _LedgerMoves:
     excess_credit: LedgerEntry | None
 
 
-def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id: int, actor: Actor, due: _Due,
-                    excess_cents: int) -> _LedgerMoves:
+def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id: int, actor: Actor, due: Due,
+                    excess_cents: int, excess_label: str) -> _LedgerMoves:
     def entry(kind: LedgerKind, amount: int, label: str) -> LedgerEntry:
         row = LedgerEntry(family_id=family_id, created_at=now, kind=kind, amount_cents=amount, label=label,
                           payment_id=payment_id, agent_id=actor.agent_id)
@@ -316,7 +328,7 @@ def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id:
         entry(LedgerKind.CREDIT_USE, due.credit_used_cents, "Avoir déduit du règlement")
     excess = None
     if excess_cents:
-        excess = entry(LedgerKind.CREDIT, -excess_cents, "Avoir : excédent de titres de paiement (sans rendu de monnaie)")
+        excess = entry(LedgerKind.CREDIT, -excess_cents, excess_label)
     session.flush()
     return _LedgerMoves(settlement, excess)
 

@@ -191,14 +191,19 @@ def _check_phone(raw: str | None, where: str, errors: list[FieldError]) -> str |
     return phone or text
 
 
+def normalise_email(raw: str) -> str | None:
+    """A trimmed, lowercased address, or None when it is not one."""
+    text = (clean_text(raw) or "").lower()
+    return text if _EMAIL.match(text) and len(text) <= 254 else None
+
+
 def _check_email(raw: str | None, where: str, errors: list[FieldError]) -> str | None:
     text = clean_text(raw)
     if text is None:
         return None
-    text = text.lower()
-    if not _EMAIL.match(text) or len(text) > 254:
+    if normalise_email(text) is None:
         errors.append(FieldError(where, f"Adresse électronique invalide : « {text} » (par exemple nom@exemple.fr)."))
-    return text
+    return text.lower()
 
 
 def _check_name(raw: str | None, where: str, label: str, errors: list[FieldError]) -> str:

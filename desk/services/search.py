@@ -52,19 +52,26 @@ def search_families(session: Session, query: str, today: date, limit: int = MAX_
 
     A family ranks by its best word: an exact dossier number, then an exact
     surname, then any exact word, then prefixes; ties go in alphabetical order.
+    The longest word drives the search through the term index; each other word
+    is then checked family by family, which keeps a short second word (``dur
+    no``) from widening the work on either database.
     """
     words = sorted(set(query_words(query)), key=len, reverse=True)
     if not words:
         return []
-    matches = [_matches_of(word).subquery(f"w{n}") for n, word in enumerate(words)]
-    rank = matches[0].c.rank
-    statement = select(Family.id, Family.name, Family.dossier_number, Family.phone).select_from(Family)
-    for match in matches:
-        statement = statement.join(match, match.c.family_id == Family.id)
-    for match in matches[1:]:
-        rank = case((match.c.rank < rank, match.c.rank), else_=rank)
+    driver = _matches_of(words[0]).subquery("driver")
+    others = [_rank_in_family(word, driver.c.family_id).label(f"rank{n}") for n, word in enumerate(words[1:], start=1)]
+    # OFFSET 0 keeps both planners from inlining the per-family checks into every use of their result.
+    candidates = select(driver.c.family_id, driver.c.rank, *others).offset(0).subquery("candidates")
+    rank = candidates.c.rank
+    for column in candidates.c[2:]:
+        rank = case((column < rank, column), else_=rank)
     rows = session.execute(
-        statement.add_columns(rank.label("rank")).order_by(rank, Family.name, Family.dossier_number).limit(limit)
+        select(Family.id, Family.name, Family.dossier_number, Family.phone, rank.label("rank"))
+        .join(candidates, candidates.c.family_id == Family.id)
+        .where(*(column.is_not(None) for column in candidates.c[2:]))
+        .order_by(rank, Family.name, Family.dossier_number)
+        .limit(limit)
     ).all()
     children = _children_of(session, [row.id for row in rows], today)
     return [
@@ -72,19 +79,34 @@ def search_families(session: Session, query: str, today: date, limit: int = MAX_
     ]
 
 
-def _matches_of(word: str):
+def _rank_of(word: str) -> ColumnElement[int]:
     term = FamilySearchTerm
     exact = term.term == word
-    rank: ColumnElement[int] = case(
+    return case(
         (and_(exact, term.kind == DOSSIER), EXACT_DOSSIER),
         (and_(exact, term.kind == SURNAME), EXACT_SURNAME),
         (exact, EXACT_WORD),
         else_=PREFIX,
     )
+
+
+def _matches_of(word: str):
+    """Every family with a term starting with ``word``, and its best rank for it."""
+    term = FamilySearchTerm
     return (
-        select(term.family_id, func.min(rank).label("rank"))
+        select(term.family_id, func.min(_rank_of(word)).label("rank"))
         .where(term.term >= word, term.term < word + PREFIX_END)
         .group_by(term.family_id)
+    )
+
+
+def _rank_in_family(word: str, family_id: ColumnElement[int]):
+    """The family's best rank for ``word`` (NULL when no term matches), through its own few terms."""
+    term = FamilySearchTerm
+    return (
+        select(func.min(_rank_of(word)))
+        .where(term.family_id == family_id, term.term >= word, term.term < word + PREFIX_END)
+        .scalar_subquery()
     )
 
 

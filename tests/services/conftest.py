@@ -6,11 +6,12 @@ from sqlalchemy import select, update
 
 from desk.clock import PARIS, FrozenClock
 from desk.db.enums import BasketState, BookingState, Role, UnitKind
-from desk.db.models import Basket, Booking, OpenDay
+from desk.db.models import Basket, Booking, OpenDay, RegieSettings
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.basket import toggle_booking
 from desk.services.checkout import pay_at_counter
+from desk.services.demo import DEMO_REGIE
 from desk.services.enrolment import enrol
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
 from desk.services.school_calendar import SchoolYear
@@ -58,6 +59,7 @@ class Town:
 def town(database, clock) -> Town:
     with database.session_factory.begin() as session:
         catalogue = ensure_town_catalogue(session, SchoolYear(2026))
+        session.add(RegieSettings(id=1, **DEMO_REGIE))
         agent = create_agent(session, clock, login="agent", display_name="Camille", password="agent", role=Role.AGENT)
         cashier = create_agent(session, clock, login="regisseur", display_name="Sophie", password="regisseur", role=Role.CASHIER)
         family = create_family(session, clock, FamilyDraft(

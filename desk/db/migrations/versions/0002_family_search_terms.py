@@ -30,12 +30,12 @@ search_term = sa.table("family_search_term", sa.column("family_id"), sa.column("
 def upgrade() -> None:
     op.create_table('family_search_term',
     sa.Column('family_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('term', sa.String(length=120).with_variant(sa.String(length=120, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
     sa.CheckConstraint("kind IN ('dossier', 'surname', 'name', 'phone', 'email')", name=op.f('ck_family_search_term_kind_known')),
     sa.CheckConstraint('length(term) > 0', name=op.f('ck_family_search_term_term_not_empty')),
     sa.ForeignKeyConstraint(['family_id'], ['family.id'], name=op.f('fk_family_search_term_family_id_family'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('family_id', 'kind', 'term', name=op.f('pk_family_search_term'))
+    sa.PrimaryKeyConstraint('family_id', 'term', 'kind', name=op.f('pk_family_search_term'))
     )
     with op.batch_alter_table('family_search_term', schema=None) as batch_op:
         batch_op.create_index('ix_family_search_term_lookup', ['term', 'family_id', 'kind'], unique=False)

@@ -1,0 +1,220 @@
+"""Online payment through the simulated PayFiP gateway: every outcome, once."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import String, Text, func, inspect, select
+
+from desk.db.engine import open_database
+from desk.db.enums import BasketState, OnlinePaymentState, PaymentMode, UnitKind
+from desk.db.models import Base, Basket, Booking, OnlinePayment, OpenDay, Payment, PaymentLine
+from desk.gateway.payfip import CARD_BANK_DELAY, CARD_PAYS, CARD_REFUSED, CARD_TOO_LATE, PayfipGateway, luhn_valid
+from desk.services.basket import BookingRefusedError
+from desk.services.checkout import PaymentRefusedError
+from desk.services.journal import verify_journal
+from desk.services.online_payment import (
+    OnlineOutcome,
+    check_online_payment,
+    handle_notification,
+    start_online_payment,
+)
+from desk.services.pricing import family_balance
+from desk.services.tenders import Tender
+from tests.services.conftest import mark_basket_paid
+
+DEC_2 = date(2026, 12, 2)
+DEC_9 = date(2026, 12, 9)
+
+
+@pytest.fixture
+def notified() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def gateway(clock, notified) -> PayfipGateway:
+    return PayfipGateway(clock.now, notify=lambda _url, idop: notified.append(idop))
+
+
+@pytest.fixture
+def basket(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_9)
+    return town
+
+
+def start(database, clock, gateway, town, **options):
+    with database.session_factory.begin() as session:
+        return start_online_payment(session, clock, gateway, family_id=town.family_id, actor=town.agent, **options)
+
+
+def check(database, clock, gateway, town, online_id):
+    with database.session_factory.begin() as session:
+        return check_online_payment(session, clock, gateway, online_payment_id=online_id, actor=town.agent)
+
+
+def booking_states(database):
+    with database.read_session_factory() as session:
+        return sorted(state.value for state in session.scalars(select(Booking.state)))
+
+
+def test_paid_online_confirms_like_the_counter_and_only_once(database, clock, gateway, basket, notified):
+    started = start(database, clock, gateway, basket)
+    assert started.amount_cents == 1400 and started.email == "julie.durand@exemple.fr"
+    assert re.fullmatch(r"20261126x\d+x\d+", started.refdet)
+    assert started.expires_at == clock.now() + timedelta(minutes=15)
+    with pytest.raises(BookingRefusedError, match="paiement en ligne est en cours"):
+        basket.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2)
+    with database.read_session_factory() as session:
+        assert set(session.scalars(select(Booking.hold_expires_at))) == {started.expires_at}
+    assert check(database, clock, gateway, basket, started.online_payment_id).outcome is OnlineOutcome.PENDING
+
+    clock.advance(timedelta(minutes=3))
+    gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
+    with database.session_factory.begin() as session:
+        status = handle_notification(session, clock, gateway, idop=notified[0], actor=basket.agent)
+    assert status.outcome is OnlineOutcome.PAID
+    assert status.receipt.receipt_code == "2026-000001" and status.receipt.amount_cents == 1400
+    assert booking_states(database) == ["confirmed", "confirmed"]
+    again = check(database, clock, gateway, basket, started.online_payment_id)
+    assert again.outcome is OnlineOutcome.PAID and again.message.startswith("Déjà traité")
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Payment)) == 1
+        line = session.scalars(select(PaymentLine)).one()
+        assert (line.mode, line.refdet, line.idop) == (PaymentMode.PAYFIP, started.refdet, started.idop)
+        assert len(line.authorisation_number) == 6
+        assert verify_journal(session).ok
+
+
+@pytest.mark.parametrize(("card", "outcome"), [(CARD_REFUSED, OnlineOutcome.REFUSED), (None, OnlineOutcome.ABANDONED)])
+def test_refused_or_abandoned_reopens_the_basket(database, clock, gateway, basket, card, outcome):
+    started = start(database, clock, gateway, basket)
+    if card:
+        gateway.pay_by_card(started.idop, card, 12, 2028, "123")
+    else:
+        gateway.abandon(started.idop)
+    status = check(database, clock, gateway, basket, started.online_payment_id)
+    assert status.outcome is outcome and "rouvert" in status.message
+    assert booking_states(database) == ["pending", "pending"]
+    record = basket.pay(database, clock, [Tender.card(1400, "XK42", "4242")])
+    assert record.amount_cents == 1400
+
+
+def test_a_bank_delay_of_five_minutes_is_waited_for(database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_BANK_DELAY, 12, 2028, "123")
+    clock.advance(timedelta(minutes=2))
+    assert check(database, clock, gateway, basket, started.online_payment_id).outcome is OnlineOutcome.PENDING
+    clock.advance(timedelta(minutes=4))
+    assert check(database, clock, gateway, basket, started.online_payment_id).outcome is OnlineOutcome.PAID
+
+
+def test_no_result_in_fifteen_minutes_expires_and_imposes_a_safety_delay(database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    clock.advance(timedelta(minutes=15))
+    status = check(database, clock, gateway, basket, started.online_payment_id)
+    assert status.outcome is OnlineOutcome.EXPIRED
+    assert status.retry_at == clock.now() + timedelta(minutes=30)
+    assert "à partir de 10:45" in status.message
+    assert booking_states(database) == ["expired", "expired"]
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.sum(OpenDay.places_taken))) == 0
+        assert session.scalar(select(Basket.state)) is BasketState.OPEN
+    clock.advance(timedelta(minutes=10))
+    with pytest.raises(PaymentRefusedError, match="à partir de 10:45"):
+        start(database, clock, gateway, basket)
+    clock.advance(timedelta(minutes=21))
+    again = start(database, clock, gateway, basket)  # the expired lines are renewed, their places still free
+    assert again.amount_cents == 1400
+    assert booking_states(database) == ["pending", "pending"]
+
+
+def test_a_confirmation_after_expiry_becomes_a_credit_flagged_for_the_regisseur(database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")
+    clock.advance(timedelta(minutes=16))
+    assert check(database, clock, gateway, basket, started.online_payment_id).outcome is OnlineOutcome.EXPIRED
+    clock.advance(timedelta(minutes=5))
+    status = check(database, clock, gateway, basket, started.online_payment_id)
+    assert status.outcome is OnlineOutcome.LATE_PAID and "avoir" in status.message
+    assert status.receipt.amount_cents == 1400
+    assert booking_states(database) == ["expired", "expired"]
+    with database.read_session_factory() as session:
+        assert family_balance(session, basket.family_id) == -1400
+        online = session.scalars(select(OnlinePayment)).one()
+        assert online.needs_cashier_review and online.state is OnlinePaymentState.LATE_PAID
+        assert verify_journal(session).ok
+    assert check(database, clock, gateway, basket, started.online_payment_id).message.startswith("Déjà traité")
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Payment)) == 1
+
+
+def test_starting_refuses_what_cannot_be_paid_online(database, clock, gateway, town):
+    with pytest.raises(PaymentRefusedError, match="panier est vide"):
+        start(database, clock, gateway, town)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    mark_basket_paid(database, town.family_id, clock)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
+    with pytest.raises(PaymentRefusedError, match="annulations"):
+        start(database, clock, gateway, town)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)  # withdrawn
+    town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_9)
+    with pytest.raises(PaymentRefusedError, match="adresse électronique"):
+        start(database, clock, gateway, town, email="pas-une-adresse")
+
+
+def test_the_same_result_handled_by_two_desks_pays_once(database_url, database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def desk():
+        own = open_database(database_url)
+        try:
+            barrier.wait()
+            with own.session_factory.begin() as session:
+                outcomes.append(check_online_payment(session, clock, gateway, online_payment_id=started.online_payment_id,
+                                                     actor=basket.agent))
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [o.outcome for o in outcomes] == [OnlineOutcome.PAID, OnlineOutcome.PAID]
+    assert sum(o.message.startswith("Déjà traité") for o in outcomes) == 1
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Payment)) == 1
+
+
+CARD_LIKE = re.compile(r"(?<!\d)\d{13,19}(?!\d)")
+
+
+def test_no_card_number_is_ever_stored_or_logged(database, clock, gateway, basket, caplog):
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # every statement and its parameters
+    try:
+        for card, child in ((CARD_PAYS, "lea"), (CARD_REFUSED, "hugo")):
+            basket.toggle(database, clock, child, UnitKind.FULL_DAY, date(2026, 12, 16))
+            started = start(database, clock, gateway, basket)
+            gateway.pay_by_card(started.idop, card, 12, 2028, "123")
+            check(database, clock, gateway, basket, started.online_payment_id)
+    finally:
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+    found = [m for m in CARD_LIKE.findall(caplog.text) if luhn_valid(m)]
+    assert found == []
+    with database.read_session_factory() as session:
+        for table in Base.metadata.sorted_tables:
+            text_columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
+            for row in session.execute(select(*text_columns)) if text_columns else []:
+                for value in row:
+                    assert not any(luhn_valid(m) for m in CARD_LIKE.findall(str(value or ""))), (table.name, value)
+    assert inspect(database.engine).get_table_names()
