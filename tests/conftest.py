@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from desk.db import append_only
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 
@@ -93,3 +95,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if _postgres_skips and os.environ.get("CI") == "true":
         print(f"\nCI=true but PostgreSQL tests were skipped: {_postgres_skips[0]}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@contextmanager
+def behind_the_applications_back(database: Database) -> Iterator[Connection]:
+    """A raw connection that gets past the append-only triggers, as an intruder with full rights would."""
+    with database.engine.begin() as connection:
+        if database.is_sqlite:
+            append_only.remove(connection)
+        else:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        yield connection

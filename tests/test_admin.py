@@ -10,6 +10,7 @@ import pytest
 
 from desk.admin import main
 from desk.db.migrate import head_revision
+from tests.conftest import behind_the_applications_back
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -48,7 +49,7 @@ def test_a_tampered_journal_fails_verification(sqlite_url, capsys):
     from desk.db.engine import open_database
 
     database = open_database(sqlite_url)
-    with database.engine.begin() as connection:
+    with behind_the_applications_back(database) as connection:
         connection.exec_driver_sql("UPDATE journal_entry SET amount_cents = amount_cents + 100 WHERE sequence = 2")
     database.dispose()
     capsys.readouterr()
@@ -106,9 +107,10 @@ def test_expire_holds_frees_what_has_expired(sqlite_url, capsys):
         child_id, family_id, activity_id = session.execute(
             select(Child.id, Child.family_id, Enrolment.activity_id).join(Enrolment, Enrolment.child_id == Child.id).limit(1)
         ).one()
-        booked = select(Booking.open_day_id).where(Booking.child_id == child_id, Booking.state.in_(LIVE_BOOKING_STATES))
+        booked_days = (select(OpenDay.day).join(Booking, Booking.open_day_id == OpenDay.id)
+                       .where(Booking.child_id == child_id, Booking.state.in_(LIVE_BOOKING_STATES)))
         open_day_id = session.scalar(
-            select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, OpenDay.id.not_in(booked),
+            select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, OpenDay.day.not_in(booked_days),
                                                 OpenDay.day > datetime.now().date() + timedelta(days=7)).limit(1)
         )
         toggle_booking(session, twenty_minutes_ago, family_id=family_id, child_id=child_id, open_day_id=open_day_id,

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desk.db import append_only
 from desk.db.base import Base, enum_column
 from desk.db.enums import (
     AuditOutcome,
@@ -738,3 +739,7 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (not_blank("action"),)
+
+
+for _table_name in append_only.APPEND_ONLY_TABLES:
+    append_only.attach_to(Base.metadata.tables[_table_name])

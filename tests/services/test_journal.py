@@ -10,6 +10,7 @@ from sqlalchemy import delete, select, update
 from desk.db.enums import JournalKind
 from desk.db.models import JournalEntry
 from desk.services.journal import append_entry, verify_journal
+from tests.conftest import behind_the_applications_back
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_entries_chain_and_keep_running_totals(journal):
 
 
 def test_an_amount_altered_behind_the_applications_back_is_found(journal):
-    with journal.engine.begin() as connection:
+    with behind_the_applications_back(journal) as connection:
         connection.execute(update(JournalEntry).where(JournalEntry.sequence == 3).values(amount_cents=-40))
     result = verification(journal)
     assert result.first_bad_sequence == 3
@@ -49,7 +50,7 @@ def test_an_amount_altered_behind_the_applications_back_is_found(journal):
 
 
 def test_a_removed_entry_is_found(journal):
-    with journal.engine.begin() as connection:
+    with behind_the_applications_back(journal) as connection:
         connection.execute(delete(JournalEntry).where(JournalEntry.sequence == 4))
     result = verification(journal)
     assert result.first_bad_sequence == 5
@@ -57,6 +58,15 @@ def test_a_removed_entry_is_found(journal):
 
 
 def test_a_rewritten_payload_is_found(journal):
-    with journal.engine.begin() as connection:
+    with behind_the_applications_back(journal) as connection:
         connection.execute(update(JournalEntry).where(JournalEntry.sequence == 2).values(payload='{"note":"rien"}'))
     assert verification(journal).first_bad_sequence == 2
+
+
+def test_the_database_itself_refuses_to_change_or_remove_an_entry(journal):
+    from sqlalchemy.exc import DBAPIError
+
+    for statement in (update(JournalEntry).values(amount_cents=1), delete(JournalEntry)):
+        with pytest.raises(DBAPIError, match="accepte que des ajouts"), journal.engine.begin() as connection:
+            connection.execute(statement)
+    assert verification(journal).entries_checked == 5
