@@ -2,7 +2,8 @@
 
 ``desk`` opens the town's database (``--database-url``, ``DESK_DATABASE_URL``
 or the SQLite file of the user's data folder); ``desk --demo`` opens a separate
-demo database, created and filled on first use.
+demo database, created and filled on first use. The agent signs in, then works
+in the main window; signing out comes back to the login dialog.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from desk import __version__
@@ -21,17 +22,15 @@ from desk.config import resolve_database_url
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 from desk.errors import DeskError
+from desk.ui.context import DeskContext
 from desk.ui.dialogs import DialogService, QtDialogService
 from desk.ui.i18n import install_translators
+from desk.ui.login_dialog import LoginDialog
 from desk.ui.main_window import MainWindow
+from desk.ui.resources import icon, style_sheet
+from desk.ui.settings import APPLICATION, ORGANISATION
 
 EXIT_USER_ERROR = 2
-
-
-@dataclass
-class Startup:
-    database: Database
-    window: MainWindow
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -58,8 +57,42 @@ def open_application_database(args: argparse.Namespace, clock: Clock) -> Databas
     return database
 
 
-def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = None) -> Startup | int:
-    """Everything up to a shown main window; returns an exit code when it cannot start."""
+class DeskApplication(QObject):
+    """The sequence of windows: login, then the main window, and back on signing out."""
+
+    main_window_shown = Signal(object)
+    closed = Signal()
+
+    def __init__(self, context: DeskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.login: LoginDialog | None = None
+        self.window: MainWindow | None = None
+
+    def show_login(self) -> LoginDialog:
+        self.context.actor = None
+        self.login = LoginDialog(self.context)
+        self.login.accepted.connect(self._logged_in)
+        self.login.rejected.connect(self.closed.emit)
+        self.login.open()
+        return self.login
+
+    def _logged_in(self) -> None:
+        self.window = MainWindow(self.context)
+        self.window.logout_requested.connect(self._log_out)
+        self.window.show()
+        self.main_window_shown.emit(self.window)
+
+    def _log_out(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.show_login()
+
+
+def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = None) -> DeskApplication | int:
+    """Everything up to the login dialog; returns an exit code when desk cannot start."""
     args, _qt_args = parse_arguments(argv)
     clock = clock or SystemClock()
     app = QApplication.instance()
@@ -72,26 +105,33 @@ def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = Non
             print(error.hint, file=sys.stderr)
         dialogs.error(None, app.translate("desk", "desk cannot start"), error.message, error.hint)
         return EXIT_USER_ERROR
-    window = MainWindow(database, clock, dialogs)
-    window.show()
-    return Startup(database, window)
+    desk = DeskApplication(DeskContext(database, clock, dialogs), app)
+    desk.show_login()
+    return desk
+
+
+def configure(app: QApplication) -> None:
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("desk"))
+    app.setStyleSheet(style_sheet())
+    install_translators(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication([sys.argv[0], *parse_arguments(argv)[1]])
-    app.setApplicationName("desk")
-    app.setOrganizationName("GuichetUnique")
-    app.setApplicationVersion(__version__)
-    install_translators(app)
+    configure(app)
     started = start(argv, QtDialogService())
     if isinstance(started, int):
         return started
+    started.closed.connect(app.quit)
     try:
         return app.exec()
     finally:
-        started.database.dispose()
+        started.context.database.dispose()
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ tests are skipped with the reason; under ``CI=true`` such a skip fails the run.
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's per-user settings (window geometry, last login) go to a throwaway folder, never the tester's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desk-tests-config-")
 
 import pytest
 from sqlalchemy import Connection, create_engine, text

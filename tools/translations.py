@@ -22,13 +22,17 @@ SOURCES = sorted(str(p) for p in (ROOT / "desk").rglob("*.py") if "ui" in p.part
 
 def unfinished(catalogue: Path = CATALOGUE) -> list[str]:
     root = ElementTree.parse(catalogue).getroot()
-    return [
-        message.findtext("source") or ""
-        for message in root.iter("message")
-        if (message.find("translation") is None)
-        or message.find("translation").get("type") in ("unfinished",)
-        or not (message.findtext("translation") or "").strip()
-    ]
+    return [message.findtext("source") or "" for message in root.iter("message") if not _translated(message)]
+
+
+def _translated(message: ElementTree.Element) -> bool:
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return False
+    if message.get("numerus") == "yes":
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        return bool(forms) and all(form.strip() for form in forms)
+    return bool((translation.text or "").strip())
 
 
 def main() -> int:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.db.enums import LIVE_BOOKING_STATES
+from desk.db.enums import LIVE_BOOKING_STATES, CashSessionKind
 from desk.db.models import (
     Activity,
     ActivityCategory,
     ActivityType,
     Booking,
+    CashSession,
     Child,
     Enrolment,
     Family,
@@ -39,6 +40,7 @@ class Overview:
     children: int
     upcoming_bookings: int
     activities: tuple[ActivitySummary, ...]
+    cash_desk_opened_at: datetime | None = None
 
 
 def load_overview(session: Session, today: date) -> Overview:
@@ -71,4 +73,7 @@ def load_overview(session: Session, today: date) -> Overview:
         children=session.scalar(select(func.count()).select_from(Child)) or 0,
         upcoming_bookings=upcoming or 0,
         activities=tuple(ActivitySummary(*row) for row in activities),
+        cash_desk_opened_at=session.scalar(
+            select(CashSession.opened_at).where(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None))
+        ),
     )

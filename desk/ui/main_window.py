@@ -1,4 +1,4 @@
-"""The main window: home figures and status bar (family search and files come next)."""
+"""The main window: family search on the left, the family file (or the home figures) in the centre."""
 
 from __future__ import annotations
 
@@ -11,18 +11,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desk import __version__
-from desk.clock import Clock, local_today
-from desk.db.engine import Database
+from desk.clock import PARIS
 from desk.errors import DeskError
+from desk.services.access import ROLE_LABELS
 from desk.services.overview import Overview, load_overview
-from desk.ui.dialogs import DialogService
+from desk.ui.context import DeskContext
+from desk.ui.family_file import FamilyFileWidget
+from desk.ui.resources import icon
+from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.tasks import BackgroundRunner
 
 
@@ -32,7 +38,6 @@ class FigureCard(QFrame):
     def __init__(self, object_name: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value_label = QLabel("…", self)
         self.value_label.setObjectName(f"{object_name}Value")
         font = self.value_label.font()
@@ -50,39 +55,24 @@ class FigureCard(QFrame):
         self.value_label.setText(f"{value:,}".replace(",", "\u202f"))
 
 
-class MainWindow(QMainWindow):
-    overview_loaded = Signal(object)
+class HomePage(QWidget):
+    """What the desk shows before a family is opened: the day's figures and the activities."""
 
-    def __init__(self, database: Database, clock: Clock, dialogs: DialogService, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.clock = clock
-        self.dialogs = dialogs
-        self.runner = BackgroundRunner(self)
-        self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("desk — Front desk"))
-        self.resize(1100, 700)
-        self._build_home()
-        self._build_status_bar()
-        self._build_actions()
-        self.refresh()
-
-    def _build_home(self) -> None:
-        home = QWidget(self)
-        home.setObjectName("homePage")
-        self.title_label = QLabel(self.tr("Front desk"), home)
+        self.setObjectName("homePage")
+        self.title_label = QLabel(self.tr("Front desk"), self)
         self.title_label.setObjectName("homeTitleLabel")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.families_card = FigureCard("familiesFigure", self.tr("families"), home)
-        self.children_card = FigureCard("childrenFigure", self.tr("children"), home)
-        self.bookings_card = FigureCard("upcomingBookingsFigure", self.tr("bookings to come"), home)
+        self.title_label.setProperty("role", "heading")
+        hint = QLabel(self.tr("Find a family on the left (Ctrl+F), or create one (Ctrl+N)."), self)
+        hint.setProperty("role", "subtle")
+        self.families_card = FigureCard("familiesFigure", self.tr("families"), self)
+        self.children_card = FigureCard("childrenFigure", self.tr("children"), self)
+        self.bookings_card = FigureCard("upcomingBookingsFigure", self.tr("bookings to come"), self)
         cards = QGridLayout()
         for column, card in enumerate((self.families_card, self.children_card, self.bookings_card)):
             cards.addWidget(card, 0, column)
-        self.activities_table = QTableWidget(0, 4, home)
+        self.activities_table = QTableWidget(0, 4, self)
         self.activities_table.setObjectName("activitiesTable")
         self.activities_table.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Category"), self.tr("Period"), self.tr("Enrolments")]
@@ -90,61 +80,22 @@ class MainWindow(QMainWindow):
         self.activities_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.activities_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.activities_table.verticalHeader().hide()
-        self.activities_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.activities_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            self.activities_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        activities_caption = QLabel(self.tr("Current and upcoming activities"), home)
-        layout = QVBoxLayout(home)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
+        layout.addWidget(hint)
         layout.addLayout(cards)
-        layout.addWidget(activities_caption)
+        layout.addWidget(QLabel(self.tr("Current and upcoming activities"), self))
         layout.addWidget(self.activities_table, 1)
-        self.setCentralWidget(home)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.agent_status_label = QLabel(self.tr("No agent signed in"), bar)
-        self.agent_status_label.setObjectName("agentStatusLabel")
-        self.database_status_label = QLabel(self.database.describe(), bar)
-        self.database_status_label.setObjectName("databaseStatusLabel")
-        bar.addWidget(self.agent_status_label)
-        bar.addPermanentWidget(self.database_status_label)
-
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setObjectName("refreshAction")
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addActions([refresh, quit_action])
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About desk"), self)
-        about.setObjectName("aboutAction")
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Background reads report to this window: let them finish before it goes.
-        self.runner.wait_for_done()
-        super().closeEvent(event)
-
-    def refresh(self) -> None:
-        """Reload the home figures off the GUI thread."""
-        today = local_today(self.clock)
-
-        def work() -> Overview:
-            with self.database.read_session_factory() as session:
-                return load_overview(session, today)
-
-        self.runner.run(work, self._show_overview, self._show_error)
-
-    def _show_overview(self, overview: Overview) -> None:
+    def show_overview(self, overview: Overview) -> None:
         if overview.town:
-            self.title_label.setText(self.tr("Front desk of {town} — {regie}").format(town=overview.town, regie=overview.regie_name))
+            self.title_label.setText(
+                self.tr("Front desk of {town} — {regie}").format(town=overview.town, regie=overview.regie_name)
+            )
         self.families_card.set_value(overview.families)
         self.children_card.set_value(overview.children)
         self.bookings_card.set_value(overview.upcoming_bookings)
@@ -153,23 +104,172 @@ class MainWindow(QMainWindow):
             period = self.tr("{start} to {end}").format(
                 start=activity.start_date.strftime("%d/%m/%Y"), end=activity.end_date.strftime("%d/%m/%Y")
             )
-            values = (activity.name, activity.category, period, str(activity.enrolments))
-            for column, value in enumerate(values):
+            for column, value in enumerate((activity.name, activity.category, period, str(activity.enrolments))):
                 item = QTableWidgetItem(value)
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.activities_table.setItem(row, column, item)
+
+
+class MainWindow(QMainWindow):
+    overview_loaded = Signal(object)
+    family_shown = Signal(int)
+    logout_requested = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = BackgroundRunner(self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("desk — Front desk"))
+        self.setWindowIcon(icon("desk"))
+        self.resize(1280, 720)
+        self.search = FamilySearchPanel(context, self)
+        self.search.setMinimumWidth(320)
+        self.home = HomePage(self)
+        self.family = FamilyFileWidget(context, self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.home)
+        self.centre.addWidget(self.family)
+        splitter = QSplitter(self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.search)
+        splitter.addWidget(self.centre)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 920])
+        self.setCentralWidget(splitter)
+        self.search.family_opened.connect(self.show_family)
+        self.family.family_saved.connect(self._family_saved)
+        self._build_status_bar()
+        self._build_actions()
+        self._restore_geometry()
+        self.refresh()
+        self.search.focus_search()
+
+    # -- building ------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.context.actor
+        agent = f"{actor.name} ({ROLE_LABELS[actor.role]})" if actor else self.tr("No agent signed in")
+        self.agent_status_label = QLabel(agent, bar)
+        self.agent_status_label.setObjectName("agentStatusLabel")
+        self.cash_desk_status_label = QLabel(bar)
+        self.cash_desk_status_label.setObjectName("cashDeskStatusLabel")
+        self.database_status_label = QLabel(self.context.database.describe(), bar)
+        self.database_status_label.setObjectName("databaseStatusLabel")
+        bar.addWidget(self.agent_status_label)
+        bar.addWidget(self.cash_desk_status_label)
+        bar.addPermanentWidget(self.database_status_label)
+
+    def _action(self, object_name: str, text: str, shortcut, slot, icon_name: str | None = None) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QAction().icon(), text, self)
+        action.setObjectName(object_name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action("findFamilyAction", self.tr("&Find a family"), QKeySequence.StandardKey.Find,
+                                        self.search.focus_search, "search")
+        self.new_family_action = self._action("newFamilyAction", self.tr("&New family"), QKeySequence.StandardKey.New,
+                                              self.new_family, "family-new")
+        self.home_action = self._action("homeAction", self.tr("&Home"), "Ctrl+H", self.show_home)
+        self.refresh_action = self._action("refreshAction", self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
+                                           self.refresh, "refresh")
+        self.logout_action = self._action("logoutAction", self.tr("Sign &out"), "Ctrl+Shift+L",
+                                          self.logout_requested.emit, "logout")
+        self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = QAction(self.tr("&About desk"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self._show_about)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.find_action, self.new_family_action, self.home_action, self.refresh_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.logout_action, self.quit_action])
+        self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
+        toolbar = QToolBar(self.tr("Counter"), self)
+        toolbar.setObjectName("counterToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addActions([self.find_action, self.new_family_action, self.refresh_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.logout_action)
+        self.addToolBar(toolbar)
+
+    # -- navigation ----------------------------------------------------------
+
+    def show_family(self, family_id: int) -> None:
+        try:
+            self.family.open_family(family_id)
+        except DeskError as error:
+            self.context.dialogs.error(self, self.tr("Family file"), error.message, error.hint)
+            return
+        self.centre.setCurrentWidget(self.family)
+        self.family_shown.emit(family_id)
+
+    def new_family(self) -> None:
+        self.family.new_family()
+        self.centre.setCurrentWidget(self.family)
+        self.family.focus_first_field()
+
+    def show_home(self) -> None:
+        self.centre.setCurrentWidget(self.home)
+        self.refresh()
+
+    def _family_saved(self, family_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Family file saved."), 4000)
+        self.family_shown.emit(family_id)
+
+    # -- figures -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the home figures and the cash-desk state off the GUI thread."""
+        today = self.context.today()
+
+        def work() -> Overview:
+            with self.context.database.read_session_factory() as session:
+                return load_overview(session, today)
+
+        self.runner.run(work, self._show_overview, self._show_error)
+        if self.centre.currentWidget() is self.family and self.family.file is not None:
+            self.family.open_family(self.family.file.id)
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.home.show_overview(overview)
+        if overview.cash_desk_opened_at is None:
+            self.cash_desk_status_label.setText(self.tr("Cash desk closed"))
+        else:
+            opened = overview.cash_desk_opened_at.astimezone(PARIS)
+            self.cash_desk_status_label.setText(self.tr("Cash desk open since %1").replace("%1", f"{opened:%d/%m %H:%M}"))
         self.overview_loaded.emit(overview)
 
     def _show_error(self, error: Exception) -> None:
         details = str(error) if isinstance(error, DeskError) else self.tr("Check the database connection, then refresh (F5).")
-        self.dialogs.error(self, self.tr("Database"), self.tr("The figures could not be read from the database."), details)
+        self.context.dialogs.error(self, self.tr("Database"), self.tr("The figures could not be read from the database."), details)
 
     def _show_about(self) -> None:
-        self.dialogs.information(
+        self.context.dialogs.information(
             self,
             self.tr("About desk"),
             self.tr("desk {version} — front desk of the guichet unique.\n{database}").format(
-                version=__version__, database=self.database.describe()
+                version=__version__, database=self.context.database.describe()
             ),
         )
+
+    # -- window state --------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.context.settings.main_window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.main_window_geometry = self.saveGeometry()
+        # Background reads report to this window: let them finish before it goes.
+        self.runner.wait_for_done()
+        self.search.shutdown()
+        super().closeEvent(event)

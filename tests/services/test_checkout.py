@@ -262,3 +262,17 @@ def test_an_expired_full_day_does_not_come_back_beside_a_new_half_day(database, 
     assert basket.expired == () and basket.to_pay_cents == 400
     record = town.pay(database, clock, [Tender.cash(400)])
     assert len(record.booking_ids) == 1
+
+
+def test_the_family_account_lists_payments_newest_first(database, clock, basket_of_14):
+    from desk.services.account import family_account
+
+    basket_of_14.pay(database, clock, [Tender.cash(500), Tender.vouchers(PaymentMode.HOLIDAY_VOUCHER, 1, 1000)])
+    clock.advance(timedelta(hours=1))
+    basket_of_14.toggle(database, clock, "lea", UnitKind.MORNING, DEC_9)
+    basket_of_14.pay(database, clock, [Tender.card(400, "A1B2", "4242")])
+    with database.read_session_factory() as session:
+        account = family_account(session, basket_of_14.family_id)
+    assert [p.receipt_code for p in account.payments] == ["2026-000002", "2026-000001"]
+    assert account.payments[1].modes == "Chèques vacances 10,00\u00a0€ + Espèces 4,00\u00a0€"
+    assert account.balance_cents == 0

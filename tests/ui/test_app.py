@@ -1,25 +1,21 @@
-"""Starting the application: demo database, main window, and refusals explained."""
+"""The counter journey through the windows: sign in, search, open, edit, enrol."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from importlib.resources import files
+from datetime import datetime
+from importlib.resources import as_file, files
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QLabel, QTableWidget
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListView, QPushButton, QTableView, QTabWidget
 
-from desk.app import start
+from desk.app import DeskApplication, configure, start
+from desk.clock import PARIS, FrozenClock
 from desk.ui.dialogs import RecordingDialogService
-from desk.ui.i18n import install_translators
 
-
-@pytest.fixture
-def french(qapp):
-    translators = install_translators(qapp)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+SHOTS = Path("/tmp/desk-shots")
 
 
 @pytest.fixture
@@ -29,32 +25,127 @@ def data_dir(tmp_path, monkeypatch):
     return tmp_path / "data"
 
 
-def test_demo_starts_on_its_own_database_with_its_families(qtbot, french, data_dir):
+@pytest.fixture
+def desk(qapp, qtbot, data_dir):
+    configure(qapp)
     dialogs = RecordingDialogService()
-    started = start(["--demo"], dialogs)
-    assert not isinstance(started, int), dialogs.shown
-    window = started.window
+    started = start(["--demo"], dialogs, clock=FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)))
+    assert isinstance(started, DeskApplication), dialogs.shown
+    started.dialogs = dialogs
+    yield started
+    if started.window is not None:
+        started.window.close()
+    started.context.database.dispose()
+
+
+def shot(widget, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def sign_in(qtbot, desk: DeskApplication, login: str, password: str) -> None:
+    dialog = desk.login
+    dialog.findChild(QLineEdit, "loginUserEdit").setText(login)
+    password_edit = dialog.findChild(QLineEdit, "loginPasswordEdit")
+    password_edit.setText(password)
+    qtbot.keyClick(password_edit, Qt.Key.Key_Return)
+
+
+def test_the_counter_journey(qtbot, desk, data_dir):
+    dialog = desk.login
+    assert dialog.objectName() == "loginDialog" and dialog.isVisible()
+    shot(dialog, "01-login")
+    sign_in(qtbot, desk, "agent", "wrong")
+    error = dialog.findChild(QLabel, "loginErrorLabel")
+    assert error.isVisible() and error.text() == "Identifiant ou mot de passe incorrect."
+    with qtbot.waitSignal(desk.main_window_shown, timeout=5000):
+        sign_in(qtbot, desk, "agent", "agent")
+    window = desk.window
     qtbot.addWidget(window)
-    # The window loads its figures in the background as soon as it is built.
-    with qtbot.waitSignal(window.overview_loaded, timeout=10_000) as loaded:
-        pass
-    assert loaded.args[0].families == 300
-    assert (data_dir / "demo.sqlite3").exists()
-    assert not (data_dir / "desk.sqlite3").exists()  # the town's own file never sees demo data
-    assert window.objectName() == "mainWindow"
-    assert window.windowTitle() == "desk — Guichet unique"
-    status = window.findChild(QLabel, "databaseStatusLabel").text()
-    assert status.startswith("SQLite : ") and status.endswith("demo.sqlite3")
-    assert window.findChild(QLabel, "familiesFigureValue").text() == "300"
-    activities = window.findChild(QTableWidget, "activitiesTable")
-    names = {activities.item(row, 0).text() for row in range(activities.rowCount())}
-    assert "Pommiers mercredis 2026-2027" in names or any(name.startswith("Pommiers mercredis") for name in names)
-    assert activities.horizontalHeaderItem(0).text() == "Activité"
-    assert dialogs.shown == []
-    started.database.dispose()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "familiesFigureValue").text() == "300", timeout=5000)
+    assert window.findChild(QLabel, "agentStatusLabel").text() == "Camille Martin (agent)"
+    assert window.findChild(QLabel, "cashDeskStatusLabel").text() == "Caisse fermée"
+    assert window.findChild(QLabel, "databaseStatusLabel").text().endswith("demo.sqlite3")
+    shot(window, "02-home")
+
+    search = window.findChild(QLineEdit, "familySearchEdit")
+    assert search.hasFocus() or QApplication.focusWidget() is search
+    with qtbot.waitSignal(window.search.search_finished, timeout=5000):
+        qtbot.keyClicks(search, "dur no")
+    results = window.findChild(QListView, "familyResultsView")
+    assert results.model().rowCount() >= 1
+    assert results.model().index(0, 0).data() == "DURAND"
+    shot(window, "03-search")
+    with qtbot.waitSignal(window.family_shown, timeout=5000):
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+    tabs = window.findChild(QTabWidget, "familyTabs")
+    assert tabs.currentWidget().objectName() == "dossierTab"
+    assert window.findChild(QLabel, "familyTitleLabel").text() == "DURAND — F-00001"
+    shot(window, "04-family")
+
+    birth = window.findChild(QLineEdit, "child0BirthDateEdit")
+    birth.setText("31/02/2018")
+    window.findChild(QPushButton, "familySaveButton").click()
+    child_error = window.findChild(QLabel, "child0ErrorLabel")
+    assert child_error.isVisible() and "31/02/2018" in child_error.text()
+    assert birth.property("invalid") is True
+    shot(window, "05-validation")
+    birth.setText("14/03/2018")
+    with qtbot.waitSignal(window.family_shown, timeout=5000):
+        window.findChild(QPushButton, "familySaveButton").click()
+    assert not window.findChild(QLabel, "child0ErrorLabel").isVisible()
+
+    tabs.setCurrentWidget(window.findChild(object, "enrolmentsTab"))
+    window.findChild(QPushButton, "newEnrolmentButton").click()
+    enrolment = window.family.enrolments.dialog
+    assert enrolment.objectName() == "enrolmentDialog"
+    assert enrolment.findChild(QComboBox, "enrolmentChildCombo").currentText().startswith("Noah")
+    assert enrolment.findChild(QComboBox, "enrolmentCategoryCombo").currentText() == "Centre de loisirs"
+    assert enrolment.findChild(QComboBox, "enrolmentTypeCombo").currentText() == "AL Pommiers (paiement à la réservation)"
+    assert enrolment.findChild(QComboBox, "enrolmentActivityCombo").currentText() == "Pommiers mercredis 2026-2027"
+    shot(enrolment, "06-enrolment")
+    with qtbot.waitSignal(enrolment.accepted, timeout=5000):
+        enrolment.ok_button.click()
+    lines = window.findChild(QTableView, "enrolmentsView").model()
+    assert lines.rowCount() == 1 and lines.index(0, 3).data() == "Pommiers mercredis 2026-2027"
+    shot(window, "07-enrolments")
+
+    window.findChild(QPushButton, "newEnrolmentButton").click()
+    again = window.family.enrolments.dialog
+    assert again.findChild(QComboBox, "enrolmentActivityCombo").count() == 0  # Noah is enrolled already
+    assert again.findChild(QLabel, "enrolmentErrorLabel").isVisible()
+    again.reject()
 
 
-def test_a_bad_database_is_explained_in_a_dialog(qtbot, french, data_dir, capsys):
+def test_ctrl_n_opens_an_empty_file_and_warns_of_a_possible_duplicate(qtbot, desk):
+    with qtbot.waitSignal(desk.main_window_shown, timeout=5000):
+        sign_in(qtbot, desk, "agent", "agent")
+    window = desk.window
+    qtbot.addWidget(window)
+    window.new_family_action.trigger()
+    assert window.findChild(QLabel, "familyTitleLabel").text() == "Nouvelle famille"
+    window.findChild(QLineEdit, "familyNameEdit").setText("Durand")
+    window.findChild(QLineEdit, "guardian0FirstNameEdit").setText("Julie")
+    window.findChild(QLineEdit, "guardian0LastNameEdit").setText("Durand")
+    window.findChild(QPushButton, "addChildButton").click()
+    window.findChild(QLineEdit, "child0FirstNameEdit").setText("Noah")
+    noah_birth = desk.context.read(lambda s: __import__("desk.services.families", fromlist=["load_family"])
+                                   .load_family(s, 1, desk.context.today()).children[0].birth_date)
+    window.findChild(QLineEdit, "child0BirthDateEdit").setText(f"{noah_birth:%d/%m/%Y}")
+    desk.dialogs.confirm_answer = False
+    window.findChild(QPushButton, "familySaveButton").click()
+    kind, title, question = desk.dialogs.shown[-1]
+    assert kind == "confirm" and "existe peut-être déjà" in question
+    assert window.family.file is None  # nothing was created
+    desk.dialogs.confirm_answer = True
+    with qtbot.waitSignal(window.family_shown, timeout=5000):
+        window.findChild(QPushButton, "familySaveButton").click()
+    assert window.family.file.dossier_number == "F-00301"
+
+
+def test_a_bad_database_is_explained_in_a_dialog(qapp, data_dir, capsys):
+    configure(qapp)
     dialogs = RecordingDialogService()
     assert start(["--database-url", "mysql://root@localhost/desk"], dialogs) == 2
     kind, title, message = dialogs.shown[0]
@@ -67,17 +158,21 @@ def test_every_interface_string_has_a_french_translation(qapp):
     catalogue = files("desk.resources").joinpath("translations/desk_fr.ts").read_text(encoding="utf-8")
     root = ElementTree.fromstring(catalogue)
     translator = QTranslator()
-    with __import__("importlib.resources").resources.as_file(
-        files("desk.resources").joinpath("translations/desk_fr.qm")
-    ) as path:
+    with as_file(files("desk.resources").joinpath("translations/desk_fr.qm")) as path:
         assert translator.load(str(path))
     messages = 0
     for context in root.iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
+            source = message.findtext("source")
             translation = message.find("translation")
-            assert translation is not None and translation.get("type") is None, message.findtext("source")
-            assert translation.text, message.findtext("source")
-            assert translator.translate(name, message.findtext("source")) == translation.text
+            assert translation is not None and translation.get("type") is None, source
+            if message.get("numerus") == "yes":
+                forms = [form.text for form in translation.iter("numerusform")]
+                assert all(forms), source
+                assert translator.translate(name, source, None, 2) == forms[-1]
+            else:
+                assert translation.text, source
+                assert translator.translate(name, source) == translation.text
             messages += 1
-    assert messages > 10
+    assert messages > 50

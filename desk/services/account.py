@@ -1,0 +1,58 @@
+"""A family's account as the payments tab shows it: payments with their receipts, and the balance."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.db.enums import PaymentChannel
+from desk.db.models import Payment, PaymentLine, Receipt
+from desk.money import format_cents
+from desk.services.numbering import receipt_code
+from desk.services.pricing import family_balance
+from desk.services.tenders import MODE_LABELS
+
+
+@dataclass(frozen=True)
+class PaymentSummary:
+    payment_id: int
+    paid_at: datetime
+    receipt_code: str
+    amount_cents: int
+    channel: PaymentChannel
+    modes: str  # « Espèces 14,00 € + Chèque 6,00 € »
+
+
+@dataclass(frozen=True)
+class FamilyAccount:
+    family_id: int
+    balance_cents: int
+    payments: tuple[PaymentSummary, ...]
+
+
+def family_account(session: Session, family_id: int) -> FamilyAccount:
+    rows = session.execute(
+        select(Payment.id, Payment.paid_at, Payment.amount_cents, Payment.channel, Receipt.year, Receipt.number)
+        .join(Receipt, Receipt.payment_id == Payment.id)
+        .where(Payment.family_id == family_id)
+        .order_by(Payment.paid_at.desc(), Payment.id.desc())
+    ).all()
+    modes: dict[int, list[str]] = defaultdict(list)
+    for payment_id, mode, amount in session.execute(
+        select(PaymentLine.payment_id, PaymentLine.mode, PaymentLine.amount_cents)
+        .where(PaymentLine.payment_id.in_([row.id for row in rows])).order_by(PaymentLine.id)
+    ):
+        modes[payment_id].append(f"{MODE_LABELS[mode]} {format_cents(amount)}")
+    return FamilyAccount(
+        family_id=family_id,
+        balance_cents=family_balance(session, family_id),
+        payments=tuple(
+            PaymentSummary(row.id, row.paid_at, receipt_code(row.year, row.number), row.amount_cents, row.channel,
+                           " + ".join(modes[row.id]) or "Avoir")
+            for row in rows
+        ),
+    )

@@ -1,0 +1,52 @@
+"""What every window of the counter needs, handed over through constructors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from desk.clock import Clock, local_today
+from desk.db.engine import Database
+from desk.services.access import Actor
+from desk.ui.dialogs import DialogService
+from desk.ui.settings import DeskSettings
+
+T = TypeVar("T")
+
+
+@dataclass
+class DeskContext:
+    """The database, the clock, the dialogs and the agent at the desk.
+
+    ``write`` and ``read`` run one user action in one unit of work.
+    """
+
+    database: Database
+    clock: Clock
+    dialogs: DialogService
+    actor: Actor | None = None
+    settings: DeskSettings = field(default_factory=DeskSettings)
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        with self.database.session_factory.begin() as session:
+            return action(session)
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self.database.read_session_factory() as session:
+            return query(session)
+
+    def session(self) -> AbstractContextManager[Session]:
+        return self.database.read_session_factory()
+
+    @property
+    def agent(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("no agent is logged in")
+        return self.actor
+
+    def today(self):
+        return local_today(self.clock)

@@ -1,0 +1,203 @@
+"""The family file in the centre of the window: its header and its four tabs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.clock import PARIS
+from desk.money import format_cents
+from desk.services.account import FamilyAccount, PaymentSummary, family_account
+from desk.services.enrolment import EnrolmentView, child_enrolments
+from desk.services.families import FamilyFile, load_family
+from desk.ui.context import DeskContext
+from desk.ui.enrolment_dialog import EnrolmentDialog
+from desk.ui.family_form import FamilyForm
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
+from desk.ui.resources import icon
+from desk.ui.symbols import symbol_icon
+from desk.ui.texts import balance_text, child_with_age
+
+
+@dataclass(frozen=True)
+class EnrolmentLine:
+    """An activity line as the enrolments tab lists it."""
+
+    child_first_name: str
+    symbol_index: int
+    enrolment: EnrolmentView
+
+
+def _table(parent: QWidget, object_name: str, model: RecordTableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class EnrolmentsTab(QWidget):
+    enrolled = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.file: FamilyFile | None = None
+        self.setObjectName("enrolmentsTab")
+        self.model: RecordTableModel[EnrolmentLine] = RecordTableModel([
+            Column(self.tr("Child"), lambda line: line.child_first_name, decoration=lambda line: symbol_icon(line.symbol_index)),
+            Column(self.tr("Category"), lambda line: line.enrolment.category_name),
+            Column(self.tr("Type of activity"), lambda line: line.enrolment.type_label),
+            Column(self.tr("Activity"), lambda line: line.enrolment.activity_name),
+            Column(self.tr("Period"), lambda line: f"{line.enrolment.start_date:%d/%m/%Y} – {line.enrolment.end_date:%d/%m/%Y}",
+                   sort_key=lambda line: line.enrolment.start_date),
+        ], self)
+        self.view = _table(self, "enrolmentsView", self.model)
+        self.new_button = QPushButton(icon("enrol"), self.tr("&New activity line (Ctrl+I)"), self)
+        self.new_button.setObjectName("newEnrolmentButton")
+        self.new_button.setShortcut("Ctrl+I")
+        self.new_button.clicked.connect(self.new_enrolment)
+        self.empty_label = QLabel(self.tr("No activity line yet: create one to book days on the planning."), self)
+        self.empty_label.setProperty("role", "subtle")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty_label, 1)
+        buttons.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+
+    def show_file(self, file: FamilyFile) -> None:
+        self.file = file
+        lines = self.context.read(lambda s: [
+            EnrolmentLine(child.first_name, child.symbol_index, enrolment)
+            for child in file.children for enrolment in child_enrolments(s, child.id)
+        ])
+        self.model.set_records(lines)
+        self.empty_label.setVisible(not lines)
+        self.new_button.setEnabled(bool(file.children))
+
+    def new_enrolment(self) -> None:
+        if self.file is None or not self.file.children:
+            return
+        current = self.view.currentIndex()
+        child_id = current.data(RECORD_ROLE).enrolment.child_id if current.isValid() else None
+        self.dialog = EnrolmentDialog(self.context, self.file.children, child_id, self)
+        self.dialog.accepted.connect(self._enrolled)
+        self.dialog.open()
+
+    def _enrolled(self) -> None:
+        if self.file is not None:
+            self.show_file(self.file)
+        self.enrolled.emit()
+
+
+class PaymentsTab(QWidget):
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("paymentsTab")
+        self.model: RecordTableModel[PaymentSummary] = RecordTableModel([
+            Column(self.tr("Date"), lambda p: f"{p.paid_at.astimezone(PARIS):%d/%m/%Y %H:%M}", sort_key=lambda p: p.paid_at),
+            Column(self.tr("Receipt"), lambda p: p.receipt_code),
+            Column(self.tr("Amount"), lambda p: format_cents(p.amount_cents), sort_key=lambda p: p.amount_cents, align_right=True),
+            Column(self.tr("Paid by"), lambda p: p.modes),
+        ], self)
+        self.view = _table(self, "paymentsView", self.model)
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("balanceLabel")
+        self.balance_label.setProperty("role", "heading")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.balance_label)
+        layout.addWidget(self.view, 1)
+
+    def show_account(self, account: FamilyAccount) -> None:
+        self.model.set_records(account.payments)
+        self.balance_label.setText(balance_text(account.balance_cents))
+
+
+class FamilyFileWidget(QWidget):
+    """One family: header, *Dossier*, *Inscriptions*, *Planning*, *Paiements*."""
+
+    family_saved = Signal(int)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.file: FamilyFile | None = None
+        self.setObjectName("familyFile")
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("familyTitleLabel")
+        self.title_label.setProperty("role", "heading")
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("familySummaryLabel")
+        self.summary_label.setProperty("role", "subtle")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("familyTabs")
+        self.form = FamilyForm(context, self)
+        self.form.setObjectName("dossierTab")
+        self.enrolments = EnrolmentsTab(context, self)
+        self.planning = QWidget(self)
+        self.planning.setObjectName("planningTab")
+        self.payments = PaymentsTab(context, self)
+        self.tabs.addTab(self.form, self.tr("&Dossier"))
+        self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
+        self.tabs.addTab(self.planning, self.tr("P&lanning"))
+        self.tabs.addTab(self.payments, self.tr("Pa&yments"))
+        self.form.family_saved.connect(self._saved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+
+    def open_family(self, family_id: int) -> FamilyFile:
+        today = self.context.today()
+        file, account = self.context.read(lambda s: (load_family(s, family_id, today), family_account(s, family_id)))
+        self._show(file, account)
+        return file
+
+    def new_family(self) -> None:
+        self.file = None
+        self.title_label.setText(self.tr("New family"))
+        self.summary_label.setText(self.tr("Fill in the file, then save (Ctrl+S)."))
+        self.form.load(None)
+        for index in (1, 2, 3):
+            self.tabs.setTabEnabled(index, False)
+        self.tabs.setCurrentWidget(self.form)
+
+    def _show(self, file: FamilyFile, account: FamilyAccount) -> None:
+        self.file = file
+        self.title_label.setText(f"{file.name} — {file.dossier_number}")
+        children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
+        self.summary_label.setText(" · ".join(part for part in (children, file.phone or "", balance_text(account.balance_cents)) if part))
+        for index in (1, 2, 3):
+            self.tabs.setTabEnabled(index, True)
+        self.form.load(file)
+        self.enrolments.show_file(file)
+        self.payments.show_account(account)
+
+    def _saved(self, file: FamilyFile) -> None:
+        self.open_family(file.id)
+        self.family_saved.emit(file.id)
+
+    def focus_first_field(self) -> None:
+        self.tabs.setCurrentWidget(self.form)
+        self.form.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
