@@ -158,8 +158,9 @@ class MainWindow(QMainWindow):
         self.cash_desk_status_label.setObjectName("cashDeskStatusLabel")
         self.database_status_label = QLabel(self.context.database.describe(), bar)
         self.database_status_label.setObjectName("databaseStatusLabel")
-        bar.addWidget(self.agent_status_label)
-        bar.addWidget(self.cash_desk_status_label)
+        # Permanent: transient messages ("saved") never hide who is at the desk.
+        bar.addPermanentWidget(self.agent_status_label)
+        bar.addPermanentWidget(self.cash_desk_status_label)
         bar.addPermanentWidget(self.database_status_label)
 
     def _action(self, object_name: str, text: str, shortcut, slot, icon_name: str | None = None) -> QAction:
