@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from desk.clock import PARIS
 from desk.money import format_cents
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
+from desk.services.basket import basket_view
 from desk.services.enrolment import EnrolmentView, child_enrolments
 from desk.services.families import FamilyFile, load_family
 from desk.ui.context import DeskContext
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
+from desk.ui.planning_panel import PlanningPanel
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_icon
@@ -154,8 +156,10 @@ class FamilyFileWidget(QWidget):
         self.form = FamilyForm(context, self)
         self.form.setObjectName("dossierTab")
         self.enrolments = EnrolmentsTab(context, self)
-        self.planning = QWidget(self)
+        self.planning = PlanningPanel(context, self)
         self.planning.setObjectName("planningTab")
+        self.planning.basket_changed.connect(self._refresh_header)
+        self.enrolments.enrolled.connect(self.planning.reload)
         self.payments = PaymentsTab(context, self)
         self.tabs.addTab(self.form, self.tr("&Dossier"))
         self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
@@ -186,13 +190,35 @@ class FamilyFileWidget(QWidget):
     def _show(self, file: FamilyFile, account: FamilyAccount) -> None:
         self.file = file
         self.title_label.setText(f"{file.name} — {file.dossier_number}")
-        children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
-        self.summary_label.setText(" · ".join(part for part in (children, file.phone or "", balance_text(account.balance_cents)) if part))
+        self._show_summary(file, account)
         for index in (1, 2, 3):
             self.tabs.setTabEnabled(index, True)
         self.form.load(file)
         self.enrolments.show_file(file)
         self.payments.show_account(account)
+        if self.planning.family_id != file.id:
+            self.planning.show_family(file.id)
+        else:
+            self.planning.reload()
+
+    def _refresh_header(self) -> None:
+        if self.file is not None:
+            account = self.context.read(lambda s: family_account(s, self.file.id))
+            self.payments.show_account(account)
+            self._show_summary(self.file, account)
+
+    def _show_summary(self, file: FamilyFile, account: FamilyAccount) -> None:
+        children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
+        parts = (children, file.phone or "", balance_text(account.balance_cents))
+        self.summary_label.setText(" · ".join(part for part in parts if part))
+
+    def pending_changes(self) -> int:
+        """How many bookings and cancellations wait in the open family's basket."""
+        if self.file is None:
+            return 0
+        family_id = self.file.id
+        view = self.context.read(lambda s: basket_view(s, family_id))
+        return len(view.bookings) + len(view.cancellations) + len(view.expired)
 
     def _saved(self, file: FamilyFile) -> None:
         self.open_family(file.id)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,12 +24,16 @@ from desk import __version__
 from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
+from desk.services.basket import expire_holds
 from desk.services.overview import Overview, load_overview
 from desk.ui.context import DeskContext
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.tasks import BackgroundRunner
+
+HOLD_SWEEP_MS = 60_000
+SEARCH_WIDTH = 340
 
 
 class FigureCard(QFrame):
@@ -125,19 +129,19 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("desk"))
         self.resize(1280, 720)
         self.search = FamilySearchPanel(context, self)
-        self.search.setMinimumWidth(320)
         self.home = HomePage(self)
         self.family = FamilyFileWidget(context, self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.home)
         self.centre.addWidget(self.family)
-        splitter = QSplitter(self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.search)
-        splitter.addWidget(self.centre)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 920])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.search)
+        self.splitter.addWidget(self.centre)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SEARCH_WIDTH, 1280 - SEARCH_WIDTH])
+        self.setCentralWidget(self.splitter)
+        self.family.tabs.currentChanged.connect(self._fit_for_tab)
         self.search.family_opened.connect(self.show_family)
         self.family.family_saved.connect(self._family_saved)
         self._build_status_bar()
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.refresh()
         self.search.focus_search()
+        # Holds left by any desk expire even when nobody runs desk-admin expire-holds.
+        self.expiry_timer = QTimer(self)
+        self.expiry_timer.setInterval(HOLD_SWEEP_MS)
+        self.expiry_timer.timeout.connect(self.sweep_expired_holds)
+        self.expiry_timer.start()
 
     # -- building ------------------------------------------------------------
 
@@ -156,7 +165,10 @@ class MainWindow(QMainWindow):
         self.agent_status_label.setObjectName("agentStatusLabel")
         self.cash_desk_status_label = QLabel(bar)
         self.cash_desk_status_label.setObjectName("cashDeskStatusLabel")
-        self.database_status_label = QLabel(self.context.database.describe(), bar)
+        described = self.context.database.describe()
+        self.database_status_label = QLabel(
+            QFontMetrics(self.font()).elidedText(described, Qt.TextElideMode.ElideMiddle, 420), bar)
+        self.database_status_label.setToolTip(described)
         self.database_status_label.setObjectName("databaseStatusLabel")
         # Permanent: transient messages ("saved") never hide who is at the desk.
         bar.addPermanentWidget(self.agent_status_label)
@@ -175,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.find_action = self._action("findFamilyAction", self.tr("&Find a family"), QKeySequence.StandardKey.Find,
-                                        self.search.focus_search, "search")
+                                        self.focus_search, "search")
         self.new_family_action = self._action("newFamilyAction", self.tr("&New family"), QKeySequence.StandardKey.New,
                                               self.new_family, "family-new")
         self.home_action = self._action("homeAction", self.tr("&Home"), "Ctrl+H", self.show_home)
@@ -203,7 +215,33 @@ class MainWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------
 
+    def focus_search(self) -> None:
+        self._show_search_pane(True)
+        self.search.focus_search()
+
+    def _show_search_pane(self, shown: bool) -> None:
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([SEARCH_WIDTH, total - SEARCH_WIDTH] if shown else [0, total])
+
+    def _fit_for_tab(self, _index: int) -> None:
+        """The planning needs the whole width: the search pane folds away (Ctrl+F brings it back)."""
+        self._show_search_pane(self.family.tabs.currentWidget() is not self.family.planning)
+
+    def may_leave_family(self) -> bool:
+        """Leaving a family whose basket is not empty asks first: its places stay held until they expire."""
+        pending = self.family.pending_changes() if self.centre.currentWidget() is self.family else 0
+        if not pending:
+            return True
+        name = self.family.file.name if self.family.file else ""
+        question = self.tr(
+            "The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, "
+            "then are cancelled. Leave this family anyway?", "", pending).replace("%1", name)
+        return self.context.dialogs.confirm(self, self.tr("Changes not paid"), question)
+
     def show_family(self, family_id: int) -> None:
+        current = self.family.file.id if self.family.file is not None else None
+        if current != family_id and not self.may_leave_family():
+            return
         try:
             self.family.open_family(family_id)
         except DeskError as error:
@@ -213,17 +251,30 @@ class MainWindow(QMainWindow):
         self.family_shown.emit(family_id)
 
     def new_family(self) -> None:
+        if not self.may_leave_family():
+            return
         self.family.new_family()
         self.centre.setCurrentWidget(self.family)
         self.family.focus_first_field()
 
     def show_home(self) -> None:
+        if not self.may_leave_family():
+            return
         self.centre.setCurrentWidget(self.home)
         self.refresh()
 
     def _family_saved(self, family_id: int) -> None:
         self.statusBar().showMessage(self.tr("Family file saved."), 4000)
         self.family_shown.emit(family_id)
+
+    def sweep_expired_holds(self) -> None:
+        now = self.context.clock.now()
+
+        def work() -> int:
+            with self.context.database.session_factory.begin() as session:
+                return expire_holds(session, now).bookings_expired
+
+        self.runner.run(work, lambda _count: None, lambda _error: None)  # the next refresh shows the effect
 
     # -- figures -------------------------------------------------------------
 
@@ -269,6 +320,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave_family():
+            event.ignore()
+            return
         self.context.settings.main_window_geometry = self.saveGeometry()
         # Background reads report to this window: let them finish before it goes.
         self.runner.wait_for_done()

@@ -2,34 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CheckoutDialog</name>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="46"/>
+        <source>Changes to confirm</source>
+        <translation>Validation des modifications</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="48"/>
+        <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
+        <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="52"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="53"/>
+        <source>Pricing</source>
+        <translation>Tarification</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="70"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="108"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="113"/>
+        <source>Clear all</source>
+        <translation>Tout supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="72"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="74"/>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="102"/>
+        <source>To pay: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="107"/>
+        <source>Erase every change of this basket and free the places it holds?</source>
+        <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
+    </message>
+</context>
+<context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="139"/>
+        <location filename="../../desk/ui/family_form.py" line="140"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="143"/>
+        <location filename="../../desk/ui/family_form.py" line="144"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="144"/>
+        <location filename="../../desk/ui/family_form.py" line="145"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="150"/>
+        <location filename="../../desk/ui/family_form.py" line="151"/>
         <source>Birth date, dd/mm/yyyy</source>
         <translation>Date de naissance, jj/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="166"/>
+        <location filename="../../desk/ui/family_form.py" line="167"/>
         <source>The symbol is given when the file is saved.</source>
         <translation>Le symbole est attribué à l&apos;enregistrement du dossier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="169"/>
+        <location filename="../../desk/ui/family_form.py" line="170"/>
         <source>Planning symbol: %1</source>
         <translation>Symbole du planning : %1</translation>
     </message>
@@ -80,37 +140,37 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="66"/>
+        <location filename="../../desk/ui/family_file.py" line="68"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="67"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="70"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="71"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="70"/>
+        <location filename="../../desk/ui/family_file.py" line="72"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="74"/>
+        <location filename="../../desk/ui/family_file.py" line="76"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="78"/>
+        <location filename="../../desk/ui/family_file.py" line="80"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
@@ -144,32 +204,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="160"/>
+        <location filename="../../desk/ui/family_file.py" line="164"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="161"/>
+        <location filename="../../desk/ui/family_file.py" line="165"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="162"/>
+        <location filename="../../desk/ui/family_file.py" line="166"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="163"/>
+        <location filename="../../desk/ui/family_file.py" line="167"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="179"/>
+        <location filename="../../desk/ui/family_file.py" line="183"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="180"/>
+        <location filename="../../desk/ui/family_file.py" line="184"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -177,122 +237,122 @@
 <context>
     <name>FamilyForm</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="199"/>
+        <location filename="../../desk/ui/family_form.py" line="200"/>
         <source>Family name</source>
         <translation>Nom de la famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="202"/>
+        <location filename="../../desk/ui/family_form.py" line="203"/>
         <source>Number and street</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="205"/>
+        <location filename="../../desk/ui/family_form.py" line="206"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="208"/>
+        <location filename="../../desk/ui/family_form.py" line="209"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="211"/>
+        <location filename="../../desk/ui/family_form.py" line="212"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="213"/>
+        <location filename="../../desk/ui/family_form.py" line="214"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="214"/>
+        <location filename="../../desk/ui/family_form.py" line="215"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="215"/>
+        <location filename="../../desk/ui/family_form.py" line="216"/>
         <source>&amp;Address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="219"/>
+        <location filename="../../desk/ui/family_form.py" line="220"/>
         <source>Postal code, town</source>
         <translation>Code postal, commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="220"/>
+        <location filename="../../desk/ui/family_form.py" line="221"/>
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="221"/>
+        <location filename="../../desk/ui/family_form.py" line="222"/>
         <source>&amp;E-mail</source>
         <translation>&amp;Courriel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="222"/>
+        <location filename="../../desk/ui/family_form.py" line="223"/>
         <source>&amp;Quotient familial (€)</source>
         <translation>&amp;Quotient familial (€)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="225"/>
+        <location filename="../../desk/ui/family_form.py" line="226"/>
         <source>Guardians</source>
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="228"/>
+        <location filename="../../desk/ui/family_form.py" line="229"/>
         <source>Add a guardian</source>
         <translation>Ajouter un responsable</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="234"/>
+        <location filename="../../desk/ui/family_form.py" line="235"/>
         <source>Children</source>
         <translation>Enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="237"/>
+        <location filename="../../desk/ui/family_form.py" line="238"/>
         <source>Add a child</source>
         <translation>Ajouter un enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="243"/>
+        <location filename="../../desk/ui/family_form.py" line="244"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="248"/>
+        <location filename="../../desk/ui/family_form.py" line="249"/>
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="321"/>
+        <location filename="../../desk/ui/family_form.py" line="322"/>
         <source>given when saved</source>
         <translation>attribué à l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="361"/>
+        <location filename="../../desk/ui/family_form.py" line="362"/>
         <source>The quotient familial is a whole number of euros.</source>
         <translation>Le quotient familial est un nombre entier d&apos;euros.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="367"/>
+        <location filename="../../desk/ui/family_form.py" line="368"/>
         <source>Impossible date: « %1 » (dd/mm/yyyy).</source>
         <translation>Date impossible : « %1 » (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="386"/>
+        <location filename="../../desk/ui/family_form.py" line="387"/>
         <source>Create a new file anyway?</source>
         <translation>Créer quand même un nouveau dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="387"/>
+        <location filename="../../desk/ui/family_form.py" line="388"/>
         <source>Possible duplicate</source>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="394"/>
+        <location filename="../../desk/ui/family_form.py" line="395"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
@@ -331,32 +391,32 @@
 <context>
     <name>GuardianRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="89"/>
+        <location filename="../../desk/ui/family_form.py" line="90"/>
         <source>Main contact</source>
         <translation>Contact principal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="90"/>
+        <location filename="../../desk/ui/family_form.py" line="91"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="94"/>
+        <location filename="../../desk/ui/family_form.py" line="95"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="95"/>
+        <location filename="../../desk/ui/family_form.py" line="96"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="96"/>
+        <location filename="../../desk/ui/family_form.py" line="97"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="97"/>
+        <location filename="../../desk/ui/family_form.py" line="98"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
@@ -364,62 +424,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="64"/>
+        <location filename="../../desk/ui/main_window.py" line="68"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="67"/>
+        <location filename="../../desk/ui/main_window.py" line="71"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="69"/>
+        <location filename="../../desk/ui/main_window.py" line="73"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="70"/>
+        <location filename="../../desk/ui/main_window.py" line="74"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="71"/>
+        <location filename="../../desk/ui/main_window.py" line="75"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="91"/>
+        <location filename="../../desk/ui/main_window.py" line="95"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="104"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -460,107 +520,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="124"/>
+        <location filename="../../desk/ui/main_window.py" line="128"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="154"/>
+        <location filename="../../desk/ui/main_window.py" line="163"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="189"/>
+        <location filename="../../desk/ui/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="181"/>
+        <location filename="../../desk/ui/main_window.py" line="194"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="176"/>
+        <location filename="../../desk/ui/main_window.py" line="189"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="178"/>
+        <location filename="../../desk/ui/main_window.py" line="191"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="180"/>
+        <location filename="../../desk/ui/main_window.py" line="193"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="183"/>
+        <location filename="../../desk/ui/main_window.py" line="196"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="185"/>
+        <location filename="../../desk/ui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="193"/>
+        <location filename="../../desk/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="194"/>
+        <location filename="../../desk/ui/main_window.py" line="207"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/main_window.py" line="237"/>
+        <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
+        <translation>
+            <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
+            <numerusform>Le panier de %1 contient encore %n modifications non réglées. Elles gardent leurs places jusqu&apos;à l&apos;expiration de l&apos;attente, puis sont annulées. Quitter quand même ce dossier ?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="209"/>
+        <location filename="../../desk/ui/main_window.py" line="239"/>
+        <source>Changes not paid</source>
+        <translation>Modifications non réglées</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="248"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="224"/>
+        <location filename="../../desk/ui/main_window.py" line="267"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="244"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="247"/>
+        <location filename="../../desk/ui/main_window.py" line="299"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="186"/>
+        <location filename="../../desk/ui/main_window.py" line="199"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="251"/>
+        <location filename="../../desk/ui/main_window.py" line="303"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="252"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="252"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="257"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="258"/>
+        <location filename="../../desk/ui/main_window.py" line="310"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -570,24 +643,176 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="118"/>
+        <location filename="../../desk/ui/family_file.py" line="120"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="119"/>
+        <location filename="../../desk/ui/family_file.py" line="121"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="120"/>
+        <location filename="../../desk/ui/family_file.py" line="122"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="121"/>
+        <location filename="../../desk/ui/family_file.py" line="123"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningLegend</name>
+    <message>
+        <location filename="../../desk/ui/planning_legend.py" line="38"/>
+        <source>booked, not paid yet</source>
+        <translation>réservé, pas encore réglé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_legend.py" line="39"/>
+        <source>paid</source>
+        <translation>réglé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_legend.py" line="40"/>
+        <source>cancellation pending</source>
+        <translation>annulation en attente</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_legend.py" line="41"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_legend.py" line="42"/>
+        <source>places left</source>
+        <translation>places restantes</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningModel</name>
+    <message>
+        <location filename="../../desk/ui/planning_model.py" line="204"/>
+        <source>Closed that day.</source>
+        <translation>Pas d&apos;accueil ce jour-là.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_model.py" line="205"/>
+        <source>%1 place(s) left of %2</source>
+        <translation>%1 place(s) restante(s) sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_model.py" line="206"/>
+        <source>Price for this family: %1</source>
+        <translation>Tarif pour cette famille : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_model.py" line="209"/>
+        <source>not booked</source>
+        <translation>non réservé</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPanel</name>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="76"/>
+        <source>Previous period (Alt+Left)</source>
+        <translation>Période précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="78"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="78"/>
+        <source>Back to today (Alt+Home)</source>
+        <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="80"/>
+        <source>Next period (Alt+Right)</source>
+        <translation>Période suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="85"/>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="86"/>
+        <source>Fortnight</source>
+        <translation>Quinzaine</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="87"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="94"/>
+        <location filename="../../desk/ui/planning_panel.py" line="313"/>
+        <source>Modify (F2)</source>
+        <translation>Modifier (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="139"/>
+        <source>Finish the changes (F9)</source>
+        <translation>Terminer les modifications (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="228"/>
+        <location filename="../../desk/ui/planning_panel.py" line="254"/>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="232"/>
+        <source>no activity line</source>
+        <translation>aucune ligne d&apos;activité</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="262"/>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/planning_panel.py" line="266"/>
+        <source>%n booking(s) pending</source>
+        <translation>
+            <numerusform>%n réservation en attente</numerusform>
+            <numerusform>%n réservations en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/planning_panel.py" line="267"/>
+        <source>%n cancellation(s) pending</source>
+        <translation>
+            <numerusform>%n annulation en attente</numerusform>
+            <numerusform>%n annulations en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="268"/>
+        <source>Cost of the period: %1</source>
+        <translation>Coût de la période : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="279"/>
+        <source>Pending bookings were not paid within their hold time: their places were freed. Check the basket.</source>
+        <translation>Des réservations en attente n&apos;ont pas été réglées à temps : leurs places ont été libérées. Vérifiez le panier.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="309"/>
+        <source>No child of this family has an activity line: enrol one first.</source>
+        <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="313"/>
+        <source>Stop modifying (F2)</source>
+        <translation>Arrêter de modifier (F2)</translation>
     </message>
 </context>
 <context>

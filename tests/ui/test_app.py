@@ -39,7 +39,9 @@ def desk(qapp, qtbot, data_dir):
 
 
 def shot(widget, name: str) -> None:
+    """Save what the agent sees, once pending layout requests have been processed."""
     SHOTS.mkdir(exist_ok=True)
+    QApplication.processEvents()
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
@@ -66,7 +68,7 @@ def test_the_counter_journey(qtbot, desk, data_dir):
     qtbot.waitUntil(lambda: window.findChild(QLabel, "familiesFigureValue").text() == "300", timeout=5000)
     assert window.findChild(QLabel, "agentStatusLabel").text() == "Camille Martin (agent)"
     assert window.findChild(QLabel, "cashDeskStatusLabel").text() == "Caisse fermée"
-    assert window.findChild(QLabel, "databaseStatusLabel").text().endswith("demo.sqlite3")
+    assert window.findChild(QLabel, "databaseStatusLabel").toolTip().endswith("demo.sqlite3")
     shot(window, "02-home")
 
     search = window.findChild(QLineEdit, "familySearchEdit")

@@ -1,0 +1,116 @@
+"""*Terminer les modifications*: the recap of the basket before payment, as on the portal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError
+from desk.money import format_cents
+from desk.services.basket import BasketView, basket_view, clear_basket
+from desk.ui.context import DeskContext
+from desk.ui.record_model import Column, RecordTableModel
+
+
+@dataclass(frozen=True)
+class RecapRow:
+    date: str
+    element: str
+    pricing: str
+    cost: str
+
+
+class CheckoutDialog(QDialog):
+    """Date | Élément | Tarification | Coût, the balance, *À payer*, and the portal's three buttons."""
+
+    pay_requested = Signal(int)  # family id
+    basket_cleared = Signal()
+
+    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.family_id = family_id
+        self.setObjectName("checkoutDialog")
+        self.setWindowTitle(self.tr("Changes to confirm"))
+        self.resize(760, 420)
+        intro = QLabel(self.tr("To record the changes for good, click « Pay ». « Clear all » erases them."), self)
+        intro.setWordWrap(True)
+        self.model: RecordTableModel[RecapRow] = RecordTableModel([
+            Column(self.tr("Date"), lambda row: row.date),
+            Column(self.tr("Item"), lambda row: row.element),
+            Column(self.tr("Pricing"), lambda row: row.pricing),
+            Column(self.tr("Cost"), lambda row: row.cost, align_right=True),
+        ], self)
+        self.table = QTableView(self)
+        self.table.setObjectName("checkoutTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("checkoutBalanceLabel")
+        self.amount_due_label = QLabel(self)
+        self.amount_due_label.setObjectName("amountDueLabel")
+        self.amount_due_label.setProperty("role", "heading")
+        self.clear_all_button = QPushButton(self.tr("Clear all"), self)
+        self.clear_all_button.setObjectName("clearAllButton")
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.back_button.setObjectName("backButton")
+        self.pay_button = QPushButton(self.tr("Pay"), self)
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setProperty("primary", True)
+        self.pay_button.setDefault(True)
+        self.clear_all_button.clicked.connect(self.clear_all)
+        self.back_button.clicked.connect(self.reject)
+        self.pay_button.clicked.connect(lambda: self.pay_requested.emit(self.family_id))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_all_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.pay_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.balance_label)
+        layout.addWidget(self.amount_due_label)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> BasketView:
+        view = self.context.read(lambda s: basket_view(s, self.family_id))
+        self.show_basket(view)
+        return view
+
+    def show_basket(self, view: BasketView) -> None:
+        self.model.set_records([RecapRow(*row) for row in view.recap_rows()])
+        self.balance_label.setText(view.balance_text())
+        self.amount_due_label.setText(self.tr("To pay: %1").replace("%1", format_cents(view.to_pay_cents)))
+        self.pay_button.setEnabled(not view.is_empty)
+        self.clear_all_button.setEnabled(not view.is_empty)
+
+    def clear_all(self) -> None:
+        question = self.tr("Erase every change of this basket and free the places it holds?")
+        if not self.context.dialogs.confirm(self, self.tr("Clear all"), question):
+            return
+        try:
+            view = self.context.write(lambda s: clear_basket(s, self.context.clock, self.family_id))
+        except DeskError as error:
+            self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)
+            return
+        self.show_basket(view)
+        self.basket_cleared.emit()

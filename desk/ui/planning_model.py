@@ -1,0 +1,220 @@
+"""The planning grid as a Qt table model: one column per day, one row per activity title or unit.
+
+Cells carry plain data under custom roles (``CellRole``); the delegate decides
+how they look. In edit mode, the open cells the agent may change for the
+child being edited are checkable: setting their check state asks for the
+booking to be toggled (``toggle_requested``), which the planning panel
+performs through the services and then reloads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desk.money import format_cents
+from desk.services.planning import CellState, ChildSlot, PlanningCell, PlanningGrid
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+WEEKDAY_LETTERS = ("Lu", "Ma", "Me", "Je", "Ve", "Sa", "Di")
+TODAY_BACKGROUND = QColor("#fff3c4")
+
+
+class CellRole(IntEnum):
+    IS_TITLE = Qt.ItemDataRole.UserRole + 1
+    IS_OPEN = Qt.ItemDataRole.UserRole + 2
+    PLACES_LEFT = Qt.ItemDataRole.UserRole + 3
+    CAPACITY = Qt.ItemDataRole.UserRole + 4
+    PRICE = Qt.ItemDataRole.UserRole + 5
+    SLOTS = Qt.ItemDataRole.UserRole + 6  # tuple[ChildSlot, ...]
+    OPEN_DAY_ID = Qt.ItemDataRole.UserRole + 7
+    DAY = Qt.ItemDataRole.UserRole + 8
+    EDITED_SLOT = Qt.ItemDataRole.UserRole + 9  # the ChildSlot of the child being edited, if any
+    IS_TODAY = Qt.ItemDataRole.UserRole + 10
+
+
+STATE_NAMES = {
+    CellState.PENDING: "en attente de paiement",
+    CellState.CONFIRMED: "réglée",
+    CellState.PENDING_CANCELLATION: "annulation en attente",
+}
+
+
+@dataclass(frozen=True)
+class _Row:
+    title: str
+    unit_name: str | None  # None for an activity's title row
+    cells: tuple[PlanningCell, ...]
+
+
+class PlanningModel(QAbstractTableModel):
+    toggle_requested = Signal(int, int)  # child id, open day id
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.grid: PlanningGrid | None = None
+        self.today: date | None = None
+        self.editing_child_id: int | None = None
+        self._rows: list[_Row] = []
+        self._names: dict[int, str] = {}
+
+    # -- loading -------------------------------------------------------------
+
+    def set_grid(self, grid: PlanningGrid, today: date) -> None:
+        self.beginResetModel()
+        self.grid, self.today = grid, today
+        self._names = {child.id: child.first_name for child in grid.children}
+        self._rows = []
+        for block in grid.blocks:
+            self._rows.append(_Row(block.activity_name, None, ()))
+            self._rows += [_Row(block.activity_name, row.unit_name, row.cells) for row in block.rows]
+        self.endResetModel()
+
+    def set_editing_child(self, child_id: int | None) -> None:
+        """Enter (a child id) or leave (None) edit mode; only the flags and check states change."""
+        self.editing_child_id = child_id
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- shape ---------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.days)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            return self._day_header(section, role)
+        if not 0 <= section < len(self._rows):
+            return None
+        row = self._rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.unit_name or ""  # the activity's name is painted across its title row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title
+        if role == CellRole.IS_TITLE:
+            return row.unit_name is None
+        if role == Qt.ItemDataRole.FontRole and row.unit_name is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _day_header(self, section: int, role: int):
+        if self.grid is None or not 0 <= section < len(self.grid.days):
+            return None
+        day = self.grid.days[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{WEEKDAY_LETTERS[day.weekday()]}\n{day.day}"
+        if role == Qt.ItemDataRole.UserRole:
+            return day
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{day:%d/%m/%Y}"
+        if role == Qt.ItemDataRole.BackgroundRole and day == self.today:
+            return QBrush(TODAY_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and day == self.today:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    # -- cells ---------------------------------------------------------------
+
+    def _cell(self, index: ModelIndex) -> tuple[_Row, PlanningCell | None] | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < self.columnCount():
+            return None
+        row = self._rows[index.row()]
+        return row, (row.cells[index.column()] if row.cells else None)
+
+    def _edited_slot(self, cell: PlanningCell | None) -> ChildSlot | None:
+        if cell is None or self.editing_child_id is None:
+            return None
+        return next((slot for slot in cell.slots if slot.child_id == self.editing_child_id), None)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        found = self._cell(index)
+        if found is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        slot = self._edited_slot(found[1])
+        if slot is not None and slot.can_change:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        found = self._cell(index)
+        if found is None:
+            return None
+        row, cell = found
+        if role == CellRole.IS_TITLE:
+            return cell is None
+        if role == Qt.ItemDataRole.DisplayRole and cell is None:
+            return row.title if index.column() == 0 else None
+        if role == CellRole.DAY and self.grid is not None:
+            return self.grid.days[index.column()]
+        if role == CellRole.IS_TODAY and self.grid is not None:
+            return self.grid.days[index.column()] == self.today
+        if cell is None:
+            return None
+        slot = self._edited_slot(cell)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if slot is None:
+                return None
+            booked = slot.state in (CellState.PENDING, CellState.CONFIRMED)
+            return Qt.CheckState.Checked if booked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(row, cell).replace("\n", ", ")
+        return {
+            CellRole.IS_OPEN: cell.is_open,
+            CellRole.PLACES_LEFT: cell.places_left,
+            CellRole.CAPACITY: cell.capacity,
+            CellRole.PRICE: cell.price_cents,
+            CellRole.SLOTS: cell.slots,
+            CellRole.OPEN_DAY_ID: cell.open_day_id,
+            CellRole.EDITED_SLOT: slot,
+        }.get(role)
+
+    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
+            return False
+        found = self._cell(index)
+        assert found is not None and found[1] is not None and self.editing_child_id is not None
+        self.toggle_requested.emit(self.editing_child_id, found[1].open_day_id)
+        return True
+
+    def _tooltip(self, row: _Row, cell: PlanningCell) -> str:
+        lines = [f"{row.unit_name} — {_weekday(cell.day)} {cell.day:%d/%m/%Y}"]
+        if not cell.is_open:
+            return "\n".join(lines + [QCoreApplication.translate("PlanningModel", "Closed that day.")])
+        lines.append(QCoreApplication.translate("PlanningModel", "%1 place(s) left of %2").replace("%1", str(cell.places_left)).replace("%2", str(cell.capacity)))
+        lines.append(QCoreApplication.translate("PlanningModel", "Price for this family: %1").replace("%1", format_cents(cell.price_cents)))
+        for slot in cell.slots:
+            name = self._names.get(slot.child_id, "")
+            state = STATE_NAMES.get(slot.state, QCoreApplication.translate("PlanningModel", "not booked"))
+            text = f"{name} : {state}"
+            if slot.state is not CellState.NONE:
+                text += f" ({format_cents(slot.price_cents)})"
+            if not slot.can_change and slot.reason:
+                text += f" — {slot.reason}"
+            lines.append(text)
+        return "\n".join(lines)
+
+
+def _weekday(day: date) -> str:
+    return ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")[day.weekday()]

@@ -1,0 +1,353 @@
+"""The *Planning* tab: subjects, period navigation, the grid, its legend and the basket's footer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError
+from desk.money import format_cents
+from desk.services.basket import toggle_booking
+from desk.services.planning import PeriodMode, PlanningGrid, period_of, planning_grid, shift_period
+from desk.ui.checkout_dialog import CheckoutDialog
+from desk.ui.context import DeskContext
+from desk.ui.planning_delegate import PlanningDelegate
+from desk.ui.planning_legend import PlanningLegend
+from desk.ui.planning_model import CellRole, PlanningModel
+from desk.ui.symbols import symbol_icon
+from desk.ui.texts import balance_text
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+REFRESH_MS = 4000  # other desks' bookings appear within a few seconds
+FAMILY_SUBJECT = 0
+
+
+class PlanningPanel(QWidget):
+    basket_changed = Signal()
+    pay_requested = Signal(int)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.family_id: int | None = None
+        self.grid: PlanningGrid | None = None
+        self.mode = PeriodMode.MONTH
+        self.anchor = context.today()
+        self.setObjectName("planningPanel")
+        self.model = PlanningModel(self)
+        self.model.toggle_requested.connect(self.toggle)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._refresh_if_visible)
+        self.timer.start()
+
+    # -- building ------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.subjects = QListWidget(self)
+        self.subjects.setObjectName("planningSubjectList")
+        self.subjects.setFixedWidth(180)
+        self.subjects.setWordWrap(True)
+        self.subjects.currentRowChanged.connect(lambda _row: self.reload())
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("planningTitleLabel")
+        self.title_label.setMinimumWidth(120)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setProperty("role", "heading")
+        self.previous_button = self._tool("previousPeriodButton", "◀", self.tr("Previous period (Alt+Left)"), "Alt+Left",
+                                          lambda: self.shift(-1))
+        self.today_button = self._tool("todayButton", self.tr("Today"), self.tr("Back to today (Alt+Home)"), "Alt+Home",
+                                       self.go_today)
+        self.next_button = self._tool("nextPeriodButton", "▶", self.tr("Next period (Alt+Right)"), "Alt+Right",
+                                      lambda: self.shift(1))
+        self.mode_group = QButtonGroup(self)
+        mode_buttons = []
+        for object_name, label, shortcut, mode in (
+            ("monthModeButton", self.tr("Monthly"), "Alt+1", PeriodMode.MONTH),
+            ("fortnightModeButton", self.tr("Fortnight"), "Alt+2", PeriodMode.FORTNIGHT),
+            ("weekModeButton", self.tr("Week"), "Alt+3", PeriodMode.WEEK),
+        ):
+            button = self._tool(object_name, label, f"{label} ({shortcut})", shortcut, lambda _=False, m=mode: self.set_mode(m))
+            button.setCheckable(True)
+            button.setChecked(mode is self.mode)
+            self.mode_group.addButton(button)
+            mode_buttons.append(button)
+        self.modify_button = QPushButton(self.tr("Modify (F2)"), self)
+        self.modify_button.setObjectName("modifyPlanningButton")
+        self.modify_button.setCheckable(True)
+        self.modify_button.setShortcut(QKeySequence("F2"))
+        self.modify_button.toggled.connect(self.set_edit_mode)
+        top = QHBoxLayout()
+        top.addWidget(self.previous_button)
+        top.addWidget(self.today_button)
+        top.addWidget(self.next_button)
+        top.addWidget(self.title_label, 1)
+        for button in mode_buttons:
+            top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.modify_button)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("planningView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(PlanningDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setShowGrid(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(40)
+        self.view.verticalHeader().setFixedWidth(150)
+        self.legend = PlanningLegend(self)
+
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("pendingBookingsLabel")
+        self.cancellations_label = QLabel(self)
+        self.cancellations_label.setObjectName("pendingCancellationsLabel")
+        self.cost_label = QLabel(self)
+        self.cost_label.setObjectName("periodCostLabel")
+        cost_font = self.cost_label.font()
+        cost_font.setBold(True)
+        cost_font.setPointSizeF(cost_font.pointSizeF() * 1.25)
+        self.cost_label.setFont(cost_font)
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("planningBalanceLabel")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("planningMessageLabel")
+        self.message_label.setProperty("role", "fieldError")
+        self.message_label.setWordWrap(True)
+        self.finish_button = QPushButton(self.tr("Finish the changes (F9)"), self)
+        self.finish_button.setObjectName("finishChangesButton")
+        self.finish_button.setProperty("primary", True)
+        self.finish_button.setShortcut(QKeySequence("F9"))
+        self.finish_button.clicked.connect(self.finish_changes)
+        footer = QHBoxLayout()
+        counts = QVBoxLayout()
+        counts.addWidget(self.pending_label)
+        counts.addWidget(self.cancellations_label)
+        footer.addLayout(counts)
+        footer.addSpacing(20)
+        footer.addWidget(self.cost_label)
+        footer.addStretch(1)
+        footer.addWidget(self.balance_label)
+        footer.addSpacing(20)
+        footer.addWidget(self.finish_button)
+
+        grid_column = QVBoxLayout()
+        grid_column.addLayout(top)
+        grid_column.addWidget(self.view, 1)
+        grid_column.addWidget(self.legend)
+        grid_column.addWidget(self.message_label)
+        grid_column.addLayout(footer)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.subjects)
+        layout.addLayout(grid_column, 1)
+
+    def _tool(self, object_name: str, text: str, tooltip: str, shortcut: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(object_name)
+        button.setText(text)
+        button.setToolTip(tooltip)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        return button
+
+    # -- loading -------------------------------------------------------------
+
+    def show_family(self, family_id: int) -> None:
+        """Open the family on the *Famille* subject, in the current period."""
+        self.family_id = family_id
+        self.modify_button.setChecked(False)
+        self.message_label.clear()
+        self.subjects.blockSignals(True)
+        self.subjects.clear()
+        self.subjects.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.family_id is None:
+            return
+        first, last = period_of(self.anchor, self.mode)
+        child_id = self._subject_child()
+        now = self.context.clock.now()
+        family_id = self.family_id
+        actor = self.context.agent
+        previous = self.grid
+        try:
+            grid = self.context.read(lambda s: planning_grid(
+                s, family_id=family_id, first_day=first, last_day=last, now=now, actor=actor, child_id=child_id))
+        except DeskError as error:
+            self.message_label.setText(error.message)
+            return
+        self.grid = grid
+        self._fill_subjects(grid)
+        self.model.set_grid(grid, self.context.today())
+        self._span_titles()
+        self.model.set_editing_child(self._editing_child() if self.modify_button.isChecked() else None)
+        self._show_title(first)
+        self._show_footer(grid)
+        self._show_legend(grid)
+        self._warn_if_holds_expired(previous, grid)
+
+    def _span_titles(self) -> None:
+        """Each activity's title row is one band across the period."""
+        self.view.clearSpans()
+        for row in range(self.model.rowCount()):
+            if self.model.headerData(row, Qt.Orientation.Vertical, CellRole.IS_TITLE) and self.model.columnCount() > 1:
+                self.view.setSpan(row, 0, 1, self.model.columnCount())
+
+    def _fill_subjects(self, grid: PlanningGrid) -> None:
+        wanted = [(child.id, child.first_name, child.activities) for child in grid.children]
+        if getattr(self, "_subjects_shown", None) == wanted:
+            return
+        self._subjects_shown = wanted
+        current = self._subject_child()
+        self.subjects.blockSignals(True)
+        self.subjects.clear()
+        family = QListWidgetItem(self.tr("Family"))
+        family.setData(Qt.ItemDataRole.UserRole, None)
+        self.subjects.addItem(family)
+        for child in grid.children:
+            lines = "\n".join(child.activities) or self.tr("no activity line")
+            item = QListWidgetItem(symbol_icon(child.symbol_index), f"{child.first_name}\n{lines}")
+            item.setToolTip(lines)
+            item.setData(Qt.ItemDataRole.UserRole, child.id)
+            self.subjects.addItem(item)
+        rows = [FAMILY_SUBJECT] + [n + 1 for n, child in enumerate(grid.children) if child.id == current]
+        self.subjects.setCurrentRow(rows[-1])
+        self.subjects.blockSignals(False)
+
+    def _subject_child(self) -> int | None:
+        item = self.subjects.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _editing_child(self) -> int | None:
+        """The child whose cells become checkable: the selected one, or the first enrolled."""
+        selected = self._subject_child()
+        if selected is not None or self.grid is None:
+            return selected
+        enrolled = [child for child in self.grid.children if child.activities]
+        return enrolled[0].id if enrolled else None
+
+    def _show_title(self, first: date) -> None:
+        who = self.tr("Family")
+        child_id = self._subject_child()
+        if child_id is not None and self.grid is not None:
+            who = next(child.first_name for child in self.grid.children if child.id == child_id)
+        if self.mode is PeriodMode.MONTH:
+            period = f"{MONTHS[first.month - 1].capitalize()} {first.year}"
+        else:
+            last = period_of(self.anchor, self.mode)[1]
+            period = self.tr("%1 to %2").replace("%1", f"{first:%d/%m}").replace("%2", f"{last:%d/%m/%Y}")
+        self.title_label.setText(f"{who} : {period}")
+
+    def _show_footer(self, grid: PlanningGrid) -> None:
+        self.pending_label.setText(self.tr("%n booking(s) pending", "", grid.pending_count))
+        self.cancellations_label.setText(self.tr("%n cancellation(s) pending", "", grid.cancellation_count))
+        self.cost_label.setText(self.tr("Cost of the period: %1").replace("%1", format_cents(grid.period_cost_cents)))
+        self.balance_label.setText(balance_text(grid.balance_cents))
+        self.finish_button.setEnabled(bool(grid.pending_count or grid.cancellation_count or grid.balance_cents > 0))
+
+    def _show_legend(self, grid: PlanningGrid) -> None:
+        self.legend.show_children([(child.symbol_index, child.first_name) for child in grid.children])
+
+    def _warn_if_holds_expired(self, previous: PlanningGrid | None, grid: PlanningGrid) -> None:
+        if previous is not None and previous.family_id == grid.family_id and grid.pending_count < previous.pending_count \
+                and not self._just_changed:
+            self.message_label.setText(self.tr(
+                "Pending bookings were not paid within their hold time: their places were freed. Check the basket."))
+        self._just_changed = False
+
+    _just_changed = False
+
+    # -- navigation ----------------------------------------------------------
+
+    def shift(self, steps: int) -> None:
+        self.anchor = shift_period(self.anchor, self.mode, steps)
+        self.reload()
+
+    def go_today(self) -> None:
+        self.anchor = self.context.today()
+        self.reload()
+
+    def set_mode(self, mode: PeriodMode) -> None:
+        self.mode = mode
+        for button in self.mode_group.buttons():
+            button.setChecked(button.objectName().startswith(mode.value))
+        self.reload()
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.reload()
+
+    # -- changing ------------------------------------------------------------
+
+    def set_edit_mode(self, on: bool) -> None:
+        child_id = self._editing_child() if on else None
+        if on and child_id is None:
+            self.message_label.setText(self.tr("No child of this family has an activity line: enrol one first."))
+            self.modify_button.setChecked(False)
+            return
+        self.model.set_editing_child(child_id)
+        self.modify_button.setText(self.tr("Stop modifying (F2)") if on else self.tr("Modify (F2)"))
+        if on:
+            self.view.setFocus()
+
+    def toggle(self, child_id: int, open_day_id: int) -> None:
+        assert self.family_id is not None
+        family_id = self.family_id
+        try:
+            self.context.write(lambda s: toggle_booking(s, self.context.clock, family_id=family_id, child_id=child_id,
+                                                        open_day_id=open_day_id, actor=self.context.agent))
+        except DeskError as refusal:
+            self.message_label.setText(refusal.message)
+        else:
+            self.message_label.clear()
+        self._just_changed = True
+        current = self.view.currentIndex()
+        self.reload()
+        self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self.basket_changed.emit()
+
+    def finish_changes(self) -> None:
+        if self.family_id is None:
+            return
+        self.checkout = CheckoutDialog(self.context, self.family_id, self)
+        self.checkout.basket_cleared.connect(self._after_checkout_change)
+        self.checkout.pay_requested.connect(self.pay_requested.emit)
+        self.checkout.finished.connect(lambda _result: self._after_checkout_change())
+        self.checkout.open()
+
+    def _after_checkout_change(self) -> None:
+        self._just_changed = True
+        self.reload()
+        self.basket_changed.emit()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible() and self.family_id is not None:
+            self._just_changed = False
+            self.reload()
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 560)

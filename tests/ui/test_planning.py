@@ -1,0 +1,178 @@
+"""The guide's walkthrough on the planning grid, with the demo family DURAND."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+
+from desk.app import configure
+from desk.clock import PARIS, FrozenClock
+from desk.db.engine import open_database
+from desk.db.migrate import ensure_schema
+from desk.db.models import OpenDay, Unit
+from desk.services.auth import log_in
+from desk.services.demo import load_demo
+from desk.services.enrolment import enrol
+from desk.services.search import search_families
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import RecordingDialogService
+from desk.ui.main_window import MainWindow
+from desk.ui.planning_model import CellRole, PlanningModel
+from tests.ui.test_app import shot
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """One demo database for the module (loading it is the slow part)."""
+    path = tmp_path_factory.mktemp("planning") / "demo.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    ensure_schema(database)
+    with database.session_factory.begin() as session:
+        load_demo(session, FrozenClock(NOW))
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def window(qapp, qtbot, demo_file, tmp_path):
+    configure(qapp)
+    copy = tmp_path / "demo.sqlite3"
+    copy.write_bytes(demo_file.read_bytes())
+    database = open_database(f"sqlite:///{copy}")
+    clock = FrozenClock(NOW)
+    context = DeskContext(database, clock, RecordingDialogService())
+    context.actor = context.write(lambda s: log_in(s, clock, "agent", "agent")).actor()
+    durand = context.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
+    children = context.read(lambda s: __import__("desk.services.families", fromlist=["x"]).load_family(s, durand.family_id, date(2026, 11, 26)).children)
+    activity = context.read(lambda s: s.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0])
+    context.write(lambda s: enrol(s, clock, child_id=children[0].id, activity_id=activity, actor=context.agent))
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.resize(1280, 720)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)  # shortcuts (F2, F9) reach only the active window
+    main.show_family(durand.family_id)
+    main.family.tabs.setCurrentWidget(main.family.planning)
+    main.testing = (context, children, activity)
+    yield main
+    context.dialogs.confirm_answer = True
+    main.close()
+    database.dispose()
+
+
+def cell_index(model: PlanningModel, unit_name: str, day: date):
+    column = model.grid.days.index(day)
+    row = next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == unit_name)
+    return model.index(row, column)
+
+
+def places(context, unit_name: str, day: date) -> int:
+    return context.read(lambda s: s.query(OpenDay.places_taken).join(Unit).filter(Unit.name == unit_name, OpenDay.day == day).scalar())
+
+
+def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester):
+    context, _children, _activity = window.testing
+    panel = window.family.planning
+    assert panel.findChild(QLabel, "planningTitleLabel").text() == "Famille : Novembre 2026"
+    panel.findChild(object, "nextPeriodButton").click()
+    assert panel.findChild(QLabel, "planningTitleLabel").text() == "Famille : Décembre 2026"
+    view = panel.findChild(QTableView, "planningView")
+    model = view.model()
+    qtmodeltester.check(model)
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.UserRole) == date(2026, 12, 2)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Me\n2"
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == [
+        "", "Mercredi matin", "Mercredi après-midi", "Mercredi journée"]
+    assert model.index(0, 0).data() == "Pommiers mercredis 2026-2027"
+    assert view.columnSpan(0, 0) == 31
+    december_2 = cell_index(model, "Mercredi journée", date(2026, 12, 2))
+    assert not model.flags(december_2) & Qt.ItemFlag.ItemIsUserCheckable
+    before = places(context, "Mercredi journée", date(2026, 12, 2))
+
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.waitUntil(panel.findChild(QPushButton, "modifyPlanningButton").isChecked)  # a shortcut animates the click
+    assert model.flags(december_2) & Qt.ItemFlag.ItemIsUserCheckable
+    assert december_2.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    view.setCurrentIndex(december_2)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # by keyboard
+    morning_9 = cell_index(model, "Mercredi matin", date(2026, 12, 9))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(morning_9).center())  # by mouse
+    assert cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "2 réservations en attente"
+    assert panel.findChild(QLabel, "pendingCancellationsLabel").text() == "0 annulation en attente"
+    assert panel.findChild(QLabel, "periodCostLabel").text() == "Coût de la période : 14,00\u00a0€"
+    assert places(context, "Mercredi journée", date(2026, 12, 2)) == before + 1
+    assert "en attente" in cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(Qt.ItemDataRole.ToolTipRole)
+    shot(window, "08-planning-pending")
+
+    panel.findChild(QPushButton, "finishChangesButton").click()
+    checkout = panel.checkout
+    assert checkout.objectName() == "checkoutDialog"
+    table = checkout.findChild(QTableView, "checkoutTable").model()
+    rows = [[table.index(r, c).data() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [
+        ["02/12/2026", "Noah - Pommiers mercredis 2026-2027 - Mercredi journée", "à l'unité", "10,00\u00a0€"],
+        ["09/12/2026", "Noah - Pommiers mercredis 2026-2027 - Mercredi matin", "à l'unité", "4,00\u00a0€"],
+    ]
+    assert checkout.findChild(QLabel, "amountDueLabel").text() == "À payer : 14,00\u00a0€"
+    shot(checkout, "09-checkout")
+    checkout.findChild(QPushButton, "clearAllButton").click()
+    assert table.rowCount() == 0
+    assert places(context, "Mercredi journée", date(2026, 12, 2)) == before
+    checkout.findChild(QPushButton, "backButton").click()
+    assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "0 réservation en attente"
+
+
+def test_a_refusal_is_explained_under_the_grid(qtbot, window):
+    panel = window.family.planning
+    panel.go_to(date(2026, 11, 1))
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    qtbot.waitUntil(panel.modify_button.isChecked)
+    model = panel.model
+    past = cell_index(model, "Mercredi journée", date(2026, 11, 25))
+    assert not model.flags(past) & Qt.ItemFlag.ItemIsUserCheckable
+    assert "Cette date est passée." in past.data(Qt.ItemDataRole.ToolTipRole)
+    assert past.data(CellRole.EDITED_SLOT).reason == "Cette date est passée."
+
+
+def test_three_children_pending_and_paid(qtbot, window):
+    from desk.services.basket import toggle_booking
+    from desk.services.checkout import pay_at_counter
+    from desk.services.tenders import Tender
+
+    context, children, activity = window.testing
+    clock = context.clock
+    for child in children[1:]:
+        context.write(lambda s, c=child: enrol(s, clock, child_id=c.id, activity_id=activity, actor=context.agent))
+
+    def day_of(unit: str, day: date) -> int:
+        return context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(Unit.name == unit, OpenDay.day == day).scalar())
+
+    family_id = window.family.file.id
+    for child, unit in zip(children, ("Mercredi journée", "Mercredi journée", "Mercredi matin"), strict=True):
+        context.write(lambda s, c=child, u=unit: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
+                                                                 open_day_id=day_of(u, date(2026, 12, 9)), actor=context.agent))
+    context.write(lambda s: pay_at_counter(s, clock, family_id=family_id, tenders=[Tender.cash(3000)], actor=context.agent))
+    for child in children[:2]:
+        context.write(lambda s, c=child: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
+                                                         open_day_id=day_of("Mercredi journée", date(2026, 12, 16)),
+                                                         actor=context.agent))
+    panel = window.family.planning
+    panel.go_to(date(2026, 12, 1))
+    model = panel.model
+    paid = cell_index(model, "Mercredi journée", date(2026, 12, 9)).data(CellRole.SLOTS)
+    assert [slot.state.value for slot in paid] == ["confirmed", "confirmed", "none"]
+    pending = cell_index(model, "Mercredi journée", date(2026, 12, 16)).data(CellRole.SLOTS)
+    assert [slot.state.value for slot in pending] == ["pending", "pending", "none"]
+    assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "2 réservations en attente"
+    shot(window, "10-planning-family")
+    panel.set_mode(__import__("desk.services.planning", fromlist=["PeriodMode"]).PeriodMode.WEEK)
+    panel.go_to(date(2026, 12, 16))
+    assert len(panel.model.grid.days) == 7
+    shot(window, "11-planning-week")
