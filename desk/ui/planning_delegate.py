@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton, QStyleOptionViewItem
 
 from desk.services.planning import CellState
-from desk.ui.planning_model import CellRole
+from desk.ui.planning_model import CellLook, CellRole
 from desk.ui.symbols import paint_symbol
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -24,6 +24,28 @@ PAID_TICK = QColor("#1b7f3a")
 FEW_PLACES = QColor("#c62828")
 PLACES = QColor("#6b7785")
 FEW_PLACES_THRESHOLD = 3
+TITLE_TEXT = QColor("#1d3557")
+_fonts: dict[tuple[str, bool, bool], QFont] = {}
+
+
+def _small(base: QFont, *, bold: bool = False) -> QFont:
+    """Fonts are made once, not for every cell of every paint."""
+    key = (base.key(), True, bold)
+    if key not in _fonts:
+        font = QFont(base)
+        font.setPointSizeF(max(6.0, base.pointSizeF() * 0.7))
+        font.setBold(bold)
+        _fonts[key] = font
+    return _fonts[key]
+
+
+def _bold(base: QFont) -> QFont:
+    key = (base.key(), False, True)
+    if key not in _fonts:
+        font = QFont(base)
+        font.setBold(True)
+        _fonts[key] = font
+    return _fonts[key]
 
 
 class PlanningDelegate(QStyledItemDelegate):
@@ -31,35 +53,34 @@ class PlanningDelegate(QStyledItemDelegate):
         return QSize(34, 40)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        look: CellLook | None = index.data(CellRole.LOOK)
+        if look is None:
+            return
         painter.save()
         rect = option.rect
-        if index.data(CellRole.IS_TITLE):
+        if look.is_title:
             painter.fillRect(rect, TITLE)
-            title = index.data(Qt.ItemDataRole.DisplayRole)
-            if title:
-                font = QFont(option.font)
-                font.setBold(True)
-                painter.setFont(font)
-                painter.setPen(QColor("#1d3557"))
-                painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
-        elif not index.data(CellRole.IS_OPEN):
+            if look.title:
+                painter.setFont(_bold(option.font))
+                painter.setPen(TITLE_TEXT)
+                painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, look.title)
+        elif not look.is_open:
             paint_closed(painter, rect)
         else:
-            painter.fillRect(rect, TODAY if index.data(CellRole.IS_TODAY) else OPEN)
-            paint_places(painter, rect, index.data(CellRole.PLACES_LEFT) or 0, option.font)
-            paint_slots(painter, rect, index.data(CellRole.SLOTS) or ())
-            if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                self._paint_check(painter, option, index)
+            painter.fillRect(rect, TODAY if look.is_today else OPEN)
+            paint_places(painter, rect, look.places_left, option.font)
+            paint_slots(painter, rect, look.slots)
+            if look.checkable:
+                self._paint_check(painter, option, look.checked)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor("#2b6cb0"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
     @staticmethod
-    def _paint_check(painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+    def _paint_check(painter: QPainter, option: QStyleOptionViewItem, checked: bool) -> None:
         box = QStyleOptionButton()
         box.rect = QRect(option.rect.left() + 2, option.rect.top() + 2, 13, 13)
-        checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
         box.state = QStyle.StateFlag.State_Enabled | (QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off)
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorCheckBox, box, painter, option.widget)
@@ -84,14 +105,11 @@ def paint_closed(painter: QPainter, rect: QRect) -> None:
     painter.drawLine(rect.bottomLeft(), rect.topRight())
 
 def paint_places(painter: QPainter, rect: QRect, places_left: int, base: QFont) -> None:
-    font = QFont(base)
-    font.setPointSizeF(max(6.0, base.pointSizeF() * 0.7))
+    font = _small(base, bold=places_left <= 0)
     painter.setFont(font)
     if places_left <= 0:
         painter.setPen(FEW_PLACES)
         text = "complet"
-        font.setBold(True)
-        painter.setFont(font)
     else:
         painter.setPen(FEW_PLACES if places_left <= FEW_PLACES_THRESHOLD else PLACES)
         text = str(places_left)

@@ -43,6 +43,19 @@ class CellRole(IntEnum):
     DAY = Qt.ItemDataRole.UserRole + 8
     EDITED_SLOT = Qt.ItemDataRole.UserRole + 9  # the ChildSlot of the child being edited, if any
     IS_TODAY = Qt.ItemDataRole.UserRole + 10
+    LOOK = Qt.ItemDataRole.UserRole + 11  # everything the delegate paints, in one call (CellLook)
+
+
+@dataclass(frozen=True)
+class CellLook:
+    is_title: bool
+    title: str
+    is_open: bool
+    is_today: bool
+    places_left: int
+    slots: tuple[ChildSlot, ...]
+    checkable: bool
+    checked: bool
 
 
 STATE_NAMES = {
@@ -160,6 +173,8 @@ class PlanningModel(QAbstractTableModel):
         if found is None:
             return None
         row, cell = found
+        if role == CellRole.LOOK:
+            return self._look(index, row, cell)
         if role == CellRole.IS_TITLE:
             return cell is None
         if role == Qt.ItemDataRole.DisplayRole and cell is None:
@@ -189,6 +204,15 @@ class PlanningModel(QAbstractTableModel):
             CellRole.OPEN_DAY_ID: cell.open_day_id,
             CellRole.EDITED_SLOT: slot,
         }.get(role)
+
+    def _look(self, index: ModelIndex, row: _Row, cell: PlanningCell | None) -> CellLook:
+        day = self.grid.days[index.column()] if self.grid is not None else None
+        if cell is None:
+            return CellLook(True, row.title if index.column() == 0 else "", False, False, 0, (), False, False)
+        slot = self._edited_slot(cell)
+        checkable = slot is not None and slot.can_change
+        checked = slot is not None and slot.state in (CellState.PENDING, CellState.CONFIRMED)
+        return CellLook(False, "", cell.is_open, day == self.today, cell.places_left, cell.slots, checkable, checked)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
@@ -55,6 +56,7 @@ def _regular(count: int, radius: float, inner: float | None = None, start: float
     return points
 
 
+@lru_cache(maxsize=256)
 def symbol_path(shape: str, size: float) -> QPainterPath:
     """The outline of ``shape`` centred on (0, 0), fitting a ``size`` square."""
     r = size / 2

@@ -176,3 +176,27 @@ def test_three_children_pending_and_paid(qtbot, window):
     panel.go_to(date(2026, 12, 16))
     assert len(panel.model.grid.days) == 7
     shot(window, "11-planning-week")
+
+
+def test_other_desks_changes_and_expired_holds_show_within_a_refresh(qtbot, window):
+    from datetime import timedelta
+
+    from desk.services.basket import expire_holds, toggle_booking
+
+    context, children, _activity = window.testing
+    panel = window.family.planning
+    panel.go_to(date(2026, 12, 1))
+    journee_2 = cell_index(panel.model, "Mercredi journée", date(2026, 12, 2))
+    before = journee_2.data(CellRole.PLACES_LEFT)
+    other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
+        Unit.name == "Mercredi journée", OpenDay.day == date(2026, 12, 2)).scalar())
+    family_id = window.family.file.id
+    context.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
+                                           open_day_id=other_desk, actor=context.agent))
+    panel._refresh_if_visible()  # what the timer does every few seconds
+    assert cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.PLACES_LEFT) == before - 1
+    context.clock.advance(timedelta(minutes=20))
+    context.write(lambda s: expire_holds(s, context.clock.now()))
+    panel._refresh_if_visible()
+    assert "leurs places ont été libérées" in panel.findChild(QLabel, "planningMessageLabel").text()
+    assert cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.PLACES_LEFT) == before
