@@ -1,0 +1,390 @@
+"""The data of the printed documents, read from the database (no Qt, no PDF here).
+
+Each function returns the plain data of ``reports.data`` that the matching
+module of ``reports`` renders: the ticket of a payment, the recap of a
+family's basket, the journal of a cash-desk session, the statement of a
+family's account over a period.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desk.clock import PARIS, Clock, SystemClock
+from desk.db.enums import CashSessionKind, JournalKind, LedgerKind, PaymentChannel, PaymentMode
+from desk.db.models import (
+    Activity,
+    Agent,
+    Booking,
+    CashSession,
+    Child,
+    Family,
+    Guardian,
+    JournalEntry,
+    LedgerEntry,
+    OpenDay,
+    Payment,
+    PaymentLine,
+    Receipt,
+    RegieSettings,
+    Unit,
+)
+from desk.errors import DeskError
+from desk.services.basket import basket_view
+from desk.services.numbering import receipt_code
+from desk.services.tenders import MODE_LABELS
+from reports import data
+
+DESK_LABELS = {CashSessionKind.COUNTER: "Guichet", CashSessionKind.ONLINE: "Paiements en ligne"}
+
+# Ledger movements a statement shows as such; the others (the part of a
+# payment that settled a balance, a credit deducted, the excess of a payment
+# kept as credit) are already told by the payment and its bookings.
+_IMPLIED_BY_PAYMENTS = (LedgerKind.PAYMENT, LedgerKind.CREDIT_USE)
+
+
+# -- shared --------------------------------------------------------------------
+
+
+def regie_identity(session: Session) -> data.RegieIdentity:
+    """The régie printed on every document (the settings row)."""
+    settings = session.get(RegieSettings, 1)
+    if settings is None:
+        raise DeskError("L'identité de la régie n'est pas renseignée : le document ne peut pas être établi.",
+                        "Un administrateur doit renseigner la régie (commune, nom, adresse).")
+    return data.RegieIdentity(settings.town, settings.regie_name, settings.address)
+
+
+def family_identity(session: Session, family_id: int) -> data.FamilyIdentity:
+    """The family's name and dossier, and the address lines of its primary guardian."""
+    family = session.get(Family, family_id)
+    if family is None:
+        raise DeskError("Ce dossier famille n'existe pas.", "Recherchez à nouveau la famille.")
+    guardian = session.scalar(
+        select(Guardian).where(Guardian.family_id == family_id)
+        .order_by(Guardian.is_primary.desc(), Guardian.id).limit(1)
+    )
+    lines = [f"{guardian.first_name} {guardian.last_name}"] if guardian else []
+    lines += [line for line in (family.address_line, " ".join(filter(None, (family.postal_code, family.city)))) if line]
+    return data.FamilyIdentity(family.name, family.dossier_number, tuple(lines))
+
+
+def tendered(line: PaymentLine) -> data.Tendered:
+    """A recorded mode of payment as documents print it (card data is already only the last four digits)."""
+    return data.Tendered(
+        label=MODE_LABELS[line.mode], amount_cents=line.amount_cents, tendered_cents=line.tendered_cents,
+        change_cents=line.change_cents, cheque_number=line.cheque_number, cheque_bank=line.cheque_bank,
+        authorisation_number=line.authorisation_number, card_last4=line.card_last4,
+        voucher_count=line.voucher_count, voucher_value_cents=line.voucher_value_cents, refdet=line.refdet,
+    )
+
+
+def _agent_name(session: Session, agent_id: int | None) -> str:
+    if agent_id is None:
+        return "—"
+    return session.scalar(select(Agent.display_name).where(Agent.id == agent_id)) or "—"
+
+
+def _now(clock: Clock | None) -> datetime:
+    return (clock or SystemClock()).now()
+
+
+def _booked_lines(session: Session, *conditions) -> list[data.BookedLine]:
+    rows = session.execute(
+        select(OpenDay.day, Child.first_name, Activity.name, Unit.name, Booking.price_cents)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .join(Unit, OpenDay.unit_id == Unit.id)
+        .join(Activity, Unit.activity_id == Activity.id)
+        .join(Child, Booking.child_id == Child.id)
+        .where(*conditions)
+        .order_by(OpenDay.day, Child.symbol_index, Unit.position, Booking.id)
+    ).all()
+    return [data.BookedLine(day, child, activity, unit, price) for day, child, activity, unit, price in rows]
+
+
+# -- ticket de règlement ---------------------------------------------------------
+
+
+def receipt_document(session: Session, payment_id: int) -> data.Receipt:
+    """The ticket of a recorded payment, as printed at the time or reprinted later."""
+    payment = session.get(Payment, payment_id)
+    receipt = session.scalar(select(Receipt).where(Receipt.payment_id == payment_id))
+    entry = session.scalar(select(JournalEntry).where(JournalEntry.payment_id == payment_id,
+                                                      JournalEntry.kind == JournalKind.PAYMENT))
+    if payment is None or receipt is None or entry is None:
+        raise DeskError("Ce règlement n'a pas de ticket.", "Vérifiez le règlement dans l'historique de la famille.")
+    cancelled_ids = json.loads(entry.payload).get("cancelled", [])
+    moves = _ledger_moves_of_payment(session, payment_id)
+    return data.Receipt(
+        regie=regie_identity(session),
+        code=receipt_code(receipt.year, receipt.number),
+        issued_at=receipt.issued_at,
+        agent_name=_agent_name(session, payment.agent_id),
+        family=family_identity(session, payment.family_id),
+        lines=tuple(_booked_lines(session, Booking.payment_id == payment_id)),
+        tenders=tuple(tendered(line) for line in payment.lines),
+        amount_cents=payment.amount_cents,
+        journal_hash=entry.hash,
+        cancelled_lines=tuple(_booked_lines(session, Booking.id.in_(cancelled_ids))) if cancelled_ids else (),
+        credit_used_cents=moves[LedgerKind.CREDIT_USE],
+        balance_settled_cents=-moves[LedgerKind.PAYMENT],
+        credit_created_cents=-moves[LedgerKind.CREDIT],
+        balance_after_cents=_balance_after_payment(session, payment, cancelled_ids),
+        online=payment.channel is PaymentChannel.ONLINE,
+    )
+
+
+def _ledger_moves_of_payment(session: Session, payment_id: int) -> defaultdict[LedgerKind, int]:
+    """The payment's own ledger movements, summed by kind (credit used, balance settled, excess kept)."""
+    moves: defaultdict[LedgerKind, int] = defaultdict(int)
+    for kind, amount in session.execute(
+        select(LedgerEntry.kind, func.sum(LedgerEntry.amount_cents))
+        .where(LedgerEntry.payment_id == payment_id).group_by(LedgerEntry.kind)
+    ):
+        moves[kind] = int(amount)
+    return moves
+
+
+def _balance_after_payment(session: Session, payment: Payment, cancelled_ids: Sequence[int]) -> int:
+    """The family balance just after the payment.
+
+    Every movement before it counts, and its own (with the credits of the
+    cancellations it carried, written in the same transaction). Movements of
+    the very same instant (a frozen clock, two desks within a microsecond)
+    are ordered by the ids the database gave them.
+    """
+    entries = session.execute(
+        select(LedgerEntry.id, LedgerEntry.created_at, LedgerEntry.payment_id, LedgerEntry.booking_id,
+               LedgerEntry.amount_cents)
+        .where(LedgerEntry.family_id == payment.family_id,
+               or_(LedgerEntry.created_at <= payment.paid_at, LedgerEntry.payment_id == payment.id,
+                   LedgerEntry.booking_id.in_(cancelled_ids)))
+    ).all()
+    own = {entry.id for entry in entries if entry.payment_id == payment.id or entry.booking_id in cancelled_ids}
+    last_own = max(own, default=None)
+
+    def counts(entry) -> bool:
+        if entry.id in own or entry.created_at < payment.paid_at:
+            return True
+        if entry.payment_id is not None:
+            return entry.payment_id < payment.id
+        return last_own is None or entry.id < last_own
+
+    return sum(entry.amount_cents for entry in entries if counts(entry))
+
+
+# -- récapitulatif ---------------------------------------------------------------
+
+
+def recap_document(session: Session, family_id: int, *, clock: Clock | None = None) -> data.Recap:
+    """The family's basket as the recap shows it, for a family that wants it on paper."""
+    view = basket_view(session, family_id)
+    lines = sorted(view.bookings + view.expired + view.cancellations,
+                   key=lambda line: (line.day, line.child_first_name, line.unit_name))
+    rows = []
+    for line in lines:
+        _day, element, pricing, _cost = line.recap_row()
+        rows.append(data.RecapRow(line.day, element, pricing,
+                                  -line.price_cents if line.is_cancellation else line.price_cents))
+    return data.Recap(
+        regie=regie_identity(session), family=family_identity(session, family_id), printed_at=_now(clock),
+        rows=tuple(rows), balance_cents=view.balance_cents, to_pay_cents=view.to_pay_cents,
+        hold_expires_at=view.hold_expires_at,
+    )
+
+
+# -- journal de caisse -------------------------------------------------------------
+
+
+def cash_journal_document(session: Session, cash_session_id: int, *, clock: Clock | None = None) -> data.CashJournal:
+    """The journal of a cash-desk session: its payments in order, the cancellations of its
+    time span, totals per mode, cash expected against cash counted."""
+    cash_session = session.get(CashSession, cash_session_id)
+    if cash_session is None:
+        raise DeskError("Cette session de caisse n'existe pas.", "Choisissez une session dans la liste.")
+    printed_at = _now(clock)
+    span_end = cash_session.closed_at or printed_at
+    payments, lines, agents = _session_payments(session, cash_session_id)
+    cash_received = sum(line.amount_cents for line in lines if line.mode is PaymentMode.CASH)
+    expected = cash_session.expected_cash_cents
+    if expected is None:
+        expected = cash_session.opening_float_cents + cash_received
+    difference = cash_session.difference_cents
+    if difference is None and cash_session.counted_cash_cents is not None:
+        difference = cash_session.counted_cash_cents - expected
+    last_entry = session.scalar(
+        select(JournalEntry).where(JournalEntry.created_at <= span_end).order_by(JournalEntry.sequence.desc()).limit(1)
+    )
+    return data.CashJournal(
+        regie=regie_identity(session),
+        session_number=cash_session.id,
+        desk_label=DESK_LABELS[cash_session.kind],
+        opened_at=cash_session.opened_at,
+        opened_by=_agent_name(session, cash_session.opened_by_id),
+        printed_at=printed_at,
+        opening_float_cents=cash_session.opening_float_cents,
+        payments=tuple(payments),
+        cancellations=tuple(_session_cancellations(session, cash_session.opened_at, span_end)),
+        totals_by_mode=tuple(totals_by_mode(lines)),
+        cash_received_cents=cash_received,
+        expected_cash_cents=expected,
+        cheques_received_cents=sum(line.amount_cents for line in lines if line.mode is PaymentMode.CHEQUE),
+        agents=tuple(agents),
+        closed_at=cash_session.closed_at,
+        closed_by=_agent_name(session, cash_session.closed_by_id) if cash_session.closed_by_id else None,
+        counted_cash_cents=cash_session.counted_cash_cents,
+        counted_cheques_cents=cash_session.counted_cheques_cents,
+        difference_cents=difference,
+        closing_comment=cash_session.closing_comment,
+        last_journal_sequence=last_entry.sequence if last_entry else None,
+        grand_total_in_cents=last_entry.grand_total_in_cents if last_entry else None,
+        grand_total_out_cents=last_entry.grand_total_out_cents if last_entry else None,
+    )
+
+
+def _session_payments(session: Session, cash_session_id: int,
+                      ) -> tuple[list[data.JournalPayment], list[PaymentLine], list[str]]:
+    """The session's payments in order, all their lines, and the agents who took them (first one first)."""
+    rows = session.execute(
+        select(Payment.id, Payment.paid_at, Payment.amount_cents, Receipt.year, Receipt.number, Family.name,
+               Family.dossier_number, Agent.display_name)
+        .join(Receipt, Receipt.payment_id == Payment.id)
+        .join(Family, Payment.family_id == Family.id)
+        .outerjoin(Agent, Payment.agent_id == Agent.id)
+        .where(Payment.cash_session_id == cash_session_id)
+        .order_by(Payment.paid_at, Receipt.year, Receipt.number)
+    ).all()
+    lines = session.scalars(
+        select(PaymentLine).join(Payment, PaymentLine.payment_id == Payment.id)
+        .where(Payment.cash_session_id == cash_session_id).order_by(PaymentLine.payment_id, PaymentLine.id)
+    ).all()
+    lines_by_payment: defaultdict[int, list[PaymentLine]] = defaultdict(list)
+    for line in lines:
+        lines_by_payment[line.payment_id].append(line)
+    payments = [
+        data.JournalPayment(row.paid_at, receipt_code(row.year, row.number), row.name, row.dossier_number,
+                            tuple(tendered(line) for line in lines_by_payment[row.id]), row.amount_cents)
+        for row in rows
+    ]
+    agents = list(dict.fromkeys(row.display_name for row in rows if row.display_name))
+    return payments, list(lines), agents
+
+
+def totals_by_mode(lines: Iterable[PaymentLine]) -> list[data.ModeTotal]:
+    """Count and amount of each mode, in the order of the modes."""
+    counts: defaultdict[PaymentMode, int] = defaultdict(int)
+    amounts: defaultdict[PaymentMode, int] = defaultdict(int)
+    for line in lines:
+        counts[line.mode] += 1
+        amounts[line.mode] += line.amount_cents
+    return [data.ModeTotal(MODE_LABELS[mode], counts[mode], amounts[mode]) for mode in PaymentMode if counts[mode]]
+
+
+def _session_cancellations(session: Session, start: datetime, end: datetime) -> list[data.JournalCancellation]:
+    """The paid bookings cancelled in the session's time span, from the journal."""
+    rows = session.execute(
+        select(JournalEntry.created_at, JournalEntry.amount_cents, JournalEntry.payload, Family.name,
+               Family.dossier_number)
+        .outerjoin(Family, JournalEntry.family_id == Family.id)
+        .where(JournalEntry.kind == JournalKind.CANCELLATION, JournalEntry.created_at >= start,
+               JournalEntry.created_at <= end)
+        .order_by(JournalEntry.sequence)
+    ).all()
+    return [data.JournalCancellation(row.created_at, row.name or "—", row.dossier_number or "—",
+                                     _cancellation_description(json.loads(row.payload)), -row.amount_cents)
+            for row in rows]
+
+
+def _cancellation_description(payload: dict) -> str:
+    """``Léa · Mercredi journée du 16/12/2026 · annulation au guichet`` from the journal entry."""
+    day = date.fromisoformat(payload["day"]) if payload.get("day") else None
+    what = f"{payload.get('child', '')} · {payload.get('unit', '')}" + (f" du {day:%d/%m/%Y}" if day else "")
+    reason = payload.get("reason")
+    return f"{what} · {reason}" if reason else what
+
+
+# -- relevé de compte --------------------------------------------------------------
+
+
+def statement_document(session: Session, family_id: int, first_day: date, last_day: date, *,
+                       clock: Clock | None = None) -> data.Statement:
+    """The family's account from ``first_day`` to ``last_day`` (days in the town's time, both included).
+
+    Debits are the bookings charged (at payment) and the debts of the
+    ledger; credits are the payments received and the credits granted. The
+    balance is positive when the family owes the régie.
+    """
+    if last_day < first_day:
+        raise DeskError("La période du relevé est à l'envers.", "La date de fin doit suivre la date de début.")
+    dated = sorted(_account_movements(session, family_id), key=lambda move: move[0])
+    opening = 0
+    movements = []
+    for _key, movement in dated:
+        if movement.day < first_day:
+            opening += movement.change_cents
+        elif movement.day <= last_day:
+            movements.append(movement)
+    return data.Statement(
+        regie=regie_identity(session), family=family_identity(session, family_id), first_day=first_day,
+        last_day=last_day, printed_at=_now(clock), opening_balance_cents=opening, movements=tuple(movements),
+    )
+
+
+def _account_movements(session: Session, family_id: int) -> list[tuple[tuple, data.StatementMovement]]:
+    """Every movement of the account with its sort key.
+
+    In time order; at the same instant, ledger movements (credits of the
+    cancellations a payment carries) first, then each payment after its bookings.
+    """
+    moves: list[tuple[tuple, data.StatementMovement]] = []
+    charged = session.execute(
+        select(Payment.id, Payment.paid_at, OpenDay.day, Booking.id, Child.first_name, Activity.name, Unit.name,
+               Booking.price_cents)
+        .join(Payment, Booking.payment_id == Payment.id)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .join(Unit, OpenDay.unit_id == Unit.id)
+        .join(Activity, Unit.activity_id == Activity.id)
+        .join(Child, Booking.child_id == Child.id)
+        .where(Payment.family_id == family_id)
+    ).all()
+    for payment_id, paid_at, day, booking_id, child, activity, unit, price in charged:
+        label = f"Réservation {child} · {activity} · {unit} du {day:%d/%m/%Y}"
+        moves.append(((paid_at, payment_id, 0, day, booking_id), _movement(paid_at, label, debit=price)))
+    for payment_id, paid_at, amount, code, modes in _payments_of_family(session, family_id):
+        label = f"Règlement, ticket {code} · {modes or 'sans encaissement (avoir)'}"
+        moves.append(((paid_at, payment_id, 1, date.min, 0), _movement(paid_at, label, credit=amount)))
+    ledger = session.execute(
+        select(LedgerEntry.id, LedgerEntry.created_at, LedgerEntry.amount_cents, LedgerEntry.label)
+        .where(LedgerEntry.family_id == family_id, LedgerEntry.kind.not_in(_IMPLIED_BY_PAYMENTS),
+               or_(LedgerEntry.kind != LedgerKind.CREDIT, LedgerEntry.payment_id.is_(None)))
+    ).all()
+    for entry_id, created_at, amount, label in ledger:
+        moves.append(((created_at, 0, 0, date.min, entry_id),
+                      _movement(created_at, label, debit=max(amount, 0), credit=max(-amount, 0))))
+    return moves
+
+
+def _movement(instant: datetime, label: str, *, debit: int = 0, credit: int = 0) -> data.StatementMovement:
+    return data.StatementMovement(instant.astimezone(PARIS).date(), label, debit, credit)
+
+
+def _payments_of_family(session: Session, family_id: int) -> list[tuple[int, datetime, int, str, str]]:
+    """Each payment of the family: id, instant, amount, receipt code, and its modes in words."""
+    rows = session.execute(
+        select(Payment.id, Payment.paid_at, Payment.amount_cents, Receipt.year, Receipt.number)
+        .join(Receipt, Receipt.payment_id == Payment.id).where(Payment.family_id == family_id)
+    ).all()
+    modes: defaultdict[int, list[str]] = defaultdict(list)
+    for payment_id, mode in session.execute(
+        select(PaymentLine.payment_id, PaymentLine.mode).join(Payment, PaymentLine.payment_id == Payment.id)
+        .where(Payment.family_id == family_id).order_by(PaymentLine.id)
+    ):
+        modes[payment_id].append(MODE_LABELS[mode])
+    return [(row.id, row.paid_at, row.amount_cents, receipt_code(row.year, row.number), " + ".join(modes[row.id]))
+            for row in rows]

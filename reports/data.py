@@ -1,0 +1,246 @@
+"""The plain data each document is made of.
+
+No database and no Qt: the services assemble these frozen dataclasses and the
+document modules turn them into PDF bytes. Amounts are integer cents; instants
+are timezone-aware (the documents show them in Europe/Paris); calendar days
+are plain dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import accumulate
+
+VERIFICATION_CODE_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class RegieIdentity:
+    """Who issues the document: the town's régie, as printed in every header."""
+
+    town: str
+    regie_name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class FamilyIdentity:
+    """The family a document is about; ``addressee_lines`` are for a mailed statement."""
+
+    name: str
+    dossier_number: str
+    addressee_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookedLine:
+    """One booking on a ticket: a child, a unit of an activity, a day, a price."""
+
+    day: date
+    child: str
+    activity: str
+    unit: str
+    price_cents: int
+
+
+@dataclass(frozen=True)
+class Tendered:
+    """One mode of a payment and the details the régie must be able to check.
+
+    Card data is limited to the last four digits and the authorisation number.
+    """
+
+    label: str
+    amount_cents: int
+    tendered_cents: int | None = None
+    change_cents: int | None = None
+    cheque_number: str | None = None
+    cheque_bank: str | None = None
+    authorisation_number: str | None = None
+    card_last4: str | None = None
+    voucher_count: int | None = None
+    voucher_value_cents: int | None = None
+    refdet: str | None = None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A *ticket de règlement*: what was paid, how, and what the account holds after."""
+
+    regie: RegieIdentity
+    code: str
+    issued_at: datetime
+    agent_name: str
+    family: FamilyIdentity
+    lines: tuple[BookedLine, ...]
+    tenders: tuple[Tendered, ...]
+    amount_cents: int
+    journal_hash: str
+    cancelled_lines: tuple[BookedLine, ...] = ()
+    credit_used_cents: int = 0
+    balance_settled_cents: int = 0
+    credit_created_cents: int = 0
+    balance_after_cents: int = 0
+    online: bool = False
+
+    @property
+    def bookings_cents(self) -> int:
+        return sum(line.price_cents for line in self.lines)
+
+    @property
+    def cancelled_cents(self) -> int:
+        return sum(line.price_cents for line in self.cancelled_lines)
+
+    @property
+    def verification_code(self) -> str:
+        """The first characters of the payment's journal hash, enough to find and check the entry."""
+        return self.journal_hash[:VERIFICATION_CODE_LENGTH]
+
+
+@dataclass(frozen=True)
+class RecapRow:
+    """A line of the portal's recap: ``Date | Élément | Tarification | Coût``."""
+
+    day: date
+    element: str
+    pricing: str
+    cost_cents: int
+
+
+@dataclass(frozen=True)
+class Recap:
+    """The basket of a family before payment, for a family that wants it on paper."""
+
+    regie: RegieIdentity
+    family: FamilyIdentity
+    printed_at: datetime
+    rows: tuple[RecapRow, ...]
+    balance_cents: int
+    to_pay_cents: int
+    hold_expires_at: datetime | None = None
+
+    @property
+    def elements_cents(self) -> int:
+        """The sum of the recap's lines: bookings less cancellations."""
+        return sum(row.cost_cents for row in self.rows)
+
+
+@dataclass(frozen=True)
+class JournalPayment:
+    """A payment of a cash-desk session, as the journal lists it."""
+
+    paid_at: datetime
+    receipt_code: str
+    family_name: str
+    dossier_number: str
+    tenders: tuple[Tendered, ...]
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class JournalCancellation:
+    """A paid booking cancelled during the session, and the credit it gave."""
+
+    at: datetime
+    family_name: str
+    dossier_number: str
+    description: str
+    credit_cents: int
+
+
+@dataclass(frozen=True)
+class ModeTotal:
+    label: str
+    count: int
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class CashJournal:
+    """The *journal de caisse* of one cash-desk session.
+
+    ``counted_*`` and ``difference_cents`` are ``None`` while the session is
+    open (nothing counted yet). ``grand_total_*`` are the payment journal's
+    perpetual totals at its last entry within the session.
+    """
+
+    regie: RegieIdentity
+    session_number: int
+    desk_label: str
+    opened_at: datetime
+    opened_by: str
+    printed_at: datetime
+    opening_float_cents: int
+    payments: tuple[JournalPayment, ...]
+    cancellations: tuple[JournalCancellation, ...]
+    totals_by_mode: tuple[ModeTotal, ...]
+    cash_received_cents: int
+    expected_cash_cents: int
+    cheques_received_cents: int
+    agents: tuple[str, ...] = ()
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    counted_cash_cents: int | None = None
+    counted_cheques_cents: int | None = None
+    difference_cents: int | None = None
+    closing_comment: str | None = None
+    last_journal_sequence: int | None = None
+    grand_total_in_cents: int | None = None
+    grand_total_out_cents: int | None = None
+
+    @property
+    def total_received_cents(self) -> int:
+        return sum(payment.amount_cents for payment in self.payments)
+
+    @property
+    def total_credits_cents(self) -> int:
+        return sum(cancellation.credit_cents for cancellation in self.cancellations)
+
+
+@dataclass(frozen=True)
+class StatementMovement:
+    """A movement of the family account: a debit is owed by the family, a credit is in its favour."""
+
+    day: date
+    label: str
+    debit_cents: int = 0
+    credit_cents: int = 0
+
+    @property
+    def change_cents(self) -> int:
+        """What the movement adds to the balance (positive: more owed by the family)."""
+        return self.debit_cents - self.credit_cents
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A *relevé de compte*: the family account over a period, from its opening balance.
+
+    Balances are positive when the family owes the régie (*restant dû*) and
+    negative when the régie owes the family (*avoir*).
+    """
+
+    regie: RegieIdentity
+    family: FamilyIdentity
+    first_day: date
+    last_day: date
+    printed_at: datetime
+    opening_balance_cents: int
+    movements: tuple[StatementMovement, ...]
+
+    @property
+    def total_debit_cents(self) -> int:
+        return sum(movement.debit_cents for movement in self.movements)
+
+    @property
+    def total_credit_cents(self) -> int:
+        return sum(movement.credit_cents for movement in self.movements)
+
+    @property
+    def closing_balance_cents(self) -> int:
+        return self.opening_balance_cents + self.total_debit_cents - self.total_credit_cents
+
+    def running_balances(self) -> list[int]:
+        """The balance after each movement, in order."""
+        return list(accumulate((m.change_cents for m in self.movements), initial=self.opening_balance_cents))[1:]
