@@ -16,6 +16,7 @@ from desk.db.engine import Database, open_database
 from desk.db.enums import Role
 from desk.db.migrate import alembic_config, ensure_schema, schema_state
 from desk.errors import DeskError
+from desk.services.numbering import find_payment_of_receipt
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -61,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=1, help="graine (même graine, mêmes données)")
     _command(commands, "expire-holds", "libère les places des réservations en attente expirées", _expire_holds)
     _command(commands, "verify-journal", "vérifie le chaînage du journal des règlements", _verify_journal)
+    receipt = _command(commands, "receipt", "exporte un ticket de règlement en PDF (réimpression, archive)", _receipt)
+    receipt.add_argument("number", help="numéro du ticket, par exemple 2026-000123")
+    receipt.add_argument("--output", required=True, help="fichier PDF à écrire")
+    receipt.add_argument("--format", choices=["ticket", "a4"], default="ticket", help="bande de 80 mm ou page A4")
     agent = _command(commands, "create-agent", "crée un agent (le mot de passe est demandé)", _create_agent)
     agent.add_argument("--login", required=True)
     agent.add_argument("--name", required=True, help="nom affiché")
@@ -160,6 +165,27 @@ def _verify_journal(args: argparse.Namespace) -> int:
     print(f"Journal altéré : {result.problem}.", file=sys.stderr)
     print(f"{result.entries_checked} écritures vérifiées avant l'écriture n° {result.first_bad_sequence}.", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desk.services.documents import receipt_document
+    from desk.services.numbering import parse_receipt_code
+    from reports.ticket import ticket_80mm, ticket_a4
+
+    year, number = parse_receipt_code(args.number)
+    database = _open(args)
+    with database.read_session_factory() as session:
+        payment_id = find_payment_of_receipt(session, year, number)
+        document = receipt_document(session, payment_id)
+    pdf = (ticket_a4 if args.format == "a4" else ticket_80mm)(document)
+    try:
+        Path(args.output).write_bytes(pdf)
+    except OSError as error:
+        raise DeskError(f"Impossible d'écrire « {args.output} » ({error.strerror}).", "Choisissez un autre fichier.") from error
+    print(f"Ticket {document.code} écrit dans {args.output}.")
+    return EXIT_OK
 
 
 def _create_agent(args: argparse.Namespace) -> int:

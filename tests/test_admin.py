@@ -119,3 +119,18 @@ def test_expire_holds_frees_what_has_expired(sqlite_url, capsys):
     capsys.readouterr()
     assert main(["--database-url", sqlite_url, "expire-holds"]) == 0
     assert "1 réservation(s) en attente expirée(s)" in capsys.readouterr().out
+
+
+def test_receipt_export_for_reprint(sqlite_url, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    assert main(["--database-url", sqlite_url, "demo"]) == 0  # a régie and its paid history
+    output = tmp_path / "ticket.pdf"
+    assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--output", str(output), "--format", "a4"]) == 0
+    assert "Ticket 2026-000001 écrit" in capsys.readouterr().out
+    reader = PdfReader(output)
+    assert "2026-000001" in reader.pages[0].extract_text()
+    assert round(float(reader.pages[0].mediabox.width)) == 595
+    assert main(["--database-url", sqlite_url, "receipt", "2026-999999", "--output", str(output)]) == 2
+    assert "Aucun ticket 2026-999999" in capsys.readouterr().err
+    assert main(["--database-url", sqlite_url, "receipt", "douze", "--output", str(output)]) == 2

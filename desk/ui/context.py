@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desk.clock import Clock, local_today
 from desk.db.engine import Database
+from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
@@ -30,6 +31,11 @@ class DeskContext:
     dialogs: DialogService
     actor: Actor | None = None
     settings: DeskSettings = field(default_factory=DeskSettings)
+    gateway: PayfipGateway | None = None
+
+    def __post_init__(self) -> None:
+        if self.gateway is None:  # the simulated DGFIP service, shared by every window of the desk
+            self.gateway = PayfipGateway(self.clock.now)
 
     def write(self, action: Callable[[Session], T]) -> T:
         with self.database.session_factory.begin() as session:

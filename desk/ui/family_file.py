@@ -21,12 +21,17 @@ from desk.clock import PARIS
 from desk.money import format_cents
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
 from desk.services.basket import basket_view
+from desk.services.checkout import PaymentRecord
 from desk.services.enrolment import EnrolmentView, child_enrolments
 from desk.services.families import FamilyFile, load_family
+from desk.services.online_payment import OnlineStatus
 from desk.ui.context import DeskContext
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
+from desk.ui.gateway_window import GatewayWindow
+from desk.ui.payment_dialog import PaymentDialog
 from desk.ui.planning_panel import PlanningPanel
+from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_icon
@@ -123,22 +128,42 @@ class PaymentsTab(QWidget):
             Column(self.tr("Paid by"), lambda p: p.modes),
         ], self)
         self.view = _table(self, "paymentsView", self.model)
+        self.view.doubleClicked.connect(lambda _index: self.reprint())
         self.balance_label = QLabel(self)
         self.balance_label.setObjectName("balanceLabel")
         self.balance_label.setProperty("role", "heading")
+        self.reprint_button = QPushButton(icon("receipt"), self.tr("&Reprint the ticket (Ctrl+R)"), self)
+        self.reprint_button.setObjectName("reprintReceiptButton")
+        self.reprint_button.setShortcut("Ctrl+R")
+        self.reprint_button.clicked.connect(self.reprint)
+        top = QHBoxLayout()
+        top.addWidget(self.balance_label, 1)
+        top.addWidget(self.reprint_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.balance_label)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
     def show_account(self, account: FamilyAccount) -> None:
         self.model.set_records(account.payments)
         self.balance_label.setText(balance_text(account.balance_cents))
+        self.reprint_button.setEnabled(bool(account.payments))
+        if account.payments:
+            self.view.selectRow(0)
+
+    def reprint(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        payment = index.data(RECORD_ROLE)
+        self.receipt_dialog = ReceiptDialog(self.context, payment.payment_id, self)
+        self.receipt_dialog.open()
 
 
 class FamilyFileWidget(QWidget):
     """One family: header, *Dossier*, *Inscriptions*, *Planning*, *Paiements*."""
 
     family_saved = Signal(int)
+    payment_recorded = Signal(int)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +184,7 @@ class FamilyFileWidget(QWidget):
         self.planning = PlanningPanel(context, self)
         self.planning.setObjectName("planningTab")
         self.planning.basket_changed.connect(self._refresh_header)
+        self.planning.pay_requested.connect(self.start_payment)
         self.enrolments.enrolled.connect(self.planning.reload)
         self.payments = PaymentsTab(context, self)
         self.tabs.addTab(self.form, self.tr("&Dossier"))
@@ -211,6 +237,39 @@ class FamilyFileWidget(QWidget):
         children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
         parts = (children, file.phone or "", balance_text(account.balance_cents))
         self.summary_label.setText(" · ".join(part for part in parts if part))
+
+    # -- paying ----------------------------------------------------------------
+
+    def start_payment(self, family_id: int) -> None:
+        """*Payer*: the payment window, then the ticket; online, the gateway's page instead."""
+        checkout = getattr(self.planning, "checkout", None)
+        if checkout is not None and checkout.isVisible():
+            checkout.accept()
+        self.payment_dialog = PaymentDialog(self.context, family_id, self)
+        self.payment_dialog.paid.connect(self._paid)
+        self.payment_dialog.online_requested.connect(self._pay_online)
+        self.payment_dialog.open()
+
+    def _paid(self, record: PaymentRecord) -> None:
+        self.open_family(self.file.id if self.file else record.payment_id)
+        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self)
+        self.receipt_dialog.open()
+        self.payment_recorded.emit(record.payment_id)
+
+    def _pay_online(self, family_id: int, email: str) -> None:
+        self.payment_dialog.reject()
+        self.gateway_window = GatewayWindow(self.context, family_id, email, self)
+        self.gateway_window.payment_finished.connect(self._online_finished)
+        self.gateway_window.finished.connect(lambda _result: self.planning.reload())
+        self.gateway_window.open()
+
+    def _online_finished(self, status: OnlineStatus) -> None:
+        if self.file is not None:
+            self.open_family(self.file.id)
+        if status.receipt is not None:
+            self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self)
+            self.receipt_dialog.open()
+            self.payment_recorded.emit(status.receipt.payment_id)
 
     def pending_changes(self) -> int:
         """How many bookings and cancellations wait in the open family's basket."""

@@ -32,7 +32,7 @@ from desk.ui.resources import icon
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.tasks import BackgroundRunner
 
-HOLD_SWEEP_MS = 60_000
+HOLD_SWEEP_MS = 30_000
 SEARCH_WIDTH = 340
 
 

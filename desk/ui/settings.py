@@ -31,5 +31,15 @@ class DeskSettings:
     def last_login(self, value: str) -> None:
         self._settings.setValue("login/last", value)
 
+    @property
+    def receipt_format(self) -> str:
+        """``ticket`` (80 mm thermal strip) or ``a4``."""
+        value = str(self._settings.value("receipt/format", "ticket") or "ticket")
+        return value if value in ("ticket", "a4") else "ticket"
+
+    @receipt_format.setter
+    def receipt_format(self, value: str) -> None:
+        self._settings.setValue("receipt/format", value)
+
     def sync(self) -> None:
         self._settings.sync()

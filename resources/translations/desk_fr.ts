@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CardForm</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="114"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="115"/>
+        <source>Authorisation number (terminal)</source>
+        <translation>Numéro d&apos;autorisation (terminal)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="116"/>
+        <source>Last four digits of the card</source>
+        <translation>4 derniers chiffres de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="121"/>
+        <source>Card: the amount is not readable.</source>
+        <translation>Carte : le montant n&apos;est pas lisible.</translation>
+    </message>
+</context>
+<context>
+    <name>CashForm</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="78"/>
+        <source>Amount handed over</source>
+        <translation>Somme remise</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="79"/>
+        <source>Change to give back</source>
+        <translation>Monnaie à rendre</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="84"/>
+        <source>Cash: type the amount handed over, for example 20,00.</source>
+        <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutDialog</name>
     <message>
         <location filename="../../desk/ui/checkout_dialog.py" line="46"/>
@@ -59,6 +100,34 @@
         <location filename="../../desk/ui/checkout_dialog.py" line="107"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
+    </message>
+</context>
+<context>
+    <name>ChequeForm</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="95"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="96"/>
+        <source>Cheque number</source>
+        <translation>Numéro du chèque</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="97"/>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="98"/>
+        <source>Drawer</source>
+        <translation>Tireur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
+        <source>Cheque: the amount is not readable.</source>
+        <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
 </context>
 <context>
@@ -140,96 +209,70 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="73"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="74"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="70"/>
+        <location filename="../../desk/ui/family_file.py" line="75"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="71"/>
+        <location filename="../../desk/ui/family_file.py" line="76"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="72"/>
+        <location filename="../../desk/ui/family_file.py" line="77"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="76"/>
+        <location filename="../../desk/ui/family_file.py" line="81"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="80"/>
+        <location filename="../../desk/ui/family_file.py" line="85"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
 </context>
 <context>
-    <name>FamilyFile</name>
-    <message>
-        <location filename="../../desk/ui/texts.py" line="12"/>
-        <source>Balance due: %1</source>
-        <translation>Restant dû : %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/texts.py" line="14"/>
-        <source>Credit: %1</source>
-        <translation>Avoir : %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/texts.py" line="15"/>
-        <source>Nothing due</source>
-        <translation>Rien à régler</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desk/ui/texts.py" line="20"/>
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="164"/>
+        <location filename="../../desk/ui/family_file.py" line="190"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="165"/>
+        <location filename="../../desk/ui/family_file.py" line="191"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="166"/>
+        <location filename="../../desk/ui/family_file.py" line="192"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="167"/>
+        <location filename="../../desk/ui/family_file.py" line="193"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="183"/>
+        <location filename="../../desk/ui/family_file.py" line="209"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="184"/>
+        <location filename="../../desk/ui/family_file.py" line="210"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -386,6 +429,110 @@
         <location filename="../../desk/ui/search_panel.py" line="226"/>
         <source>The search failed: check the database connection.</source>
         <translation>La recherche a échoué : vérifiez la connexion à la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayWindow</name>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="50"/>
+        <source>Secure payment of the public treasury (DGFIP)</source>
+        <translation>Paiement sécurisé du Trésor public (DGFIP)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="59"/>
+        <source>Preparing the payment… Please wait a few seconds.</source>
+        <translation>Préparation du paiement… Merci de patienter quelques secondes.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="65"/>
+        <source>Welcome to the DGFIP payment solution</source>
+        <translation>Bienvenue sur la solution de paiement de la DGFIP</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="79"/>
+        <source>Debt reference:</source>
+        <translation>Référence de la dette :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="80"/>
+        <source>Amount:</source>
+        <translation>Montant :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="81"/>
+        <source>E-mail address:</source>
+        <translation>Adresse électronique :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="86"/>
+        <source>Test cards (any future expiry, any 3-digit code):</source>
+        <translation>Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="90"/>
+        <source>Back to the desk</source>
+        <translation>Retour au guichet</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="96"/>
+        <source>Information about the debt</source>
+        <translation>Informations sur la dette</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="107"/>
+        <source>Pay by bank card</source>
+        <translation>Payer par carte bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="111"/>
+        <location filename="../../desk/ui/gateway_window.py" line="143"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="115"/>
+        <source>Choice of the payment method</source>
+        <translation>Choix du mode de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="139"/>
+        <source>VALIDATE</source>
+        <translation>VALIDER</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="147"/>
+        <source>month</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="149"/>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="153"/>
+        <source>Card number:</source>
+        <translation>Numéro de carte :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="154"/>
+        <source>Expires at the end of:</source>
+        <translation>Expire fin :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="155"/>
+        <source>Card security code:</source>
+        <translation>Cryptogramme visuel de la carte :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="198"/>
+        <source>Waiting for your bank&apos;s answer… This may take a few minutes.</source>
+        <translation>En attente de la réponse de votre banque… Cela peut prendre quelques minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="227"/>
+        <source>Time left to pay: %1</source>
+        <translation>Temps restant pour payer : %1</translation>
     </message>
 </context>
 <context>
@@ -641,26 +788,117 @@
     </message>
 </context>
 <context>
+    <name>OnlineForm</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="159"/>
+        <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
+        <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="162"/>
+        <source>Open the online payment</source>
+        <translation>Ouvrir le paiement en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="166"/>
+        <source>E-mail for the receipt</source>
+        <translation>Adresse électronique pour le reçu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="173"/>
+        <source>Online payment: open it with the button.</source>
+        <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="191"/>
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="200"/>
+        <source>To pay: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="219"/>
+        <source>Add this mode and pay the rest another way</source>
+        <translation>Ajouter ce moyen et régler le reste autrement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="225"/>
+        <source>Remove the selected mode</source>
+        <translation>Retirer le moyen sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="228"/>
+        <source>The vouchers exceed the amount: the excess becomes a credit</source>
+        <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="233"/>
+        <source>Cash in (F9)</source>
+        <translation>Encaisser (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="238"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="246"/>
+        <source>Payment &amp;mode</source>
+        <translation>&amp;Mode de règlement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="253"/>
+        <source>Modes already entered</source>
+        <translation>Moyens déjà saisis</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="288"/>
+        <source>Still to pay: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="290"/>
+        <source>The amount is covered.</source>
+        <translation>Le montant est couvert.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="301"/>
+        <source>Fill in this mode first.</source>
+        <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="120"/>
+        <location filename="../../desk/ui/family_file.py" line="125"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="121"/>
+        <location filename="../../desk/ui/family_file.py" line="126"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="122"/>
+        <location filename="../../desk/ui/family_file.py" line="127"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="123"/>
+        <location filename="../../desk/ui/family_file.py" line="128"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="135"/>
+        <source>&amp;Reprint the ticket (Ctrl+R)</source>
+        <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
 </context>
 <context>
@@ -694,22 +932,22 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="204"/>
+        <location filename="../../desk/ui/planning_model.py" line="228"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="205"/>
+        <location filename="../../desk/ui/planning_model.py" line="229"/>
         <source>%1 place(s) left of %2</source>
         <translation>%1 place(s) restante(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="206"/>
+        <location filename="../../desk/ui/planning_model.py" line="230"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="209"/>
+        <location filename="../../desk/ui/planning_model.py" line="233"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -813,6 +1051,129 @@
         <location filename="../../desk/ui/planning_panel.py" line="313"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
+        <source>Payment ticket %1</source>
+        <translation>Ticket de règlement %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="28"/>
+        <source>Payment recorded: ticket %1</source>
+        <translation>Règlement enregistré : ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="33"/>
+        <source>80 mm ticket</source>
+        <translation>Ticket 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
+        <source>The printer could not be reached.</source>
+        <translation>L&apos;imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="85"/>
+        <source>Check that it is switched on, or save the ticket as PDF.</source>
+        <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le ticket en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="87"/>
+        <source>Ticket sent to the printer.</source>
+        <translation>Ticket envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="97"/>
+        <source>Save the ticket</source>
+        <translation>Enregistrer le ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="97"/>
+        <source>The file could not be written.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="100"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../desk/ui/texts.py" line="17"/>
+        <source>Balance due: %1</source>
+        <translation>Restant dû : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/texts.py" line="19"/>
+        <source>Credit: %1</source>
+        <translation>Avoir : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/texts.py" line="20"/>
+        <source>Nothing due</source>
+        <translation>Rien à régler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/texts.py" line="23"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VoucherForm</name>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="135"/>
+        <source>Number of vouchers</source>
+        <translation>Nombre de titres</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="136"/>
+        <source>Face value of one voucher</source>
+        <translation>Valeur d&apos;un titre</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="148"/>
+        <source>Vouchers: give their number and the face value of one.</source>
+        <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,15 @@ from datetime import date, timedelta
 import pytest
 
 from desk.db.enums import UnitKind
-from desk.services.planning import CellState, ChildSlot, PlanningBlock, PlanningCell, PlanningChild, PlanningGrid, PlanningRow
+from desk.services.planning import (
+    CellState,
+    ChildSlot,
+    PlanningBlock,
+    PlanningCell,
+    PlanningChild,
+    PlanningGrid,
+    PlanningRow,
+)
 from desk.ui.planning_delegate import PlanningDelegate
 from desk.ui.planning_model import PlanningModel
 

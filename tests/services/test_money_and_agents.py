@@ -38,3 +38,14 @@ def test_agent_creation_explains_what_is_wrong(database, clock):
     for values, message in cases:
         with pytest.raises(ValidationError, match=message), database.session_factory.begin() as session:
             create_agent(session, clock, role=Role.AGENT, **values)
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [("20", 2000), ("20,5", 2050), ("20,50 €", 2050), ("1 234,00", 123400), ("0,05", 5), (",5", 50), ("14.00", 1400),
+     ("", None), ("abc", None), ("1,234", None), ("-5", None), ("1,2,3", None)],
+)
+def test_amounts_are_read_as_agents_type_them(typed, cents):
+    from desk.money import parse_euros
+
+    assert parse_euros(typed) == cents

@@ -2,78 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
-from desk.app import configure
-from desk.clock import PARIS, FrozenClock
-from desk.db.engine import open_database
-from desk.db.migrate import ensure_schema
 from desk.db.models import OpenDay, Unit
-from desk.services.auth import log_in
-from desk.services.demo import load_demo
 from desk.services.enrolment import enrol
-from desk.services.search import search_families
-from desk.ui.context import DeskContext
-from desk.ui.dialogs import RecordingDialogService
-from desk.ui.main_window import MainWindow
-from desk.ui.planning_model import CellRole, PlanningModel
+from desk.ui.planning_model import CellRole
+from tests.ui.conftest import cell_index, places
 from tests.ui.test_app import shot
-
-NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One demo database for the module (loading it is the slow part)."""
-    path = tmp_path_factory.mktemp("planning") / "demo.sqlite3"
-    database = open_database(f"sqlite:///{path}")
-    ensure_schema(database)
-    with database.session_factory.begin() as session:
-        load_demo(session, FrozenClock(NOW))
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def window(qapp, qtbot, demo_file, tmp_path):
-    configure(qapp)
-    copy = tmp_path / "demo.sqlite3"
-    copy.write_bytes(demo_file.read_bytes())
-    database = open_database(f"sqlite:///{copy}")
-    clock = FrozenClock(NOW)
-    context = DeskContext(database, clock, RecordingDialogService())
-    context.actor = context.write(lambda s: log_in(s, clock, "agent", "agent")).actor()
-    durand = context.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
-    children = context.read(lambda s: __import__("desk.services.families", fromlist=["x"]).load_family(s, durand.family_id, date(2026, 11, 26)).children)
-    activity = context.read(lambda s: s.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0])
-    context.write(lambda s: enrol(s, clock, child_id=children[0].id, activity_id=activity, actor=context.agent))
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)  # shortcuts (F2, F9) reach only the active window
-    main.show_family(durand.family_id)
-    main.family.tabs.setCurrentWidget(main.family.planning)
-    main.testing = (context, children, activity)
-    yield main
-    context.dialogs.confirm_answer = True
-    main.close()
-    database.dispose()
-
-
-def cell_index(model: PlanningModel, unit_name: str, day: date):
-    column = model.grid.days.index(day)
-    row = next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == unit_name)
-    return model.index(row, column)
-
-
-def places(context, unit_name: str, day: date) -> int:
-    return context.read(lambda s: s.query(OpenDay.places_taken).join(Unit).filter(Unit.name == unit_name, OpenDay.day == day).scalar())
 
 
 def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester):

@@ -1,0 +1,240 @@
+"""The simulated DGFIP payment page, as the portal guide shows it, and the desk's wait for its result."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.clock import PARIS
+from desk.errors import DeskError
+from desk.gateway.payfip import TEST_CARDS, CardFormError, PageState
+from desk.money import format_cents
+from desk.services.online_payment import (
+    OnlineOutcome,
+    OnlineStart,
+    OnlineStatus,
+    check_online_payment,
+    start_online_payment,
+)
+from desk.ui.context import DeskContext
+
+POLL_MS = 2000
+TICK_MS = 1000
+
+
+class GatewayWindow(QDialog):
+    """Préparation du paiement → Bienvenue… → the card form → the bank's wait → the result."""
+
+    payment_finished = Signal(object)  # OnlineStatus
+
+    def __init__(self, context: DeskContext, family_id: int, email: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.family_id = family_id
+        self.start: OnlineStart | None = None
+        self.status: OnlineStatus | None = None
+        self.setObjectName("gatewayWindow")
+        self.setWindowTitle(self.tr("Secure payment of the public treasury (DGFIP)"))
+        self.resize(560, 520)
+        self._build()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self.tick)
+        self.status_label.setText(self.tr("Preparing the payment… Please wait a few seconds."))
+        QTimer.singleShot(0, lambda: self.prepare(email))
+
+    # -- building ------------------------------------------------------------
+
+    def _build(self) -> None:
+        banner = QLabel(self.tr("Welcome to the DGFIP payment solution"), self)
+        banner.setProperty("role", "heading")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("gatewayStatusLabel")
+        self.status_label.setWordWrap(True)
+        self.countdown_label = QLabel(self)
+        self.countdown_label.setObjectName("gatewayCountdownLabel")
+        self.countdown_label.setProperty("role", "subtle")
+        self.debt_reference = QLabel(self)
+        self.debt_reference.setObjectName("gatewayDebtReferenceLabel")
+        self.debt_amount = QLabel(self)
+        self.debt_amount.setObjectName("gatewayAmountLabel")
+        self.debt_email = QLabel(self)
+        debt = QFormLayout()
+        debt.addRow(self.tr("Debt reference:"), self.debt_reference)
+        debt.addRow(self.tr("Amount:"), self.debt_amount)
+        debt.addRow(self.tr("E-mail address:"), self.debt_email)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._choice_page())
+        self.pages.addWidget(self._card_page())
+        self.pages.addWidget(QWidget(self))  # waiting or finished: the status says it
+        help_label = QLabel(self.tr("Test cards (any future expiry, any 3-digit code):") + "\n" + "\n".join(
+            f"  {number} — {meaning}" for number, meaning in TEST_CARDS.items()), self)
+        help_label.setObjectName("gatewayHelpLabel")
+        help_label.setProperty("role", "subtle")
+        self.close_button = QPushButton(self.tr("Back to the desk"), self)
+        self.close_button.setObjectName("gatewayCloseButton")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(banner)
+        layout.addWidget(QLabel(self.tr("Information about the debt"), self))
+        layout.addLayout(debt)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.countdown_label)
+        layout.addStretch(1)
+        layout.addWidget(help_label)
+        layout.addWidget(self.close_button)
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget(self)
+        self.card_choice_button = QPushButton(self.tr("Pay by bank card"), page)
+        self.card_choice_button.setObjectName("gatewayCardButton")
+        self.card_choice_button.setProperty("primary", True)
+        self.card_choice_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        cancel = QPushButton(self.tr("Cancel"), page)
+        cancel.setObjectName("gatewayChoiceCancelButton")
+        cancel.clicked.connect(self.abandon)
+        row = QHBoxLayout(page)
+        row.addWidget(QLabel(self.tr("Choice of the payment method"), page), 1)
+        row.addWidget(self.card_choice_button)
+        row.addWidget(cancel)
+        return page
+
+    def _card_page(self) -> QWidget:
+        page = QWidget(self)
+        self.card_number_edit = QLineEdit(page)
+        self.card_number_edit.setObjectName("cardNumberEdit")
+        self.card_number_edit.setPlaceholderText("4970 1000 0000 0006")
+        self.expiry_month = QComboBox(page)
+        self.expiry_month.setObjectName("cardExpiryMonthCombo")
+        self.expiry_month.addItems([f"{month:02d}" for month in range(1, 13)])
+        self.expiry_year = QComboBox(page)
+        self.expiry_year.setObjectName("cardExpiryYearCombo")
+        this_year = self.context.clock.now().astimezone(PARIS).year
+        self.expiry_year.addItems([str(year) for year in range(this_year, this_year + 11)])
+        self.cvv_edit = QLineEdit(page)
+        self.cvv_edit.setObjectName("cardCvvEdit")
+        self.cvv_edit.setMaxLength(3)
+        self.cvv_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.card_error = QLabel(page)
+        self.card_error.setObjectName("gatewayCardErrorLabel")
+        self.card_error.setProperty("role", "fieldError")
+        self.validate_button = QPushButton(self.tr("VALIDATE"), page)
+        self.validate_button.setObjectName("gatewayValidateButton")
+        self.validate_button.setProperty("primary", True)
+        self.validate_button.clicked.connect(self.validate_card)
+        cancel = QPushButton(self.tr("Cancel"), page)
+        cancel.setObjectName("gatewayCancelButton")
+        cancel.clicked.connect(self.abandon)
+        expiry = QHBoxLayout()
+        expiry.addWidget(QLabel(self.tr("month"), page))
+        expiry.addWidget(self.expiry_month)
+        expiry.addWidget(QLabel(self.tr("year"), page))
+        expiry.addWidget(self.expiry_year)
+        expiry.addStretch(1)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Card number:"), self.card_number_edit)
+        form.addRow(self.tr("Expires at the end of:"), expiry)
+        form.addRow(self.tr("Card security code:"), self.cvv_edit)
+        form.addRow(self.card_error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.validate_button)
+        form.addRow(buttons)
+        return page
+
+    # -- the operation -------------------------------------------------------
+
+    def prepare(self, email: str) -> None:
+        try:
+            self.start = self.context.write(lambda s: start_online_payment(
+                s, self.context.clock, self.context.gateway, family_id=self.family_id, actor=self.context.agent,
+                email=email or None))
+        except DeskError as refusal:
+            self._finish_with(refusal.message)
+            return
+        self.debt_reference.setText(self.start.refdet)
+        self.debt_amount.setText(format_cents(self.start.amount_cents))
+        self.debt_email.setText(self.start.email)
+        self.status_label.setText("")
+        self.pages.setCurrentIndex(0)
+        self.tick()
+        self.tick_timer.start()
+        self.poll_timer.start()
+
+    def validate_card(self) -> None:
+        assert self.start is not None
+        try:
+            state = self.context.gateway.pay_by_card(
+                self.start.idop, self.card_number_edit.text(), int(self.expiry_month.currentText()),
+                int(self.expiry_year.currentText()), self.cvv_edit.text())
+        except CardFormError as problem:
+            self.card_error.setText(str(problem))
+            return
+        finally:
+            self.cvv_edit.clear()  # never kept on screen longer than needed
+        self.card_number_edit.clear()
+        self.card_error.clear()
+        self.pages.setCurrentIndex(2)
+        if state is PageState.BANK_WAIT:
+            self.status_label.setText(self.tr("Waiting for your bank's answer… This may take a few minutes."))
+        self.poll()
+
+    def abandon(self) -> None:
+        if self.start is not None:
+            self.context.gateway.abandon(self.start.idop)
+        self.poll()
+
+    def poll(self) -> OnlineStatus | None:
+        """Ask the gateway, through the desk's service, what became of the payment."""
+        if self.start is None or self.status is not None:
+            return self.status
+        try:
+            status = self.context.write(lambda s: check_online_payment(
+                s, self.context.clock, self.context.gateway, online_payment_id=self.start.online_payment_id,
+                actor=self.context.agent))
+        except DeskError as error:
+            self.status_label.setText(error.message)
+            return None
+        if status.outcome is not OnlineOutcome.PENDING:
+            self.status = status
+            self._finish_with(status.message)
+            self.payment_finished.emit(status)
+        return self.status
+
+    def tick(self) -> None:
+        if self.start is None:
+            return
+        left = max(0, int((self.start.expires_at - self.context.clock.now()).total_seconds()))
+        self.countdown_label.setText(self.tr("Time left to pay: %1").replace("%1", f"{left // 60:02d}:{left % 60:02d}"))
+        if left == 0:
+            self.poll()
+
+    def _finish_with(self, message: str) -> None:
+        self.tick_timer.stop()
+        self.poll_timer.stop()
+        self.pages.setCurrentIndex(2)
+        self.status_label.setText(message)
+        self.countdown_label.clear()
+        self.close_button.show()
+
+    def expires_at(self) -> datetime | None:
+        return self.start.expires_at if self.start else None

@@ -1,0 +1,343 @@
+"""The payment window: the amount to pay, each mode's fields, several modes together, *Encaisser* (F9)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.db.enums import PaymentMode
+from desk.errors import DeskError
+from desk.money import format_cents, parse_euros
+from desk.services.basket import basket_view
+from desk.services.checkout import PaymentRecord, pay_at_counter
+from desk.services.families import load_family
+from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
+from desk.ui.context import DeskContext
+
+COUNTER_MODES = (PaymentMode.CASH, PaymentMode.CHEQUE, PaymentMode.CARD, PaymentMode.HOLIDAY_VOUCHER,
+                 PaymentMode.CESU, PaymentMode.PAYFIP)
+
+
+def _field_error(parent: QWidget, object_name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setProperty("role", "fieldError")
+    label.hide()
+    return label
+
+
+class _ModeForm(QWidget):
+    """The fields of one mode; ``tender()`` reads them, or returns the French reason it cannot."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+
+    def line(self, object_name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(object_name)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda _text: self.changed.emit())
+        return edit
+
+    def is_empty(self) -> bool:
+        return all(not edit.text().strip() for edit in self.findChildren(QLineEdit))
+
+    def clear(self) -> None:
+        for edit in self.findChildren(QLineEdit):
+            edit.clear()
+
+    def tender(self, remaining: int) -> Tender | str:
+        raise NotImplementedError
+
+
+class CashForm(_ModeForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tendered = self.line("cashTenderedEdit", "20,00")
+        self.change_label = QLabel(self)
+        self.change_label.setObjectName("changeLabel")
+        self.form.addRow(self.tr("Amount handed over"), self.tendered)
+        self.form.addRow(self.tr("Change to give back"), self.change_label)
+
+    def tender(self, remaining: int) -> Tender | str:
+        cents = parse_euros(self.tendered.text())
+        if cents is None:
+            return self.tr("Cash: type the amount handed over, for example 20,00.")
+        return Tender.cash(cents)
+
+
+class ChequeForm(_ModeForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.amount = self.line("chequeAmountEdit")
+        self.number = self.line("chequeNumberEdit")
+        self.bank = self.line("chequeBankEdit")
+        self.drawer = self.line("chequeDrawerEdit")
+        self.form.addRow(self.tr("Amount"), self.amount)
+        self.form.addRow(self.tr("Cheque number"), self.number)
+        self.form.addRow(self.tr("Bank"), self.bank)
+        self.form.addRow(self.tr("Drawer"), self.drawer)
+
+    def tender(self, remaining: int) -> Tender | str:
+        cents = parse_euros(self.amount.text()) if self.amount.text().strip() else remaining
+        if cents is None:
+            return self.tr("Cheque: the amount is not readable.")
+        return Tender.cheque(cents, self.number.text().strip(), self.bank.text().strip(), self.drawer.text().strip())
+
+
+class CardForm(_ModeForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.amount = self.line("cardAmountEdit")
+        self.authorisation = self.line("cardAuthorisationEdit")
+        self.last4 = self.line("cardLast4Edit", "4242")
+        self.last4.setMaxLength(4)
+        self.form.addRow(self.tr("Amount"), self.amount)
+        self.form.addRow(self.tr("Authorisation number (terminal)"), self.authorisation)
+        self.form.addRow(self.tr("Last four digits of the card"), self.last4)
+
+    def tender(self, remaining: int) -> Tender | str:
+        cents = parse_euros(self.amount.text()) if self.amount.text().strip() else remaining
+        if cents is None:
+            return self.tr("Card: the amount is not readable.")
+        return Tender.card(cents, self.authorisation.text().strip(), self.last4.text().strip())
+
+
+class VoucherForm(_ModeForm):
+    def __init__(self, mode: PaymentMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        prefix = "ancv" if mode is PaymentMode.HOLIDAY_VOUCHER else "cesu"
+        self.count = QSpinBox(self)
+        self.count.setObjectName(f"{prefix}CountSpin")
+        self.count.setRange(0, 200)
+        self.count.valueChanged.connect(lambda _value: self.changed.emit())
+        self.value = self.line(f"{prefix}ValueEdit", "10,00")
+        self.form.addRow(self.tr("Number of vouchers"), self.count)
+        self.form.addRow(self.tr("Face value of one voucher"), self.value)
+
+    def is_empty(self) -> bool:
+        return self.count.value() == 0 and not self.value.text().strip()
+
+    def clear(self) -> None:
+        super().clear()
+        self.count.setValue(0)
+
+    def tender(self, remaining: int) -> Tender | str:
+        value = parse_euros(self.value.text())
+        if value is None or self.count.value() <= 0:
+            return self.tr("Vouchers: give their number and the face value of one.")
+        return Tender.vouchers(self.mode, self.count.value(), value)
+
+
+class OnlineForm(_ModeForm):
+    online_requested = Signal()
+
+    def __init__(self, email: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.email = self.line("onlineEmailEdit")
+        self.email.setText(email)
+        explanation = QLabel(self.tr("The family pays on the public treasury's page (PayFiP). The bookings are "
+                                     "confirmed when the bank answers."), self)
+        explanation.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open the online payment"), self)
+        self.open_button.setObjectName("openGatewayButton")
+        self.open_button.clicked.connect(self.online_requested.emit)
+        self.form.addRow(explanation)
+        self.form.addRow(self.tr("E-mail for the receipt"), self.email)
+        self.form.addRow(self.open_button)
+
+    def is_empty(self) -> bool:
+        return True  # paid on the gateway's page, never combined here
+
+    def tender(self, remaining: int) -> Tender | str:
+        return self.tr("Online payment: open it with the button.")
+
+
+class PaymentDialog(QDialog):
+    """Collects the tenders until the amount is covered; nothing is recorded before *Encaisser*."""
+
+    paid = Signal(object)  # PaymentRecord
+    online_requested = Signal(int, str)  # family id, e-mail
+
+    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None,
+                 cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.family_id = family_id
+        self.cash_ceiling_cents = cash_ceiling_cents
+        self.added: list[Tender] = []
+        self.record: PaymentRecord | None = None
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(self.tr("Payment"))
+        self.resize(620, 560)
+        view = context.read(lambda s: basket_view(s, family_id))
+        self.to_pay = view.to_pay_cents
+        family_email = context.read(lambda s: load_family(s, family_id, context.today()).email) or ""
+        self._build(family_email)
+        self.refresh()
+
+    def _build(self, email: str) -> None:
+        self.amount_label = QLabel(self.tr("To pay: %1").replace("%1", format_cents(self.to_pay)), self)
+        self.amount_label.setObjectName("amountToPayLabel")
+        self.amount_label.setProperty("role", "heading")
+        self.remaining_label = QLabel(self)
+        self.remaining_label.setObjectName("remainingLabel")
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("paymentModeCombo")
+        self.forms: dict[PaymentMode, _ModeForm] = {
+            PaymentMode.CASH: CashForm(self), PaymentMode.CHEQUE: ChequeForm(self), PaymentMode.CARD: CardForm(self),
+            PaymentMode.HOLIDAY_VOUCHER: VoucherForm(PaymentMode.HOLIDAY_VOUCHER, self),
+            PaymentMode.CESU: VoucherForm(PaymentMode.CESU, self), PaymentMode.PAYFIP: OnlineForm(email, self),
+        }
+        self.stack = QStackedWidget(self)
+        for mode in COUNTER_MODES:
+            self.mode_combo.addItem(MODE_LABELS[mode], mode)
+            self.stack.addWidget(self.forms[mode])
+            self.forms[mode].changed.connect(self.refresh)
+        self.forms[PaymentMode.PAYFIP].online_requested.connect(self._request_online)
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.add_button = QPushButton(self.tr("Add this mode and pay the rest another way"), self)
+        self.add_button.setObjectName("addTenderButton")
+        self.add_button.clicked.connect(self.add_current)
+        self.tenders_view = QListWidget(self)
+        self.tenders_view.setObjectName("tendersView")
+        self.tenders_view.setMaximumHeight(90)
+        self.remove_button = QPushButton(self.tr("Remove the selected mode"), self)
+        self.remove_button.setObjectName("removeTenderButton")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.excess_check = QCheckBox(self.tr("The vouchers exceed the amount: the excess becomes a credit"), self)
+        self.excess_check.setObjectName("voucherExcessCheck")
+        self.excess_check.toggled.connect(self.refresh)
+        self.error_label = _field_error(self, "paymentErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("Cash in (F9)"), self)
+        self.confirm_button.setObjectName("confirmPaymentButton")
+        self.confirm_button.setProperty("primary", True)
+        self.confirm_button.setShortcut(QKeySequence("F9"))
+        self.confirm_button.clicked.connect(self.confirm)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("cancelPaymentButton")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.confirm_button)
+        mode_row = QFormLayout()
+        mode_row.addRow(self.tr("Payment &mode"), self.mode_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.amount_label)
+        layout.addWidget(self.remaining_label)
+        layout.addLayout(mode_row)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(QLabel(self.tr("Modes already entered"), self))
+        layout.addWidget(self.tenders_view)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.excess_check)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+    # -- reading the tenders ---------------------------------------------------
+
+    def current_mode(self) -> PaymentMode:
+        return self.mode_combo.currentData()
+
+    def _current_tender(self, remaining: int) -> tuple[Tender | None, str | None]:
+        form = self.forms[self.current_mode()]
+        if form.is_empty():
+            return None, None
+        tender = form.tender(remaining)
+        return (None, tender) if isinstance(tender, str) else (tender, None)
+
+    def settlement(self) -> tuple[Settlement, list[str]]:
+        """The tenders as they stand (the added ones and the current form), settled against the amount."""
+        partial = settle(self.to_pay, self.added, cash_ceiling_cents=self.cash_ceiling_cents,
+                         accept_voucher_excess=self.excess_check.isChecked())
+        current, problem = self._current_tender(partial.remaining_cents)
+        tenders = self.added + ([current] if current else [])
+        result = settle(self.to_pay, tenders, cash_ceiling_cents=self.cash_ceiling_cents,
+                        accept_voucher_excess=self.excess_check.isChecked())
+        return result, ([problem] if problem else []) + list(result.errors)
+
+    def refresh(self) -> None:
+        result, problems = self.settlement()
+        cash = self.forms[PaymentMode.CASH]
+        assert isinstance(cash, CashForm)
+        cash.change_label.setText(format_cents(result.change_cents))
+        if result.remaining_cents:
+            self.remaining_label.setText(self.tr("Still to pay: %1").replace("%1", format_cents(result.remaining_cents)))
+        else:
+            self.remaining_label.setText(self.tr("The amount is covered."))
+        self.excess_check.setVisible(result.voucher_excess_cents > 0)
+        self.error_label.setText("\n".join(dict.fromkeys(problems)))
+        self.error_label.setVisible(bool(problems))
+        self.confirm_button.setEnabled(result.is_complete and not problems)
+        self.add_button.setEnabled(self.current_mode() is not PaymentMode.PAYFIP and not self.forms[self.current_mode()].is_empty())
+
+    def add_current(self) -> None:
+        partial = settle(self.to_pay, self.added, cash_ceiling_cents=self.cash_ceiling_cents)
+        tender, problem = self._current_tender(partial.remaining_cents)
+        if tender is None:
+            self.error_label.setText(problem or self.tr("Fill in this mode first."))
+            self.error_label.show()
+            return
+        self.added.append(tender)
+        amount = tender.tendered_cents if tender.mode is PaymentMode.CASH else tender.amount_cents
+        item = QListWidgetItem(f"{MODE_LABELS[tender.mode]} : {format_cents(amount or 0)}")
+        self.tenders_view.addItem(item)
+        self.forms[tender.mode].clear()
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        row = self.tenders_view.currentRow()
+        if 0 <= row < len(self.added):
+            self.added.pop(row)
+            self.tenders_view.takeItem(row)
+            self.refresh()
+
+    def _mode_changed(self) -> None:
+        self.stack.setCurrentWidget(self.forms[self.current_mode()])
+        self.refresh()
+
+    def _request_online(self) -> None:
+        online = self.forms[PaymentMode.PAYFIP]
+        assert isinstance(online, OnlineForm)
+        self.online_requested.emit(self.family_id, online.email.text().strip())
+
+    # -- recording ---------------------------------------------------------------
+
+    def confirm(self) -> None:
+        result, problems = self.settlement()
+        if problems or not result.is_complete:
+            return
+        tenders = [line.tender for line in result.lines]
+        try:
+            self.record = self.context.write(lambda s: pay_at_counter(
+                s, self.context.clock, family_id=self.family_id, tenders=tenders, actor=self.context.agent,
+                accept_voucher_excess=self.excess_check.isChecked(), cash_ceiling_cents=self.cash_ceiling_cents))
+        except DeskError as refusal:
+            self.error_label.setText(refusal.message)
+            self.error_label.show()
+            return
+        self.paid.emit(self.record)
+        self.accept()

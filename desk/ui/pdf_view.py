@@ -1,0 +1,74 @@
+"""Showing and printing the PDF documents of ``reports/``: pages rendered by PDFium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+POINTS_PER_INCH = 72
+
+
+def page_images(pdf: bytes, dpi: float) -> Iterator[QImage]:
+    """Each page of ``pdf`` as an image at ``dpi``."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for page in document:
+            bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+            yield image.copy()  # the bitmap's memory goes with the page
+            page.close()
+    finally:
+        document.close()
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Paint every page onto ``printer`` at its resolution; returns the number of pages."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be opened")
+    pages = 0
+    try:
+        for image in page_images(pdf, printer.resolution()):
+            if pages:
+                printer.newPage()
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
+            pages += 1
+    finally:
+        painter.end()
+    return pages
+
+
+class PdfPreview(QScrollArea):
+    """The pages one under the other, as the family will get them."""
+
+    def __init__(self, parent: QWidget | None = None, dpi: float = 96) -> None:
+        super().__init__(parent)
+        self.dpi = dpi
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._content = QWidget(self)
+        self._pages = QVBoxLayout(self._content)
+        self._pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setWidget(self._content)
+        self.page_count = 0
+
+    def show_pdf(self, pdf: bytes) -> None:
+        while self._pages.count():
+            item = self._pages.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.page_count = 0
+        for image in page_images(pdf, self.dpi):
+            label = QLabel(self._content)
+            label.setObjectName(f"pdfPage{self.page_count}")
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #c9d3df; background: white;")
+            self._pages.addWidget(label)
+            self.page_count += 1
