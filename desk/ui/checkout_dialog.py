@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.basket import BasketView, basket_view, clear_basket
+from desk.services.documents import recap_document
 from desk.ui.context import DeskContext
+from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
+from reports.recap import recap_a4
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,15 @@ class CheckoutDialog(QDialog):
         self.pay_button.setObjectName("payButton")
         self.pay_button.setProperty("primary", True)
         self.pay_button.setDefault(True)
+        self.print_recap_button = QPushButton(self.tr("Print the recap"), self)
+        self.print_recap_button.setObjectName("printRecapButton")
+        self.print_recap_button.clicked.connect(self.print_recap)
         self.clear_all_button.clicked.connect(self.clear_all)
         self.back_button.clicked.connect(self.reject)
         self.pay_button.clicked.connect(lambda: self.pay_requested.emit(self.family_id))
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_all_button)
+        buttons.addWidget(self.print_recap_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.pay_button)
@@ -102,6 +110,16 @@ class CheckoutDialog(QDialog):
         self.amount_due_label.setText(self.tr("To pay: %1").replace("%1", format_cents(view.to_pay_cents)))
         self.pay_button.setEnabled(not view.is_empty)
         self.clear_all_button.setEnabled(not view.is_empty)
+        self.print_recap_button.setEnabled(not view.is_empty)
+
+    def recap_pdf(self) -> bytes:
+        return recap_a4(self.context.read(lambda s: recap_document(s, self.family_id, clock=self.context.clock)))
+
+    def print_recap(self) -> None:
+        """For a family that wants the recap on paper before paying."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.context.dialogs.choose_printer(self, printer):
+            print_pdf(self.recap_pdf(), printer)
 
     def clear_all(self) -> None:
         question = self.tr("Erase every change of this basket and free the places it holds?")

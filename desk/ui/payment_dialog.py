@@ -249,12 +249,12 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.remaining_label)
         layout.addLayout(mode_row)
         layout.addWidget(self.stack)
+        layout.addWidget(self.error_label)  # right under the fields it speaks of
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(QLabel(self.tr("Modes already entered"), self))
         layout.addWidget(self.tenders_view)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.excess_check)
-        layout.addWidget(self.error_label)
         layout.addLayout(buttons)
 
     # -- reading the tenders ---------------------------------------------------

@@ -45,59 +45,64 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="46"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="50"/>
         <source>Changes to confirm</source>
         <translation>Validation des modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="48"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="52"/>
         <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
         <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="55"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="52"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="53"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
         <source>Pricing</source>
         <translation>Tarification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="58"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="70"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="108"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="113"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="74"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="126"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="131"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="72"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="76"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="74"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="78"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="102"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="82"/>
+        <source>Print the recap</source>
+        <translation>Imprimer le récapitulatif</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="110"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="107"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="125"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
     </message>
@@ -853,7 +858,7 @@
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="253"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="254"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>

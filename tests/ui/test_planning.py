@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
@@ -14,7 +16,7 @@ from tests.ui.conftest import cell_index, places
 from tests.ui.test_app import shot
 
 
-def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester):
+def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_path):
     context, _children, _activity = window.testing
     panel = window.family.planning
     assert panel.findChild(QLabel, "planningTitleLabel").text() == "Famille : Novembre 2026"
@@ -60,6 +62,11 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester):
     ]
     assert checkout.findChild(QLabel, "amountDueLabel").text() == "À payer : 14,00\u00a0€"
     shot(checkout, "09-checkout")
+    context.dialogs.print_to = tmp_path / "recap.pdf"
+    checkout.findChild(QPushButton, "printRecapButton").click()
+    assert (tmp_path / "recap.pdf").stat().st_size > 1000  # printed (to a PDF printer)
+    recap_text = " ".join(PdfReader(BytesIO(checkout.recap_pdf())).pages[0].extract_text().split())
+    assert "Noah - Pommiers mercredis 2026-2027 - Mercredi journée" in recap_text and "À payer" in recap_text
     checkout.findChild(QPushButton, "clearAllButton").click()
     assert table.rowCount() == 0
     assert places(context, "Mercredi journée", date(2026, 12, 2)) == before
