@@ -536,6 +536,21 @@ class CashSession(Base):
     )
 
 
+class CashCountLine(Base):
+    """The closing count of a session: how many notes or coins of one denomination."""
+
+    __tablename__ = "cash_count_line"
+
+    cash_session_id: Mapped[int] = mapped_column(ForeignKey("cash_session.id"), primary_key=True)
+    denomination_cents: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("denomination_cents > 0", name="denomination_positive"),
+        CheckConstraint("count > 0", name="count_positive"),
+    )
+
+
 class Payment(Base):
     """A recorded payment (*règlement*). Never updated: corrections are new entries."""
 

@@ -19,7 +19,6 @@ from desk.db.baskets import lock_active_basket
 from desk.db.enums import (
     BasketState,
     BookingState,
-    CashSessionKind,
     JournalKind,
     LedgerKind,
     PaymentChannel,
@@ -28,7 +27,6 @@ from desk.db.enums import (
 from desk.db.models import (
     Basket,
     Booking,
-    CashSession,
     LedgerEntry,
     OpenDay,
     Payment,
@@ -48,6 +46,7 @@ from desk.services.basket import (
 )
 from desk.services.booking_rules import BookingPolicy
 from desk.services.cancellation import cancel_paid_booking
+from desk.services.cash_desk import require_open_counter_session
 from desk.services.journal import append_entry
 from desk.services.numbering import next_receipt_number, receipt_code
 from desk.services.pricing import family_balance
@@ -106,6 +105,7 @@ def pay_at_counter(
 ) -> PaymentRecord:
     """Pay the family's basket with the tenders entered at the counter."""
     now = clock.now()
+    cash_session_id = require_open_counter_session(session)
     basket = lock_basket_for_payment(session, family_id)
     bookings, cancellations = basket_contents(session, clock, basket, actor, policy)
     cancelled = _execute_cancellations(session, clock, cancellations, actor)
@@ -119,7 +119,7 @@ def pay_at_counter(
         raise PaymentRefusedError(problems)
     return record_payment(
         session, now, family_id=family_id, basket=basket, actor=actor, channel=PaymentChannel.COUNTER, settlement=settlement,
-        bookings=bookings, due=due, cancelled=cancelled, cash_session_id=open_counter_session_id(session),
+        bookings=bookings, due=due, cancelled=cancelled, cash_session_id=cash_session_id,
     )
 
 
@@ -131,12 +131,6 @@ def lock_basket_for_payment(session: Session, family_id: int) -> Basket:
     if basket.state is BasketState.PAYMENT_IN_PROGRESS:
         raise PaymentRefusedError(["Un paiement en ligne est en cours pour ce panier : attendez son résultat."])
     return basket
-
-
-def open_counter_session_id(session: Session) -> int | None:
-    return session.scalar(
-        select(CashSession.id).where(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None))
-    )
 
 
 def basket_contents(session: Session, clock: Clock, basket: Basket, actor: Actor,

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from desk.clock import Clock, local_today
 from desk.db.enums import Role
 from desk.db.models import Family, RegieSettings
+from desk.services.access import Actor
 from desk.services.agents import create_agent, find_agent
+from desk.services.cash_desk import open_cash_desk, open_session
 from desk.services.family_factory import durand_family
 from desk.services.scale_data import TownGenerator
 from desk.services.school_calendar import school_year_of
@@ -24,6 +26,7 @@ from desk.services.town_catalogue import ensure_town_catalogue
 DEMO_SEED = 2026
 DEMO_FAMILIES = 300
 DEMO_BOOKING_RATE = 0.22
+DEMO_FLOAT_CENTS = 15_000
 
 # Printed in the README; the demo database is never a town's real one.
 DEMO_AGENTS = (
@@ -63,6 +66,7 @@ def load_demo(session: Session, clock: Clock) -> DemoReport:
             create_agent(session, clock, login=login, display_name=name, password=password, role=role)
             agents_added += 1
     catalogue = ensure_town_catalogue(session, school_year_of(local_today(clock)))
+    _open_todays_cash_desk(session, clock)
     durand = durand_family(local_today(clock))
     if session.scalar(select(Family.id).where(Family.email == durand.email)) is not None:
         return DemoReport(0, agents_added)
@@ -72,3 +76,12 @@ def load_demo(session: Session, clock: Clock) -> DemoReport:
     generator.add_families(others)
     generator.finish()
     return DemoReport(DEMO_FAMILIES, agents_added)
+
+
+def _open_todays_cash_desk(session: Session, clock: Clock) -> None:
+    """The walkthroughs take payments at the counter: the demo régisseur has opened the desk."""
+    if open_session(session) is not None:
+        return
+    cashier = find_agent(session, "regisseur")
+    assert cashier is not None
+    open_cash_desk(session, clock, actor=Actor(cashier.id, Role.CASHIER, cashier.display_name), float_cents=DEMO_FLOAT_CENTS)

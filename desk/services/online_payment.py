@@ -42,6 +42,7 @@ from desk.gateway.payfip import (
 from desk.money import format_cents
 from desk.services.access import Actor
 from desk.services.basket import DEFAULT_POLICY, expire_holds_of_basket
+from desk.services.cash_desk import open_session
 from desk.services.checkout import (
     Due,
     PaymentRecord,
@@ -283,7 +284,7 @@ def _paid(session: Session, clock: Clock, online: OnlinePayment, detail: dict, a
     record = record_payment(
         session, now, family_id=online.family_id, basket=None, actor=actor, channel=PaymentChannel.ONLINE,
         settlement=Settlement(received, (SettledLine(line, received),), voucher_excess_cents=received),
-        bookings=[], due=Due(0, 0, 0), cancelled=[], cash_session_id=None, excess_label=LATE_CREDIT,
+        bookings=[], due=Due(0, 0, 0), cancelled=[], cash_session_id=_session_of_the_day(session), excess_label=LATE_CREDIT,
         journal_note=f"paiement en ligne {online.refdet} confirmé après expiration",
     )
     online.state = OnlinePaymentState.LATE_PAID
@@ -308,9 +309,15 @@ def _pay_bookings(session: Session, clock: Clock, online: OnlinePayment, basket:
     settlement = Settlement(due.to_pay_cents, (SettledLine(line, received),), voucher_excess_cents=excess)
     return record_payment(
         session, clock.now(), family_id=basket.family_id, basket=basket, actor=actor, channel=PaymentChannel.ONLINE,
-        settlement=settlement, bookings=bookings, due=due, cancelled=[], cash_session_id=None,
+        settlement=settlement, bookings=bookings, due=due, cancelled=[], cash_session_id=_session_of_the_day(session),
         excess_label=OVERPAID_CREDIT, journal_note=f"paiement en ligne {online.refdet}",
     )
+
+
+def _session_of_the_day(session: Session) -> int | None:
+    """Online payments belong to the counter session open when they are confirmed, if any."""
+    cash_session = open_session(session)
+    return cash_session.id if cash_session is not None else None
 
 
 def _bank_instant(detail: dict) -> datetime:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from desk.clock import Clock, local_today
 from desk.db.engine import Database
 from desk.gateway.payfip import PayfipGateway
-from desk.services.access import Actor
+from desk.services.access import Actor, PermissionDeniedError
+from desk.services.audit import record_refusal
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
@@ -38,8 +39,14 @@ class DeskContext:
             self.gateway = PayfipGateway(self.clock.now)
 
     def write(self, action: Callable[[Session], T]) -> T:
-        with self.database.session_factory.begin() as session:
-            return action(session)
+        """One user action in one transaction; a refusal by role is kept in the audit trail."""
+        try:
+            with self.database.session_factory.begin() as session:
+                return action(session)
+        except PermissionDeniedError as refusal:
+            with self.database.session_factory.begin() as session:
+                record_refusal(session, self.clock, self.actor, refusal.action, refusal.message)
+            raise
 
     def read(self, query: Callable[[Session], T]) -> T:
         with self.database.read_session_factory() as session:

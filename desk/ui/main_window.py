@@ -25,7 +25,9 @@ from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
 from desk.services.basket import expire_holds
+from desk.services.journal import verify_journal
 from desk.services.overview import Overview, load_overview
+from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.context import DeskContext
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
@@ -196,6 +198,13 @@ class MainWindow(QMainWindow):
         self.logout_action = self._action("logoutAction", self.tr("Sign &out"), "Ctrl+Shift+L",
                                           self.logout_requested.emit, "logout")
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.cash_desk_action = self._action("cashDeskAction", self.tr("&Cash desk…"), "Ctrl+K", self.show_cash_desk,
+                                             "receipt")
+        self.verify_journal_action = self._action("verifyJournalAction", self.tr("&Verify the payment journal"),
+                                                  "Ctrl+Shift+J", self.verify_journal)
+        cashier = self.context.actor is not None and self.context.actor.is_cashier
+        for action in (self.cash_desk_action, self.verify_journal_action):
+            action.setVisible(cashier)  # the services refuse them to agents anyway
         self.about_action = QAction(self.tr("&About desk"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self._show_about)
@@ -203,12 +212,15 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.find_action, self.new_family_action, self.home_action, self.refresh_action])
         file_menu.addSeparator()
         file_menu.addActions([self.logout_action, self.quit_action])
+        cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
+        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action])
+        cash_menu.menuAction().setVisible(cashier)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Counter"), self)
         toolbar.setObjectName("counterToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
-        toolbar.addActions([self.find_action, self.new_family_action, self.refresh_action])
+        toolbar.addActions([self.find_action, self.new_family_action, self.refresh_action, self.cash_desk_action])
         toolbar.addSeparator()
         toolbar.addAction(self.logout_action)
         self.addToolBar(toolbar)
@@ -266,6 +278,22 @@ class MainWindow(QMainWindow):
     def _family_saved(self, family_id: int) -> None:
         self.statusBar().showMessage(self.tr("Family file saved."), 4000)
         self.family_shown.emit(family_id)
+
+    def show_cash_desk(self) -> None:
+        self.cash_desk_dialog = CashDeskDialog(self.context, self)
+        self.cash_desk_dialog.cash_desk_changed.connect(self.refresh)
+        self.cash_desk_dialog.open()
+
+    def verify_journal(self) -> None:
+        result = self.context.read(verify_journal)
+        if result.ok:
+            self.context.dialogs.information(self, self.tr("Payment journal"), self.tr(
+                "The journal is intact: %n entry(ies) checked, each chained to the one before.", "",
+                result.entries_checked))
+        else:
+            self.context.dialogs.error(self, self.tr("Payment journal"),
+                                       self.tr("The journal has been altered: %1.").replace("%1", result.problem),
+                                       self.tr("Keep the database as it is and warn the accounting officer."))
 
     def sweep_expired_holds(self) -> None:
         now = self.context.clock.now()

@@ -25,6 +25,115 @@
     </message>
 </context>
 <context>
+    <name>CashDeskDialog</name>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="53"/>
+        <source>Cash desk</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="86"/>
+        <source>The cash desk is closed.</source>
+        <translation>La caisse est fermée.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="87"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="92"/>
+        <source>Open the cash desk</source>
+        <translation>Ouvrir la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="96"/>
+        <source>Float counted in the till</source>
+        <translation>Fond de caisse compté</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="104"/>
+        <source>Type the float, for example 150,00.</source>
+        <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="118"/>
+        <source>Cash desk open since %1</source>
+        <translation>Caisse ouverte depuis le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="119"/>
+        <source>The session</source>
+        <translation>La session</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
+        <source>Float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
+        <source>Payments</source>
+        <translation>Règlements</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
+        <source>Cash expected in the till</source>
+        <translation>Espèces attendues en caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="128"/>
+        <source>Count the cash</source>
+        <translation>Comptage des espèces</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
+        <source>Explain any difference</source>
+        <translation>Expliquez tout écart</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
+        <source>Cheques counted</source>
+        <translation>Chèques comptés</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
+        <source>Close the cash desk and print the journal</source>
+        <translation>Clôturer la caisse et imprimer le journal</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
+        <source>Counted: %1</source>
+        <translation>Compté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
+        <source>Difference: %1</source>
+        <translation>Écart : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="183"/>
+        <source>Type the total of the cheques, for example 45,00.</source>
+        <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="185"/>
+        <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
+        <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="186"/>
+        <source>Close the cash desk</source>
+        <translation>Clôturer la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="200"/>
+        <source>Cash-desk journal</source>
+        <translation>Journal de caisse</translation>
+    </message>
+</context>
+<context>
     <name>CashForm</name>
     <message>
         <location filename="../../desk/ui/payment_dialog.py" line="78"/>
@@ -166,6 +275,65 @@
         <location filename="../../desk/ui/family_form.py" line="170"/>
         <source>Planning symbol: %1</source>
         <translation>Symbole du planning : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="31"/>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="35"/>
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="39"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="68"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="68"/>
+        <source>The printer could not be reached.</source>
+        <translation>L&apos;imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="69"/>
+        <source>Check that it is switched on, or save the document as PDF.</source>
+        <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le document en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="71"/>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="75"/>
+        <location filename="../../desk/ui/document_dialog.py" line="81"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="75"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="81"/>
+        <source>The file could not be written.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="84"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -576,62 +744,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="68"/>
+        <location filename="../../desk/ui/main_window.py" line="70"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="71"/>
+        <location filename="../../desk/ui/main_window.py" line="73"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="73"/>
+        <location filename="../../desk/ui/main_window.py" line="75"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="74"/>
+        <location filename="../../desk/ui/main_window.py" line="76"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="75"/>
+        <location filename="../../desk/ui/main_window.py" line="77"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="84"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/main_window.py" line="97"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="103"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -672,62 +840,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="128"/>
+        <location filename="../../desk/ui/main_window.py" line="130"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="163"/>
+        <location filename="../../desk/ui/main_window.py" line="165"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="202"/>
+        <location filename="../../desk/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="194"/>
+        <location filename="../../desk/ui/main_window.py" line="196"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="189"/>
+        <location filename="../../desk/ui/main_window.py" line="191"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="191"/>
+        <location filename="../../desk/ui/main_window.py" line="193"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="193"/>
+        <location filename="../../desk/ui/main_window.py" line="195"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="196"/>
+        <location filename="../../desk/ui/main_window.py" line="198"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="198"/>
+        <location filename="../../desk/ui/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="206"/>
+        <location filename="../../desk/ui/main_window.py" line="201"/>
+        <source>&amp;Cash desk…</source>
+        <translation>&amp;Caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <source>&amp;Verify the payment journal</source>
+        <translation>&amp;Vérifier le journal des règlements</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="215"/>
+        <source>&amp;Cash desk</source>
+        <translation>&amp;Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="207"/>
+        <location filename="../../desk/ui/main_window.py" line="219"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="237"/>
+        <location filename="../../desk/ui/main_window.py" line="249"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -735,57 +918,81 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="239"/>
+        <location filename="../../desk/ui/main_window.py" line="251"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="248"/>
+        <location filename="../../desk/ui/main_window.py" line="260"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="267"/>
+        <location filename="../../desk/ui/main_window.py" line="279"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <source>Payment journal</source>
+        <translation>Journal des règlements</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/main_window.py" line="291"/>
+        <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
+        <translation>
+            <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
+            <numerusform>Le journal est intact : %n écritures vérifiées, chacune chaînée à la précédente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <source>The journal has been altered: %1.</source>
+        <translation>Le journal a été altéré : %1.</translation>
+    </message>
+    <message>
         <location filename="../../desk/ui/main_window.py" line="296"/>
+        <source>Keep the database as it is and warn the accounting officer.</source>
+        <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="324"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="299"/>
+        <location filename="../../desk/ui/main_window.py" line="327"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="199"/>
+        <location filename="../../desk/ui/main_window.py" line="208"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="303"/>
+        <location filename="../../desk/ui/main_window.py" line="331"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="332"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="332"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="309"/>
+        <location filename="../../desk/ui/main_window.py" line="337"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="310"/>
+        <location filename="../../desk/ui/main_window.py" line="338"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1061,80 +1268,24 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="21"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="28"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="22"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="33"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="29"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
-        <source>&amp;Print (Ctrl+P)</source>
-        <translation>&amp;Imprimer (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
-        <source>&amp;Save as PDF (Ctrl+S)</source>
-        <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
-        <source>Printing</source>
-        <translation>Impression</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
-        <source>The printer could not be reached.</source>
-        <translation>L&apos;imprimante ne répond pas.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="85"/>
-        <source>Check that it is switched on, or save the ticket as PDF.</source>
-        <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le ticket en PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="87"/>
-        <source>Ticket sent to the printer.</source>
-        <translation>Ticket envoyé à l&apos;imprimante.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
-        <location filename="../../desk/ui/receipt_dialog.py" line="97"/>
-        <source>Save the ticket</source>
-        <translation>Enregistrer le ticket</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="97"/>
-        <source>The file could not be written.</source>
-        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="100"/>
-        <source>Saved: %1</source>
-        <translation>Enregistré : %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from desk.db.models import Basket, Booking, OpenDay, RegieSettings
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.basket import toggle_booking
+from desk.services.cash_desk import open_cash_desk
 from desk.services.checkout import pay_at_counter
 from desk.services.demo import DEMO_REGIE
 from desk.services.enrolment import enrol
@@ -70,6 +71,7 @@ def town(database, clock) -> Town:
         ))
         noah, lea, hugo = (c.id for c in family.children)
         agent_actor = Actor(agent.id, Role.AGENT, "Camille")
+        open_cash_desk(session, clock, actor=Actor(cashier.id, Role.CASHIER, "Sophie"), float_cents=15_000)
         for child in (noah, lea, hugo):
             enrol(session, clock, child_id=child, activity_id=catalogue.wednesdays.id, actor=agent_actor)
     return Town(family.id, noah, lea, hugo, catalogue.wednesdays.units, catalogue.summer.id, catalogue.wednesdays.id,

@@ -7,10 +7,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete
 
-from desk.db.enums import CashSessionKind, LedgerKind, PaymentMode, UnitKind
-from desk.db.models import CashSession, LedgerEntry, RegieSettings
+from desk.db.enums import LedgerKind, PaymentMode, UnitKind
+from desk.db.models import LedgerEntry, RegieSettings
 from desk.errors import DeskError
 from desk.gateway.payfip import CARD_PAYS, PayfipGateway
+from desk.services.cash_desk import DENOMINATIONS, open_session, session_figures
+from desk.services.cash_desk import close_cash_desk as close_cash_desk_service
+from desk.services.cash_desk import open_cash_desk as open_cash_desk_service
 from desk.services.documents import (
     cash_journal_document,
     recap_document,
@@ -39,24 +42,27 @@ def read(database, document, *args, **options):
 
 
 def open_cash_desk(database, clock, town, float_cents=5000) -> int:
-    """Stand-in for the opening screen of a later issue: the régisseur opens the counter session."""
+    """The régisseur closes the fixture's session and opens one with ``float_cents``."""
     with database.session_factory.begin() as session:
-        cash_session = CashSession(kind=CashSessionKind.COUNTER, opened_at=clock.now(),
-                                   opened_by_id=town.cashier.agent_id, opening_float_cents=float_cents)
-        session.add(cash_session)
-        session.flush()
-        return cash_session.id
+        figures = session_figures(session, open_session(session).id)
+        close_cash_desk_service(session, clock, actor=town.cashier, counts=count_of(figures.expected_cash_cents),
+                                cheques_counted_cents=figures.cheques_cents)
+        return open_cash_desk_service(session, clock, actor=town.cashier, float_cents=float_cents).cash_session_id
 
 
 def close_cash_desk(database, clock, town, cash_session_id, counted_cash_cents, counted_cheques_cents):
-    """Stand-in for the closing screen of a later issue."""
     with database.session_factory.begin() as session:
-        cash_session = session.get(CashSession, cash_session_id)
-        cash_session.closed_at = clock.now()
-        cash_session.closed_by_id = town.cashier.agent_id
-        cash_session.counted_cash_cents = counted_cash_cents
-        cash_session.counted_cheques_cents = counted_cheques_cents
-        cash_session.closing_comment = "Caisse vérifiée à deux."
+        assert open_session(session).id == cash_session_id
+        close_cash_desk_service(session, clock, actor=town.cashier, counts=count_of(counted_cash_cents),
+                                cheques_counted_cents=counted_cheques_cents, comment="Caisse vérifiée à deux.")
+
+
+def count_of(cents: int) -> dict[int, int]:
+    """Notes and coins making ``cents``, largest first."""
+    counts = {}
+    for denomination in DENOMINATIONS:
+        counts[denomination], cents = divmod(cents, denomination)
+    return {d: n for d, n in counts.items() if n}
 
 
 def test_the_ticket_of_a_cash_payment(database, clock, town):
@@ -183,9 +189,9 @@ def test_the_journal_of_a_cash_desk_session(database, clock, town):
     assert cancellation.credit_cents == 1000 and cancellation.description.startswith("Noah · Mercredi journée du 02/12/2026")
     assert (journal.opened_by, journal.closed_by, journal.agents) == ("Sophie", "Sophie", ("Camille", "Sophie"))
     assert (journal.grand_total_in_cents, journal.grand_total_out_cents) == (2400, 1000)
-    assert journal.last_journal_sequence == 4
+    assert journal.last_journal_sequence == 6  # two closings (the fixture's session, then this one) and four entries
     text = pdf_text(cash_journal_a4(journal))
-    for expected in ["Session n° 1 · Guichet", "Fond de caisse à l'ouverture 50,00 €", "2026-000001 DURAND (F-00001)",
+    for expected in ["Session n° 2 · Guichet", "Fond de caisse à l'ouverture 50,00 €", "2026-000001 DURAND (F-00001)",
                      "Chèque n° 7654321 : 6,00 €", "Total des règlements 24,00 €", "Total des avoirs accordés 10,00 €",
                      "Espèces attendues en caisse 68,00 €", "Espèces comptées 67,50 €", "Écart de caisse −0,50 €",
                      "Observation à la clôture : Caisse vérifiée à deux.", "L'agent Camille, Sophie"]:

@@ -67,7 +67,7 @@ def test_the_counter_journey(qtbot, desk, data_dir):
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.findChild(QLabel, "familiesFigureValue").text() == "300", timeout=5000)
     assert window.findChild(QLabel, "agentStatusLabel").text() == "Camille Martin (agent)"
-    assert window.findChild(QLabel, "cashDeskStatusLabel").text() == "Caisse fermée"
+    assert window.findChild(QLabel, "cashDeskStatusLabel").text() == "Caisse ouverte depuis le 26/11 10:00"
     assert window.findChild(QLabel, "databaseStatusLabel").toolTip().endswith("demo.sqlite3")
     shot(window, "02-home")
 

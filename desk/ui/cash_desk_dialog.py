@@ -1,0 +1,204 @@
+"""Opening and closing the cash desk (régisseur): the float, the day's figures, the count, the journal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.clock import PARIS
+from desk.errors import DeskError
+from desk.money import format_cents, parse_euros
+from desk.services.cash_desk import (
+    DENOMINATIONS,
+    SessionFigures,
+    close_cash_desk,
+    open_cash_desk,
+    open_session,
+    session_figures,
+)
+from desk.services.documents import cash_journal_document
+from desk.services.tenders import MODE_LABELS
+from desk.ui.context import DeskContext
+from desk.ui.document_dialog import DocumentDialog
+from reports.cash_journal import cash_journal_a4
+
+
+def denomination_label(cents: int) -> str:
+    return f"{cents // 100} €" if cents >= 100 else f"{cents} c"
+
+
+class CashDeskDialog(QDialog):
+    """*Caisse*: opens the desk with its float, or closes it with the count."""
+
+    cash_desk_changed = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.figures: SessionFigures | None = None
+        self.setObjectName("cashDeskDialog")
+        self.setWindowTitle(self.tr("Cash desk"))
+        self.resize(640, 620)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("cashDeskStateLabel")
+        self.heading.setProperty("role", "heading")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("cashDeskErrorLabel")
+        self.error_label.setProperty("role", "fieldError")
+        self.error_label.setWordWrap(True)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.error_label)
+        self.reload()
+
+    def reload(self) -> None:
+        while self.body.count():
+            item = self.body.takeAt(0)
+            if item.widget():
+                item.widget().setParent(None)
+        current = self.context.read(open_session)
+        self.error_label.clear()
+        if current is None:
+            self.figures = None
+            self._build_opening()
+        else:
+            self.figures = self.context.read(lambda s: session_figures(s, current.id))
+            self._build_closing(self.figures)
+
+    # -- opening -------------------------------------------------------------
+
+    def _build_opening(self) -> None:
+        self.heading.setText(self.tr("The cash desk is closed."))
+        box = QGroupBox(self.tr("Open the cash desk"), self)
+        form = QFormLayout(box)
+        self.float_edit = QLineEdit(box)
+        self.float_edit.setObjectName("cashFloatEdit")
+        self.float_edit.setPlaceholderText("150,00")
+        self.open_button = QPushButton(self.tr("Open the cash desk"), box)
+        self.open_button.setObjectName("openCashDeskButton")
+        self.open_button.setProperty("primary", True)
+        self.open_button.clicked.connect(self.open_desk)
+        form.addRow(self.tr("Float counted in the till"), self.float_edit)
+        form.addRow(self.open_button)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
+
+    def open_desk(self) -> None:
+        cents = parse_euros(self.float_edit.text())
+        if cents is None:
+            self.error_label.setText(self.tr("Type the float, for example 150,00."))
+            return
+        try:
+            self.context.write(lambda s: open_cash_desk(s, self.context.clock, actor=self.context.agent, float_cents=cents))
+        except DeskError as refusal:
+            self.error_label.setText(refusal.message)
+            return
+        self.cash_desk_changed.emit()
+        self.reload()
+
+    # -- closing -------------------------------------------------------------
+
+    def _build_closing(self, figures: SessionFigures) -> None:
+        opened = figures.opened_at.astimezone(PARIS)
+        self.heading.setText(self.tr("Cash desk open since %1").replace("%1", f"{opened:%d/%m/%Y %H:%M}"))
+        day = QGroupBox(self.tr("The session"), self)
+        summary = QFormLayout(day)
+        summary.addRow(self.tr("Float"), QLabel(format_cents(figures.opening_float_cents)))
+        summary.addRow(self.tr("Payments"), QLabel(str(figures.payments)))
+        for mode, cents in sorted(figures.by_mode.items(), key=lambda pair: pair[0].value):
+            summary.addRow(MODE_LABELS[mode], QLabel(format_cents(cents)))
+        expected = QLabel(format_cents(figures.expected_cash_cents))
+        expected.setObjectName("expectedCashLabel")
+        summary.addRow(self.tr("Cash expected in the till"), expected)
+        count = QGroupBox(self.tr("Count the cash"), self)
+        grid = QGridLayout(count)
+        self.count_spins: dict[int, QSpinBox] = {}
+        for index, denomination in enumerate(DENOMINATIONS):
+            spin = QSpinBox(count)
+            spin.setObjectName(f"count{denomination}Spin")
+            spin.setRange(0, 9999)
+            spin.valueChanged.connect(self._show_counted)
+            self.count_spins[denomination] = spin
+            row, column = divmod(index, 3)
+            grid.addWidget(QLabel(denomination_label(denomination)), row, column * 2)
+            grid.addWidget(spin, row, column * 2 + 1)
+        self.counted_label = QLabel(count)
+        self.counted_label.setObjectName("countedCashLabel")
+        self.difference_label = QLabel(count)
+        self.difference_label.setObjectName("cashDifferenceLabel")
+        grid.addWidget(self.counted_label, 5, 0, 1, 3)
+        grid.addWidget(self.difference_label, 5, 3, 1, 3)
+        self.cheques_edit = QLineEdit(self)
+        self.cheques_edit.setObjectName("chequesCountedEdit")
+        self.cheques_edit.setText(format_cents(figures.cheques_cents).replace("\u00a0€", "").replace("\u202f", " "))
+        self.comment_edit = QPlainTextEdit(self)
+        self.comment_edit.setObjectName("closingCommentEdit")
+        self.comment_edit.setPlaceholderText(self.tr("Explain any difference"))
+        self.comment_edit.setMaximumHeight(60)
+        form = QFormLayout()
+        form.addRow(self.tr("Cheques counted"), self.cheques_edit)
+        form.addRow(self.tr("Comment"), self.comment_edit)
+        self.close_button = QPushButton(self.tr("Close the cash desk and print the journal"), self)
+        self.close_button.setObjectName("closeCashDeskButton")
+        self.close_button.setProperty("primary", True)
+        self.close_button.clicked.connect(self.close_desk)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        self.body.addWidget(day)
+        self.body.addWidget(count)
+        self.body.addLayout(form)
+        self.body.addLayout(buttons)
+        self._show_counted()
+
+    def counts(self) -> dict[int, int]:
+        return {denomination: spin.value() for denomination, spin in self.count_spins.items() if spin.value()}
+
+    def _show_counted(self) -> None:
+        if self.figures is None:
+            return
+        counted = sum(d * n for d, n in self.counts().items())
+        difference = counted - self.figures.expected_cash_cents
+        self.counted_label.setText(self.tr("Counted: %1").replace("%1", format_cents(counted)))
+        self.difference_label.setText(self.tr("Difference: %1").replace("%1", format_cents(difference)))
+
+    def close_desk(self) -> None:
+        cheques = parse_euros(self.cheques_edit.text() or "0")
+        if cheques is None:
+            self.error_label.setText(self.tr("Type the total of the cheques, for example 45,00."))
+            return
+        question = self.tr("Close the cash desk? Nothing can be cashed in this session afterwards.")
+        if not self.context.dialogs.confirm(self, self.tr("Close the cash desk"), question):
+            return
+        session_id = self.figures.cash_session_id if self.figures else None
+        try:
+            report = self.context.write(lambda s: close_cash_desk(
+                s, self.context.clock, actor=self.context.agent, counts=self.counts(), cheques_counted_cents=cheques,
+                comment=self.comment_edit.toPlainText()))
+        except DeskError as refusal:
+            self.error_label.setText(refusal.message)
+            return
+        self.cash_desk_changed.emit()
+        self.reload()
+        self.error_label.setText(report.summary())
+        journal = self.context.read(lambda s: cash_journal_document(s, session_id, clock=self.context.clock))
+        self.journal_dialog = DocumentDialog(self.context, self.tr("Cash-desk journal"),
+                                             f"journal-de-caisse-{session_id}.pdf", self, pdf=cash_journal_a4(journal))
+        self.journal_dialog.setObjectName("cashJournalDialog")
+        self.journal_dialog.render()
+        self.journal_dialog.open()
