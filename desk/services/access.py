@@ -36,3 +36,9 @@ def require_cashier(actor: Actor, action: str, message: str) -> None:
     """Refuse ``action`` unless the actor is a régisseur (or an administrator)."""
     if not actor.is_cashier:
         raise PermissionDeniedError(action, message)
+
+
+def require_admin(actor: Actor, action: str, message: str) -> None:
+    """Refuse ``action`` unless the actor is an administrator."""
+    if actor.role is not Role.ADMIN:
+        raise PermissionDeniedError(action, message)

@@ -13,6 +13,8 @@ from desk.clock import Clock
 from desk.db.enums import Role
 from desk.db.models import Agent
 from desk.errors import ValidationError
+from desk.services.access import Actor, require_admin
+from desk.services.audit import record
 
 _hasher = PasswordHasher()
 
@@ -78,3 +80,55 @@ def create_agent(
 
 def agent_info(agent: Agent) -> AgentInfo:
     return AgentInfo(agent.id, agent.login, agent.display_name, agent.role, agent.is_active)
+
+
+# -- administration (admins only; agents are never deleted: the journal names them) --
+
+
+def list_agents(session: Session) -> list[AgentInfo]:
+    return [agent_info(agent) for agent in session.scalars(select(Agent).order_by(Agent.display_name))]
+
+
+def _managed(session: Session, actor: Actor, agent_id: int, action: str) -> Agent:
+    require_admin(actor, action, "Seul un administrateur gère les comptes des agents.")
+    agent = session.get(Agent, agent_id, with_for_update=True)
+    if agent is None:
+        raise ValidationError("Ce compte n'existe pas.", field="agent")
+    return agent
+
+
+def add_agent(session: Session, clock: Clock, actor: Actor, *, login: str, display_name: str, password: str,
+              role: Role) -> AgentInfo:
+    require_admin(actor, "create_agent", "Seul un administrateur crée les comptes des agents.")
+    info = create_agent(session, clock, login=login, display_name=display_name, password=password, role=role)
+    record(session, clock, actor, "create_agent", f"{info.login} ({info.role.value})")
+    return info
+
+
+def change_role(session: Session, clock: Clock, actor: Actor, agent_id: int, role: Role) -> AgentInfo:
+    agent = _managed(session, actor, agent_id, "change_role")
+    if agent.id == actor.agent_id and role is not Role.ADMIN:
+        raise ValidationError("Vous ne pouvez pas retirer vos propres droits d'administrateur.", field="role")
+    agent.role = role
+    record(session, clock, actor, "change_role", f"{agent.login} → {role.value}")
+    return agent_info(agent)
+
+
+def reset_password(session: Session, clock: Clock, actor: Actor, agent_id: int, password: str) -> AgentInfo:
+    agent = _managed(session, actor, agent_id, "reset_password")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"Le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères.", field="password")
+    agent.password_hash = hash_password(password)
+    agent.failed_login_count = 0
+    agent.locked_until = None
+    record(session, clock, actor, "reset_password", agent.login)
+    return agent_info(agent)
+
+
+def set_active(session: Session, clock: Clock, actor: Actor, agent_id: int, active: bool) -> AgentInfo:
+    agent = _managed(session, actor, agent_id, "deactivate_agent" if not active else "reactivate_agent")
+    if agent.id == actor.agent_id and not active:
+        raise ValidationError("Vous ne pouvez pas désactiver votre propre compte.", field="agent")
+    agent.is_active = active
+    record(session, clock, actor, "deactivate_agent" if not active else "reactivate_agent", agent.login)
+    return agent_info(agent)

@@ -33,9 +33,10 @@ from desk.db.models import (
     Unit,
     UnitExclusion,
 )
-from desk.errors import DeskError
+from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services.access import Actor, require_cashier
+from desk.services.audit import record
 from desk.services.booking_rules import Blocker, BookingPolicy, blocker_text, booking_deadline
 from desk.services.pricing import amount_to_pay, family_balance, price_list
 
@@ -198,15 +199,18 @@ def toggle_booking(
     open_day_id: int,
     actor: Actor,
     policy: BookingPolicy = DEFAULT_POLICY,
+    override_reason: str | None = None,
 ) -> ToggleResult:
     """Check or uncheck one cell of the planning for one child.
 
     An empty cell gets a pending booking holding a place (a *journée* replaces
     the half-days of the same day in the basket, and the other way round); a
     pending one is dropped; a paid one is proposed for cancellation, which only
-    a régisseur may do; a proposed cancellation is withdrawn.
+    a régisseur may do; a proposed cancellation is withdrawn. A régisseur may
+    pass the booking deadline by giving a reason, kept in the audit trail.
     """
     now = clock.now()
+    overridden = _deadline_override(session, clock, actor, override_reason, family_id)
     child = session.get(Child, child_id)
     if child is None or child.family_id != family_id:
         raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
@@ -224,7 +228,7 @@ def toggle_booking(
                               Booking.state.in_(LIVE_BOOKING_STATES)).with_for_update()
     )
     if live is None:
-        result = _add(session, now, child, open_day, basket, actor, policy)
+        result = _add(session, now, child, open_day, basket, actor, policy, overridden)
     elif live.state is BookingState.PENDING:
         _drop(session, live, now)
         result = ToggleResult(ToggleOutcome.REMOVED, live.id)
@@ -233,7 +237,7 @@ def toggle_booking(
         live.cancellation_basket_id = None
         result = ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id, tuple(replaced))
     else:
-        check_timing(open_day, now)
+        check_timing(open_day, now, deadline_overridden=overridden)
         require_cashier(actor, "cancel_paid_booking", blocker_text(Blocker.PAID, price_cents=live.price_cents))
         live.cancellation_basket_id = basket.id
         result = ToggleResult(ToggleOutcome.CANCELLATION_PROPOSED, live.id)
@@ -316,13 +320,13 @@ def _expire_stale(session: Session, now: datetime, *conditions) -> ExpiryReport:
     return ExpiryReport(len(expired), dict(freed))
 
 
-def check_timing(open_day: OpenDay, now: datetime) -> None:
-    """Refuse a day that is past or after its booking deadline."""
+def check_timing(open_day: OpenDay, now: datetime, *, deadline_overridden: bool = False) -> None:
+    """Refuse a day that is past, or after its booking deadline unless a régisseur overrides it."""
     activity = open_day.unit.activity
     if open_day.day < now.astimezone(PARIS).date():
         raise BookingRefusedError(Blocker.PAST, blocker_text(Blocker.PAST))
     deadline = booking_deadline(open_day.day, activity.booking_deadline_days, activity.booking_deadline_hour)
-    if now >= deadline:
+    if now >= deadline and not deadline_overridden:
         raise BookingRefusedError(Blocker.DEADLINE, blocker_text(Blocker.DEADLINE, deadline=deadline))
 
 
@@ -338,9 +342,19 @@ def active_enrolment_id(session: Session, child: Child, activity: Activity) -> i
     return enrolment_id
 
 
+def _deadline_override(session: Session, clock: Clock, actor: Actor, reason: str | None, family_id: int) -> bool:
+    if reason is None:
+        return False
+    require_cashier(actor, "override_deadline", "Seul un régisseur peut passer outre le délai de réservation.")
+    if not reason.strip():
+        raise ValidationError("Indiquez la raison pour laquelle le délai de réservation est dépassé.", field="reason")
+    record(session, clock, actor, "override_deadline", reason.strip(), family_id=family_id)
+    return True
+
+
 def _add(session: Session, now: datetime, child: Child, open_day: OpenDay, basket: Basket, actor: Actor,
-         policy: BookingPolicy) -> ToggleResult:
-    check_timing(open_day, now)
+         policy: BookingPolicy, deadline_overridden: bool = False) -> ToggleResult:
+    check_timing(open_day, now, deadline_overridden=deadline_overridden)
     enrolment_id = active_enrolment_id(session, child, open_day.unit.activity)
     same_day = select(OpenDay.id).where(OpenDay.day == open_day.day)
     _forget_expired(session, basket.id, Booking.child_id == child.id, Booking.open_day_id.in_(same_day))

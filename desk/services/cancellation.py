@@ -1,4 +1,4 @@
-"""Cancelling a paid booking: a régisseur's act that gives the family a credit.
+"""Cancelling a paid booking (a credit for the family) and refunding a credit: a régisseur's acts.
 
 A paid booking is never deleted. Its cancellation frees the place, records a
 credit (*avoir*) on the family account and a journal entry, in the caller's
@@ -18,6 +18,7 @@ from desk.money import format_cents
 from desk.services.access import Actor, require_cashier
 from desk.services.booking_rules import Blocker, blocker_text
 from desk.services.journal import append_entry
+from desk.services.pricing import family_balance
 
 
 def cancel_paid_booking(session: Session, clock: Clock, *, booking_id: int, actor: Actor, reason: str) -> int:
@@ -56,3 +57,21 @@ def cancel_paid_booking(session: Session, clock: Clock, *, booking_id: int, acto
     )
     session.expire(booking)
     return booking.price_cents
+
+
+def refund_credit(session: Session, clock: Clock, *, family_id: int, amount_cents: int, actor: Actor,
+                  means: str) -> int:
+    """Pay back part or all of a family's credit (*avoir*), a régisseur's act; returns what remains."""
+    require_cashier(actor, "refund_credit", "Seul un régisseur peut rembourser un avoir.")
+    credit = -family_balance(session, family_id)
+    if amount_cents <= 0:
+        raise DeskError("Le montant à rembourser doit être positif.", "Saisissez un montant.")
+    if amount_cents > credit:
+        raise DeskError(f"La famille n'a que {format_cents(max(credit, 0))} d'avoir : impossible de rembourser "
+                        f"{format_cents(amount_cents)}.", "Remboursez au plus l'avoir disponible.")
+    now = clock.now()
+    session.add(LedgerEntry(family_id=family_id, created_at=now, kind=LedgerKind.REFUND, amount_cents=amount_cents,
+                            label=f"Remboursement d'avoir ({means})", agent_id=actor.agent_id))
+    append_entry(session, kind=JournalKind.REFUND, created_at=now, amount_cents=-amount_cents, agent_id=actor.agent_id,
+                 family_id=family_id, payload={"refund": format_cents(amount_cents), "means": means})
+    return credit - amount_cents

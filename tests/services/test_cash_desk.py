@@ -115,3 +115,48 @@ def test_opening_twice_and_wrong_floats_are_refused(database, clock, town):
         assert session.scalar(select(CashSession.id).where(CashSession.closed_at.is_(None))) is not None
     with pytest.raises(ValidationError, match="Coupure inconnue"):
         close(database, clock, town.cashier, {300: 1}, 0)
+
+
+def test_a_regisseur_refunds_a_credit_and_the_journal_says_so(database, clock, town):
+    from desk.services.cancellation import refund_credit
+    from desk.services.pricing import family_balance
+
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0])
+    town.pay(database, clock, [Tender.cash(1000)])
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0], actor=town.cashier)
+    town.pay(database, clock, [], actor=town.cashier)  # a 10 € credit
+    with pytest.raises(PermissionDeniedError), database.session_factory.begin() as session:
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=500, actor=town.agent, means="espèces")
+    with pytest.raises(DeskError, match="n'a que 10,00"), database.session_factory.begin() as session:
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=1500, actor=town.cashier, means="espèces")
+    with database.session_factory.begin() as session:
+        left = refund_credit(session, clock, family_id=town.family_id, amount_cents=600, actor=town.cashier,
+                             means="virement")
+    assert left == 400
+    with database.read_session_factory() as session:
+        assert family_balance(session, town.family_id) == -400
+        refund = session.scalars(select(JournalEntry).where(JournalEntry.kind == JournalKind.REFUND)).one()
+        assert refund.amount_cents == -600 and verify_journal(session).ok
+
+
+def test_a_regisseur_overrides_the_deadline_with_a_reason(database, clock, town):
+    from desk.services.basket import BookingRefusedError, toggle_booking
+
+    clock.set(clock.now().replace(day=30, hour=15))  # Monday 30 at 15:00: Wednesday 2 is closed to bookings
+    open_day = town.open_day(database, UnitKind.FULL_DAY, DAYS[0])
+
+    def toggle(actor, reason=None):
+        with database.session_factory.begin() as session:
+            return toggle_booking(session, clock, family_id=town.family_id, child_id=town.noah, open_day_id=open_day,
+                                  actor=actor, override_reason=reason)
+
+    with pytest.raises(BookingRefusedError, match="closes depuis"):
+        toggle(town.cashier)
+    with pytest.raises(PermissionDeniedError, match="passer outre"):
+        toggle(town.agent, "urgence familiale")
+    with pytest.raises(ValidationError, match="raison"):
+        toggle(town.cashier, "  ")
+    assert toggle(town.cashier, "Hospitalisation du parent").outcome.value == "added"
+    with database.read_session_factory() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "override_deadline")).one()
+    assert entry.detail == "Hospitalisation du parent" and entry.agent_id == town.cashier.agent_id
