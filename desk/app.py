@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desk import __version__
 from desk.clock import Clock, SystemClock
@@ -22,6 +22,8 @@ from desk.config import resolve_database_url
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 from desk.errors import DeskError
+from desk.services.setup import needs_setup
+from desk.ui.admin_dialogs import SetupDialog
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import DialogService, QtDialogService
 from desk.ui.i18n import install_translators
@@ -69,8 +71,15 @@ class DeskApplication(QObject):
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
 
-    def show_login(self) -> LoginDialog:
+    def show_login(self) -> QDialog:
+        """The login dialog; on a database nobody can log into yet, the first-start dialog before it."""
         self.context.actor = None
+        if self.context.read(needs_setup):
+            self.setup = SetupDialog(self.context)
+            self.setup.accepted.connect(self.show_login)
+            self.setup.rejected.connect(self.closed.emit)
+            self.setup.open()
+            return self.setup
         self.login = LoginDialog(self.context)
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self.closed.emit)

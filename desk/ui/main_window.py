@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from desk import __version__
 from desk.clock import PARIS
+from desk.db.enums import Role
 from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
 from desk.services.basket import expire_holds
 from desk.services.journal import verify_journal
 from desk.services.overview import Overview, load_overview
+from desk.ui.admin_dialogs import AgentsDialog, AuditDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.context import DeskContext
 from desk.ui.family_file import FamilyFileWidget
@@ -202,9 +204,13 @@ class MainWindow(QMainWindow):
                                              "receipt")
         self.verify_journal_action = self._action("verifyJournalAction", self.tr("&Verify the payment journal"),
                                                   "Ctrl+Shift+J", self.verify_journal)
+        self.audit_action = self._action("auditAction", self.tr("Audit &trail…"), "Ctrl+Shift+A", self.show_audit)
+        self.agents_action = self._action("agentsAction", self.tr("&Agents…"), "Ctrl+Shift+G", self.show_agents)
         cashier = self.context.actor is not None and self.context.actor.is_cashier
-        for action in (self.cash_desk_action, self.verify_journal_action):
+        admin = self.context.actor is not None and self.context.actor.role is Role.ADMIN
+        for action in (self.cash_desk_action, self.verify_journal_action, self.audit_action):
             action.setVisible(cashier)  # the services refuse them to agents anyway
+        self.agents_action.setVisible(admin)
         self.about_action = QAction(self.tr("&About desk"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self._show_about)
@@ -213,7 +219,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.logout_action, self.quit_action])
         cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
-        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action])
+        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.audit_action, self.agents_action])
         cash_menu.menuAction().setVisible(cashier)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Counter"), self)
@@ -283,6 +289,14 @@ class MainWindow(QMainWindow):
         self.cash_desk_dialog = CashDeskDialog(self.context, self)
         self.cash_desk_dialog.cash_desk_changed.connect(self.refresh)
         self.cash_desk_dialog.open()
+
+    def show_audit(self) -> None:
+        self.audit_dialog = AuditDialog(self.context, self)
+        self.audit_dialog.open()
+
+    def show_agents(self) -> None:
+        self.agents_dialog = AgentsDialog(self.context, self)
+        self.agents_dialog.open()
 
     def verify_journal(self) -> None:
         result = self.context.read(verify_journal)

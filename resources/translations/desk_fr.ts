@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AgentsDialog</name>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="112"/>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="115"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="134"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="116"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="135"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="117"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="137"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="136"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="140"/>
+        <source>Create the account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
+        <source>Give the selected agent this role</source>
+        <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
+        <source>Reset the selected agent&apos;s password</source>
+        <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
+        <source>Deactivate / reactivate</source>
+        <translation>Désactiver / réactiver</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="202"/>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="205"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="207"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
+        <source>done</source>
+        <translation>effectué</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="216"/>
+        <source>Agent, action or detail contains…</source>
+        <translation>Agent, action ou détail contenant…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="219"/>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="220"/>
+        <source>Refused only</source>
+        <translation>Refus seulement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="221"/>
+        <source>Done only</source>
+        <translation>Actions effectuées seulement</translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <location filename="../../desk/ui/payment_dialog.py" line="114"/>
@@ -744,62 +873,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="70"/>
+        <location filename="../../desk/ui/main_window.py" line="72"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="73"/>
+        <location filename="../../desk/ui/main_window.py" line="75"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="75"/>
+        <location filename="../../desk/ui/main_window.py" line="77"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="84"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="103"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -840,77 +969,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="130"/>
+        <location filename="../../desk/ui/main_window.py" line="132"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="165"/>
+        <location filename="../../desk/ui/main_window.py" line="167"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="211"/>
+        <location filename="../../desk/ui/main_window.py" line="217"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="196"/>
+        <location filename="../../desk/ui/main_window.py" line="198"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="191"/>
+        <location filename="../../desk/ui/main_window.py" line="193"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="193"/>
+        <location filename="../../desk/ui/main_window.py" line="195"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="195"/>
+        <location filename="../../desk/ui/main_window.py" line="197"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="198"/>
+        <location filename="../../desk/ui/main_window.py" line="200"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="200"/>
+        <location filename="../../desk/ui/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="201"/>
+        <location filename="../../desk/ui/main_window.py" line="203"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <location filename="../../desk/ui/main_window.py" line="205"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="215"/>
+        <location filename="../../desk/ui/main_window.py" line="207"/>
+        <source>Audit &amp;trail…</source>
+        <translation>Journal d&apos;&amp;audit…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="208"/>
+        <source>&amp;Agents…</source>
+        <translation>&amp;Agents…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="221"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="218"/>
+        <location filename="../../desk/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="219"/>
+        <location filename="../../desk/ui/main_window.py" line="225"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="249"/>
+        <location filename="../../desk/ui/main_window.py" line="255"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -918,28 +1057,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="251"/>
+        <location filename="../../desk/ui/main_window.py" line="257"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="260"/>
+        <location filename="../../desk/ui/main_window.py" line="266"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="285"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="290"/>
-        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="308"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="291"/>
+        <location filename="../../desk/ui/main_window.py" line="305"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -947,52 +1086,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="296"/>
+        <location filename="../../desk/ui/main_window.py" line="310"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="324"/>
+        <location filename="../../desk/ui/main_window.py" line="338"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="327"/>
+        <location filename="../../desk/ui/main_window.py" line="341"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="208"/>
+        <location filename="../../desk/ui/main_window.py" line="214"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="331"/>
+        <location filename="../../desk/ui/main_window.py" line="345"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="332"/>
+        <location filename="../../desk/ui/main_window.py" line="346"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="332"/>
+        <location filename="../../desk/ui/main_window.py" line="346"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="337"/>
+        <location filename="../../desk/ui/main_window.py" line="351"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="338"/>
+        <location filename="../../desk/ui/main_window.py" line="352"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1289,6 +1428,59 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
+        <source>desk — First start</source>
+        <translation>desk — Premier démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="62"/>
+        <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
+        <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
+        <source>Régie</source>
+        <translation>Régie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
+        <source>PayFiP client number</source>
+        <translation>Numéro client PayFiP</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="72"/>
+        <source>Administrator&apos;s login</source>
+        <translation>Identifiant de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="73"/>
+        <source>Administrator&apos;s name</source>
+        <translation>Nom de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="74"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="84"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <location filename="../../desk/ui/texts.py" line="17"/>
@@ -1335,7 +1527,7 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="106"/>
+        <location filename="../../desk/app.py" line="115"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>

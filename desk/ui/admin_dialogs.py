@@ -1,0 +1,238 @@
+"""Administration at the desk: the first start, the agents' accounts, the audit trail."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.clock import PARIS
+from desk.db.enums import AuditOutcome, Role
+from desk.errors import DeskError
+from desk.services.access import ROLE_LABELS
+from desk.services.agents import AgentInfo, add_agent, change_role, list_agents, reset_password, set_active
+from desk.services.audit import AuditLine, audit_trail
+from desk.services.setup import RegieDraft, initialise
+from desk.ui.context import DeskContext
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
+
+
+def _error_label(parent: QWidget, object_name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setProperty("role", "fieldError")
+    label.setWordWrap(True)
+    return label
+
+
+def _table(parent: QWidget, object_name: str, model: RecordTableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class SetupDialog(QDialog):
+    """The very first start: who the régie is, and the first administrator's account."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("setupDialog")
+        self.setWindowTitle(self.tr("desk — First start"))
+        self.setMinimumWidth(520)
+        intro = QLabel(self.tr("This database is new. Enter the régie's identity, printed on every ticket, "
+                               "and create the first administrator's account."), self)
+        intro.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label, placeholder in (
+            ("town", self.tr("Town"), "Albertville"),
+            ("regie_name", self.tr("Régie"), "Régie Accueil Loisirs Sport Culture"),
+            ("address", self.tr("Address"), "12 cours de l'Hôtel-de-Ville, 73200 Albertville"),
+            ("payfip", self.tr("PayFiP client number"), "012345"),
+            ("login", self.tr("Administrator's login"), "admin"),
+            ("display_name", self.tr("Administrator's name"), ""),
+            ("password", self.tr("Password"), ""),
+        ):
+            edit = QLineEdit(self)
+            edit.setObjectName(f"setup{key.title().replace('_', '')}Edit")
+            edit.setPlaceholderText(placeholder)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.edits["password"].setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = _error_label(self, "setupErrorLabel")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def create(self) -> None:
+        text = {key: edit.text() for key, edit in self.edits.items()}
+        regie = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
+        try:
+            self.context.write(lambda s: initialise(s, self.context.clock, regie, login=text["login"],
+                                                    display_name=text["display_name"], password=text["password"]))
+        except DeskError as problem:
+            self.error_label.setText(problem.message)
+            return
+        self.accept()
+
+
+class AgentsDialog(QDialog):
+    """The administrator's screen: create, change role, reset password, deactivate (never delete)."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("agentsDialog")
+        self.setWindowTitle(self.tr("Agents"))
+        self.resize(720, 480)
+        self.model: RecordTableModel[AgentInfo] = RecordTableModel([
+            Column(self.tr("Login"), lambda a: a.login),
+            Column(self.tr("Name"), lambda a: a.display_name),
+            Column(self.tr("Role"), lambda a: ROLE_LABELS[a.role]),
+            Column(self.tr("Account"), lambda a: self.tr("active") if a.is_active else self.tr("deactivated")),
+        ], self)
+        self.view = _table(self, "agentsView", self.model)
+        self.login_edit = QLineEdit(self)
+        self.login_edit.setObjectName("newAgentLoginEdit")
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("newAgentNameEdit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("agentPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setObjectName("agentRoleCombo")
+        for role in Role:
+            self.role_combo.addItem(ROLE_LABELS[role], role)
+        self.error_label = _error_label(self, "agentsErrorLabel")
+        form = QFormLayout()
+        form.addRow(self.tr("Login"), self.login_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+        form.addRow(self.tr("Role"), self.role_combo)
+        buttons = QHBoxLayout()
+        for object_name, text, slot in (
+            ("createAgentButton", self.tr("Create the account"), self.create),
+            ("changeRoleButton", self.tr("Give the selected agent this role"), self.change_role),
+            ("resetPasswordButton", self.tr("Reset the selected agent's password"), self.reset_password),
+            ("toggleActiveButton", self.tr("Deactivate / reactivate"), self.toggle_active),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(object_name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_records(self.context.read(list_agents))
+
+    def _role(self) -> Role:
+        return Role(self.role_combo.currentData())  # Qt hands enum values back as plain strings
+
+    def _selected(self) -> AgentInfo | None:
+        index = self.view.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _act(self, action) -> None:
+        try:
+            self.context.write(action)
+        except DeskError as problem:
+            self.error_label.setText(problem.message)
+            return
+        self.error_label.clear()
+        self.password_edit.clear()
+        self.reload()
+
+    def create(self) -> None:
+        login, name, password, role = (self.login_edit.text(), self.name_edit.text(), self.password_edit.text(),
+                                       self._role())
+        self._act(lambda s: add_agent(s, self.context.clock, self.context.agent, login=login, display_name=name,
+                                      password=password, role=role))
+
+    def change_role(self) -> None:
+        agent, role = self._selected(), self._role()
+        if agent is not None:
+            self._act(lambda s: change_role(s, self.context.clock, self.context.agent, agent.id, role))
+
+    def reset_password(self) -> None:
+        agent, password = self._selected(), self.password_edit.text()
+        if agent is not None:
+            self._act(lambda s: reset_password(s, self.context.clock, self.context.agent, agent.id, password))
+
+    def toggle_active(self) -> None:
+        agent = self._selected()
+        if agent is not None:
+            self._act(lambda s: set_active(s, self.context.clock, self.context.agent, agent.id, not agent.is_active))
+
+
+class AuditDialog(QDialog):
+    """Who did what and when, filtered by agent, action or outcome."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.resize(860, 520)
+        self.model: RecordTableModel[AuditLine] = RecordTableModel([
+            Column(self.tr("When"), lambda line: f"{line.at.astimezone(PARIS):%d/%m/%Y %H:%M:%S}",
+                   sort_key=lambda line: line.at),
+            Column(self.tr("Agent"), lambda line: line.agent_name),
+            Column(self.tr("Action"), lambda line: line.action),
+            Column(self.tr("Outcome"), lambda line: self.tr("refused") if line.outcome is AuditOutcome.REFUSED
+                   else self.tr("done")),
+            Column(self.tr("Detail"), lambda line: line.detail),
+        ], self)
+        self.view = _table(self, "auditView", self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("auditFilterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Agent, action or detail contains…"))
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setObjectName("auditOutcomeCombo")
+        self.outcome_combo.addItem(self.tr("All"), None)
+        self.outcome_combo.addItem(self.tr("Refused only"), AuditOutcome.REFUSED)
+        self.outcome_combo.addItem(self.tr("Done only"), AuditOutcome.OK)
+        self.filter_edit.textChanged.connect(lambda _text: self.reload())
+        self.outcome_combo.currentIndexChanged.connect(lambda _index: self.reload())
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.outcome_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        words, chosen = self.filter_edit.text(), self.outcome_combo.currentData()
+        outcome = AuditOutcome(chosen) if chosen else None
+        self.model.set_records(self.context.read(lambda s: audit_trail(s, contains=words, outcome=outcome)))

@@ -1,0 +1,63 @@
+"""First start, agents' accounts and the audit trail, at the desk."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+
+from desk.app import DeskApplication, configure, start
+from desk.clock import PARIS, FrozenClock
+from desk.db.enums import Role
+from desk.services.auth import log_in
+from desk.ui.dialogs import RecordingDialogService
+from desk.ui.main_window import MainWindow
+from tests.ui.test_app import shot
+
+
+def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path))
+    configure(qapp)
+    started = start(["--database-url", f"sqlite:///{tmp_path / 'town.sqlite3'}"], RecordingDialogService(),
+                    clock=FrozenClock(datetime(2026, 11, 26, 10, tzinfo=PARIS)))
+    assert isinstance(started, DeskApplication)
+    setup = started.setup
+    assert setup.objectName() == "setupDialog"
+    values = {"setupTownEdit": "Albertville", "setupRegieNameEdit": "Régie Loisirs", "setupAddressEdit": "Mairie",
+              "setupPayfipEdit": "12", "setupLoginEdit": "maire", "setupDisplayNameEdit": "Admin Mairie",
+              "setupPasswordEdit": "s3cret!"}
+    for name, value in values.items():
+        setup.findChild(QLineEdit, name).setText(value)
+    setup.create()
+    assert "6 chiffres" in setup.findChild(QLabel, "setupErrorLabel").text()
+    setup.findChild(QLineEdit, "setupPayfipEdit").setText("012345")
+    shot(setup, "20-first-start")
+    setup.create()
+    qtbot.waitUntil(lambda: started.login is not None and started.login.isVisible(), timeout=3000)
+    context = started.context
+    context.actor = context.write(lambda s: log_in(s, context.clock, "maire", "s3cret!")).actor()
+    assert context.actor.role is Role.ADMIN
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.agents_action.isVisible() and window.audit_action.isVisible()
+    window.show_agents()
+    agents = window.agents_dialog
+    agents.findChild(QLineEdit, "newAgentLoginEdit").setText("camille")
+    agents.findChild(QLineEdit, "newAgentNameEdit").setText("Camille Martin")
+    agents.findChild(QLineEdit, "agentPasswordEdit").setText("abc")
+    agents.findChild(QPushButton, "createAgentButton").click()
+    assert "au moins 5" in agents.findChild(QLabel, "agentsErrorLabel").text()
+    agents.findChild(QLineEdit, "agentPasswordEdit").setText("camille1")
+    agents.findChild(QPushButton, "createAgentButton").click()
+    view = agents.findChild(QTableView, "agentsView")
+    assert [view.model().index(r, 0).data() for r in range(view.model().rowCount())] == ["maire", "camille"]
+    shot(agents, "21-agents")
+    window.show_audit()
+    audit = window.audit_dialog
+    rows = audit.findChild(QTableView, "auditView").model()
+    assert any(rows.index(r, 2).data() == "create_agent" for r in range(rows.rowCount()))
+    audit.findChild(QComboBox, "auditOutcomeCombo").setCurrentIndex(1)  # refused only
+    assert all(rows.index(r, 3).data() == "refusé" for r in range(rows.rowCount()))
+    shot(audit, "22-audit")
+    QApplication.processEvents()
+    context.database.dispose()
