@@ -30,6 +30,7 @@ from desk.services.journal import verify_journal
 from desk.services.overview import Overview, load_overview
 from desk.ui.admin_dialogs import AgentsDialog, AuditDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
+from desk.ui.catalogue_dialog import CatalogueDialog
 from desk.ui.context import DeskContext
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
@@ -206,11 +207,14 @@ class MainWindow(QMainWindow):
                                                   "Ctrl+Shift+J", self.verify_journal)
         self.audit_action = self._action("auditAction", self.tr("Audit &trail…"), "Ctrl+Shift+A", self.show_audit)
         self.agents_action = self._action("agentsAction", self.tr("&Agents…"), "Ctrl+Shift+G", self.show_agents)
+        self.catalogue_action = self._action("catalogueAction", self.tr("Activity &catalogue…"), "Ctrl+Shift+C",
+                                             self.show_catalogue)
         cashier = self.context.actor is not None and self.context.actor.is_cashier
         admin = self.context.actor is not None and self.context.actor.role is Role.ADMIN
         for action in (self.cash_desk_action, self.verify_journal_action, self.audit_action):
             action.setVisible(cashier)  # the services refuse them to agents anyway
         self.agents_action.setVisible(admin)
+        self.catalogue_action.setVisible(admin)
         self.about_action = QAction(self.tr("&About desk"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self._show_about)
@@ -219,7 +223,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.logout_action, self.quit_action])
         cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
-        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.audit_action, self.agents_action])
+        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.audit_action, self.agents_action,
+                              self.catalogue_action])
         cash_menu.menuAction().setVisible(cashier)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Counter"), self)
@@ -293,6 +298,10 @@ class MainWindow(QMainWindow):
     def show_audit(self) -> None:
         self.audit_dialog = AuditDialog(self.context, self)
         self.audit_dialog.open()
+
+    def show_catalogue(self) -> None:
+        self.catalogue_dialog = CatalogueDialog(self.context, self)
+        self.catalogue_dialog.open()
 
     def show_agents(self) -> None:
         self.agents_dialog = AgentsDialog(self.context, self)

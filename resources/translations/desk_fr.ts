@@ -70,62 +70,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="202"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="205"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="205"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="207"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="212"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="212"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="213"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="214"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="216"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="219"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="219"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="222"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="220"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="223"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="221"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="224"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -278,6 +278,99 @@
         <location filename="../../desk/ui/payment_dialog.py" line="84"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="48"/>
+        <source>Activity catalogue</source>
+        <translation>Catalogue des activités</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="64"/>
+        <source>Apply this capacity to the unit&apos;s days</source>
+        <translation>Appliquer cette capacité aux jours de l&apos;unité</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="69"/>
+        <source>Close the selected day</source>
+        <translation>Fermer le jour sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="79"/>
+        <source>Open during school holidays (holiday centre)</source>
+        <translation>Ouvrir pendant les vacances scolaires (centre de vacances)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="81"/>
+        <source>Open these days</source>
+        <translation>Ouvrir ces jours</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="89"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="91"/>
+        <source>Places per day</source>
+        <translation>Places par jour</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="95"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="97"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="102"/>
+        <source>Open days of the unit</source>
+        <translation>Jours d&apos;ouverture de l&apos;unité</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="110"/>
+        <source>Prices per quotient bracket (double-click to change)</source>
+        <translation>Tarifs par tranche de quotient (double-cliquez pour modifier)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="160"/>
+        <source>%1 — %2 places, %3 taken</source>
+        <translation>%1 — %2 places, %3 prises</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="182"/>
+        <source>Type a price, for example 4,00.</source>
+        <translation>Saisissez un tarif, par exemple 4,00.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="186"/>
+        <source>Price saved: new bookings pay it.</source>
+        <translation>Tarif enregistré : les nouvelles réservations le paient.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="191"/>
+        <source>Capacity saved (days already fuller keep room for their bookings).</source>
+        <translation>Capacité enregistrée (les jours déjà plus remplis gardent la place de leurs réservations).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="199"/>
+        <source>Day closed.</source>
+        <translation>Jour fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="204"/>
+        <source>Tick the weekdays to open.</source>
+        <translation>Cochez les jours de la semaine à ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="211"/>
+        <source>Days opened.</source>
+        <translation>Jours ouverts.</translation>
     </message>
 </context>
 <context>
@@ -873,62 +966,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="72"/>
+        <location filename="../../desk/ui/main_window.py" line="73"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="75"/>
+        <location filename="../../desk/ui/main_window.py" line="76"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="77"/>
+        <location filename="../../desk/ui/main_window.py" line="78"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="80"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="105"/>
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="112"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -969,87 +1062,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="132"/>
+        <location filename="../../desk/ui/main_window.py" line="133"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="167"/>
+        <location filename="../../desk/ui/main_window.py" line="168"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="217"/>
+        <location filename="../../desk/ui/main_window.py" line="221"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="198"/>
+        <location filename="../../desk/ui/main_window.py" line="199"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="193"/>
+        <location filename="../../desk/ui/main_window.py" line="194"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="195"/>
+        <location filename="../../desk/ui/main_window.py" line="196"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="197"/>
+        <location filename="../../desk/ui/main_window.py" line="198"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="200"/>
+        <location filename="../../desk/ui/main_window.py" line="201"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="202"/>
+        <location filename="../../desk/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <location filename="../../desk/ui/main_window.py" line="204"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="205"/>
+        <location filename="../../desk/ui/main_window.py" line="206"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="207"/>
+        <location filename="../../desk/ui/main_window.py" line="208"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="208"/>
+        <location filename="../../desk/ui/main_window.py" line="209"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="221"/>
+        <location filename="../../desk/ui/main_window.py" line="210"/>
+        <source>Activity &amp;catalogue…</source>
+        <translation>&amp;Catalogue des activités…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="225"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="224"/>
+        <location filename="../../desk/ui/main_window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="225"/>
+        <location filename="../../desk/ui/main_window.py" line="230"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="255"/>
+        <location filename="../../desk/ui/main_window.py" line="260"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1057,28 +1155,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="257"/>
+        <location filename="../../desk/ui/main_window.py" line="262"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="266"/>
+        <location filename="../../desk/ui/main_window.py" line="271"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="285"/>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
-        <location filename="../../desk/ui/main_window.py" line="308"/>
+        <location filename="../../desk/ui/main_window.py" line="313"/>
+        <location filename="../../desk/ui/main_window.py" line="317"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="305"/>
+        <location filename="../../desk/ui/main_window.py" line="314"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1086,52 +1184,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="309"/>
+        <location filename="../../desk/ui/main_window.py" line="318"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="310"/>
+        <location filename="../../desk/ui/main_window.py" line="319"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="338"/>
+        <location filename="../../desk/ui/main_window.py" line="347"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="341"/>
+        <location filename="../../desk/ui/main_window.py" line="350"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="214"/>
+        <location filename="../../desk/ui/main_window.py" line="218"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="345"/>
+        <location filename="../../desk/ui/main_window.py" line="354"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <location filename="../../desk/ui/main_window.py" line="355"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <location filename="../../desk/ui/main_window.py" line="355"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="351"/>
+        <location filename="../../desk/ui/main_window.py" line="360"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="352"/>
+        <location filename="../../desk/ui/main_window.py" line="361"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.

@@ -61,3 +61,39 @@ def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
     shot(audit, "22-audit")
     QApplication.processEvents()
     context.database.dispose()
+
+
+def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, window):
+
+    from PySide6.QtWidgets import QListWidget, QTableWidget
+
+    context = window.testing[0]
+    context.actor = context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor()
+    window.show_catalogue()
+    dialog = window.catalogue_dialog
+    assert dialog.objectName() == "catalogueDialog"
+    prices = dialog.findChild(QTableWidget, "pricesTable")
+    assert prices.item(2, 3).text() == "10,00\u00a0€"  # journée, top bracket
+    prices.item(2, 3).setText("11,50")
+    assert dialog.findChild(QTableWidget, "pricesTable").item(2, 3).text() == "11,50\u00a0€"
+    days = dialog.findChild(QListWidget, "openDaysList")
+    before = days.count()
+    full = next(r for r in range(days.count()) if not days.item(r).text().endswith(" 0 prises"))
+    days.setCurrentRow(full)
+    dialog.findChild(QPushButton, "closeDayButton").click()
+    assert "réservée(s)" in dialog.findChild(QLabel, "catalogueMessageLabel").text()  # families keep their place
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QDateEdit
+
+    dialog.findChild(QDateEdit, "openFromEdit").setDate(QDate(2026, 12, 1))
+    dialog.findChild(QDateEdit, "openUntilEdit").setDate(QDate(2026, 12, 15))
+    next(c for c in dialog.findChildren(QCheckBox) if c.text() == "Sa").setChecked(True)
+    dialog.findChild(QPushButton, "openDaysButton").click()
+    assert days.count() == before + 2  # Saturdays 5 and 12 December
+    saturday = next(r for r in range(days.count()) if days.item(r).text().startswith("Sa 05/12/2026"))
+    days.setCurrentRow(saturday)
+    dialog.findChild(QPushButton, "closeDayButton").click()
+    assert days.count() == before + 1
+    assert "Jour fermé" in dialog.findChild(QLabel, "catalogueMessageLabel").text()
+    shot(dialog, "23-catalogue")
+
