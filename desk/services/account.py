@@ -35,10 +35,23 @@ class FamilyAccount:
 
 
 def family_account(session: Session, family_id: int) -> FamilyAccount:
+    return FamilyAccount(
+        family_id=family_id,
+        balance_cents=family_balance(session, family_id),
+        payments=tuple(_summaries(session, Payment.family_id == family_id)),
+    )
+
+
+def session_payments(session: Session, cash_session_id: int) -> list[PaymentSummary]:
+    """The payments of a cash-desk session, newest first (for a reprint at the desk)."""
+    return _summaries(session, Payment.cash_session_id == cash_session_id)
+
+
+def _summaries(session: Session, condition) -> list[PaymentSummary]:
     rows = session.execute(
         select(Payment.id, Payment.paid_at, Payment.amount_cents, Payment.channel, Receipt.year, Receipt.number)
         .join(Receipt, Receipt.payment_id == Payment.id)
-        .where(Payment.family_id == family_id)
+        .where(condition)
         .order_by(Payment.paid_at.desc(), Payment.id.desc())
     ).all()
     modes: dict[int, list[str]] = defaultdict(list)
@@ -47,12 +60,8 @@ def family_account(session: Session, family_id: int) -> FamilyAccount:
         .where(PaymentLine.payment_id.in_([row.id for row in rows])).order_by(PaymentLine.id)
     ):
         modes[payment_id].append(f"{MODE_LABELS[mode]} {format_cents(amount)}")
-    return FamilyAccount(
-        family_id=family_id,
-        balance_cents=family_balance(session, family_id),
-        payments=tuple(
-            PaymentSummary(row.id, row.paid_at, receipt_code(row.year, row.number), row.amount_cents, row.channel,
-                           " + ".join(modes[row.id]) or "Avoir")
-            for row in rows
-        ),
-    )
+    return [
+        PaymentSummary(row.id, row.paid_at, receipt_code(row.year, row.number), row.amount_cents, row.channel,
+                       " + ".join(modes[row.id]) or "Avoir")
+        for row in rows
+    ]

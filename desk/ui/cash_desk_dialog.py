@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
+from desk.services.account import PaymentSummary, session_payments
 from desk.services.cash_desk import (
     DENOMINATIONS,
     SessionFigures,
@@ -33,6 +36,8 @@ from desk.services.documents import cash_journal_document
 from desk.services.tenders import MODE_LABELS
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
+from desk.ui.receipt_dialog import ReceiptDialog
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
 from reports.cash_journal import cash_journal_a4
 
 
@@ -160,11 +165,39 @@ class CashDeskDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        payments = QGroupBox(self.tr("Payments of the session"), self)
+        column = QVBoxLayout(payments)
+        self.payments_model: RecordTableModel[PaymentSummary] = RecordTableModel([
+            Column(self.tr("Time"), lambda p: f"{p.paid_at.astimezone(PARIS):%H:%M}"),
+            Column(self.tr("Receipt"), lambda p: p.receipt_code),
+            Column(self.tr("Amount"), lambda p: format_cents(p.amount_cents), align_right=True),
+            Column(self.tr("Paid by"), lambda p: p.modes),
+        ], payments)
+        self.payments_view = QTableView(payments)
+        self.payments_view.setObjectName("sessionPaymentsView")
+        self.payments_view.setModel(self.payments_model)
+        self.payments_view.verticalHeader().hide()
+        self.payments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.payments_view.horizontalHeader().setStretchLastSection(True)
+        self.payments_view.setMaximumHeight(130)
+        self.payments_model.set_records(self.context.read(lambda s: session_payments(s, figures.cash_session_id)))
+        reprint = QPushButton(self.tr("Reprint the selected ticket"), payments)
+        reprint.setObjectName("sessionReprintButton")
+        reprint.clicked.connect(self.reprint_selected)
+        column.addWidget(self.payments_view)
+        column.addWidget(reprint, 0, Qt.AlignmentFlag.AlignRight)
         self.body.addWidget(day)
+        self.body.addWidget(payments)
         self.body.addWidget(count)
         self.body.addLayout(form)
         self.body.addLayout(buttons)
         self._show_counted()
+
+    def reprint_selected(self) -> None:
+        index = self.payments_view.currentIndex()
+        if index.isValid():
+            self.receipt_dialog = ReceiptDialog(self.context, index.data(RECORD_ROLE).payment_id, self)
+            self.receipt_dialog.open()
 
     def counts(self) -> dict[int, int]:
         return {denomination: spin.value() for denomination, spin in self.count_spins.items() if spin.value()}

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import PARIS
-from desk.money import format_cents
+from desk.errors import DeskError
+from desk.money import format_cents, parse_euros
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
 from desk.services.basket import basket_view
+from desk.services.cancellation import refund_credit
 from desk.services.checkout import PaymentRecord
 from desk.services.enrolment import EnrolmentView, child_enrolments
 from desk.services.families import FamilyFile, load_family
@@ -117,6 +121,8 @@ class EnrolmentsTab(QWidget):
 
 
 class PaymentsTab(QWidget):
+    refunded = Signal()
+
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -139,16 +145,57 @@ class PaymentsTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.balance_label, 1)
         top.addWidget(self.reprint_button)
+        self.refund_amount_edit = QLineEdit(self)
+        self.refund_amount_edit.setObjectName("refundAmountEdit")
+        self.refund_amount_edit.setPlaceholderText("10,00")
+        self.refund_means_combo = QComboBox(self)
+        self.refund_means_combo.setObjectName("refundMeansCombo")
+        self.refund_means_combo.setEditable(True)
+        self.refund_means_combo.addItems([self.tr("cash"), self.tr("bank transfer"), self.tr("cheque")])
+        self.refund_button = QPushButton(self.tr("Refund this much of the credit"), self)
+        self.refund_button.setObjectName("refundCreditButton")
+        self.refund_button.clicked.connect(self.refund)
+        self.refund_message = QLabel(self)
+        self.refund_message.setObjectName("refundMessageLabel")
+        self.refund_row = QWidget(self)
+        refund = QHBoxLayout(self.refund_row)
+        refund.setContentsMargins(0, 0, 0, 0)
+        refund.addWidget(QLabel(self.tr("Credit refund (régisseur):"), self.refund_row))
+        refund.addWidget(self.refund_amount_edit)
+        refund.addWidget(self.refund_means_combo)
+        refund.addWidget(self.refund_button)
+        refund.addWidget(self.refund_message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.refund_row)
 
     def show_account(self, account: FamilyAccount) -> None:
+        self.account = account
+        cashier = self.context.actor is not None and self.context.actor.is_cashier
+        self.refund_row.setVisible(cashier and account.balance_cents < 0)  # the service refuses agents anyway
         self.model.set_records(account.payments)
         self.balance_label.setText(balance_text(account.balance_cents))
         self.reprint_button.setEnabled(bool(account.payments))
         if account.payments:
             self.view.selectRow(0)
+
+    def refund(self) -> None:
+        cents = parse_euros(self.refund_amount_edit.text())
+        if cents is None:
+            self.refund_message.setText(self.tr("Type the amount to refund, for example 10,00."))
+            return
+        family_id, means = self.account.family_id, self.refund_means_combo.currentText().strip() or self.tr("cash")
+        try:
+            left = self.context.write(lambda s: refund_credit(s, self.context.clock, family_id=family_id,
+                                                              amount_cents=cents, actor=self.context.agent, means=means))
+        except DeskError as problem:
+            self.refund_message.setText(problem.message)
+            return
+        self.refund_amount_edit.clear()
+        self.show_account(self.context.read(lambda s: family_account(s, family_id)))
+        self.refund_message.setText(self.tr("Refunded; credit left: %1").replace("%1", format_cents(left)))
+        self.refunded.emit()
 
     def reprint(self) -> None:
         index = self.view.currentIndex()
@@ -187,6 +234,7 @@ class FamilyFileWidget(QWidget):
         self.planning.pay_requested.connect(self.start_payment)
         self.enrolments.enrolled.connect(self.planning.reload)
         self.payments = PaymentsTab(context, self)
+        self.payments.refunded.connect(self._refresh_header)
         self.tabs.addTab(self.form, self.tr("&Dossier"))
         self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
         self.tabs.addTab(self.planning, self.tr("P&lanning"))

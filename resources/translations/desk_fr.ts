@@ -156,108 +156,138 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="53"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="58"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="86"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="91"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="87"/>
         <location filename="../../desk/ui/cash_desk_dialog.py" line="92"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="97"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="96"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="101"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="104"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="109"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="118"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="123"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="119"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="126"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="132"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="128"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="133"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="159"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="160"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="161"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
+        <source>Payments of the session</source>
+        <translation>Règlements de la session</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="172"/>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="173"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="174"/>
+        <source>Paid by</source>
+        <translation>Réglé par</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="184"/>
+        <source>Reprint the selected ticket</source>
+        <translation>Réimprimer le ticket sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="183"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="216"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="185"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="218"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="186"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="219"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="200"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -604,37 +634,37 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="73"/>
+        <location filename="../../desk/ui/family_file.py" line="77"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="74"/>
+        <location filename="../../desk/ui/family_file.py" line="78"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="75"/>
+        <location filename="../../desk/ui/family_file.py" line="79"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="76"/>
+        <location filename="../../desk/ui/family_file.py" line="80"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="77"/>
+        <location filename="../../desk/ui/family_file.py" line="81"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="81"/>
+        <location filename="../../desk/ui/family_file.py" line="85"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="85"/>
+        <location filename="../../desk/ui/family_file.py" line="89"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
@@ -642,32 +672,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="190"/>
+        <location filename="../../desk/ui/family_file.py" line="238"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="191"/>
+        <location filename="../../desk/ui/family_file.py" line="239"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="192"/>
+        <location filename="../../desk/ui/family_file.py" line="240"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="193"/>
+        <location filename="../../desk/ui/family_file.py" line="241"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="209"/>
+        <location filename="../../desk/ui/family_file.py" line="257"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="210"/>
+        <location filename="../../desk/ui/family_file.py" line="258"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -1325,29 +1355,65 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="125"/>
+        <location filename="../../desk/ui/family_file.py" line="131"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="126"/>
+        <location filename="../../desk/ui/family_file.py" line="132"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="127"/>
+        <location filename="../../desk/ui/family_file.py" line="133"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="128"/>
+        <location filename="../../desk/ui/family_file.py" line="134"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="135"/>
+        <location filename="../../desk/ui/family_file.py" line="141"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="154"/>
+        <location filename="../../desk/ui/family_file.py" line="188"/>
+        <source>cash</source>
+        <translation>espèces</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="154"/>
+        <source>bank transfer</source>
+        <translation>virement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="154"/>
+        <source>cheque</source>
+        <translation>chèque</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="155"/>
+        <source>Refund this much of the credit</source>
+        <translation>Rembourser ce montant de l&apos;avoir</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="163"/>
+        <source>Credit refund (régisseur):</source>
+        <translation>Remboursement d&apos;avoir (régisseur) :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="186"/>
+        <source>Type the amount to refund, for example 10,00.</source>
+        <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="197"/>
+        <source>Refunded; credit left: %1</source>
+        <translation>Remboursé ; avoir restant : %1</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from io import BytesIO
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView
 
 from desk.services.auth import log_in
 from tests.ui.conftest import cell_index
@@ -38,6 +38,12 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     dialog = window.cash_desk_dialog
     assert dialog.objectName() == "cashDeskDialog"
     assert dialog.findChild(QLabel, "expectedCashLabel").text() == "160,00\u00a0€"  # 150 € float + 10 €
+    payments = dialog.findChild(QTableView, "sessionPaymentsView")
+    assert payments.model().rowCount() == 1
+    payments.selectRow(0)
+    dialog.findChild(QPushButton, "sessionReprintButton").click()
+    assert dialog.receipt_dialog.receipt.amount_cents == 1000
+    dialog.receipt_dialog.accept()
     dialog.findChild(QSpinBox, "count10000Spin").setValue(1)
     dialog.findChild(QSpinBox, "count5000Spin").setValue(1)
     dialog.findChild(QSpinBox, "count500Spin").setValue(1)
@@ -58,3 +64,26 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     window.verify_journal()
     kind, _title, message = context.dialogs.shown[-1]
     assert kind == "information" and "intact" in message
+
+
+def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, window):
+    from desk.db.enums import LedgerKind
+    from desk.db.models import LedgerEntry
+
+    context = window.testing[0]
+    family_id = window.family.file.id
+    context.write(lambda s: s.add(LedgerEntry(family_id=family_id, created_at=context.clock.now(), kind=LedgerKind.CREDIT,
+                                              amount_cents=-1500, label="Avoir de reprise")))
+    tab = window.family.payments
+    window.family.open_family(family_id)
+    assert tab.refund_row.isHidden()  # an agent does not see it
+    context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
+    window.family.open_family(family_id)
+    assert not tab.refund_row.isHidden()
+    tab.findChild(QLineEdit, "refundAmountEdit").setText("20")
+    tab.findChild(QPushButton, "refundCreditButton").click()
+    assert "n'a que 15,00" in tab.findChild(QLabel, "refundMessageLabel").text()
+    tab.findChild(QLineEdit, "refundAmountEdit").setText("10")
+    tab.findChild(QPushButton, "refundCreditButton").click()
+    assert "5,00" in tab.findChild(QLabel, "refundMessageLabel").text()
+    assert tab.findChild(QLabel, "balanceLabel").text() == "Avoir : 5,00\u00a0€"
