@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from desk.services.agents import AgentInfo, add_agent, change_role, list_agents,
 from desk.services.audit import AuditLine, audit_trail
 from desk.services.setup import RegieDraft, initialise
 from desk.ui.context import DeskContext
-from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 
 def _error_label(parent: QWidget, object_name: str) -> QLabel:
@@ -35,19 +32,6 @@ def _error_label(parent: QWidget, object_name: str) -> QLabel:
     label.setProperty("role", "fieldError")
     label.setWordWrap(True)
     return label
-
-
-def _table(parent: QWidget, object_name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(object_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class SetupDialog(QDialog):
@@ -117,7 +101,7 @@ class AgentsDialog(QDialog):
             Column(self.tr("Role"), lambda a: ROLE_LABELS[a.role]),
             Column(self.tr("Account"), lambda a: self.tr("active") if a.is_active else self.tr("deactivated")),
         ], self)
-        self.view = _table(self, "agentsView", self.model)
+        self.view = record_table(self, "agentsView", self.model)
         self.login_edit = QLineEdit(self)
         self.login_edit.setObjectName("newAgentLoginEdit")
         self.name_edit = QLineEdit(self)
@@ -213,7 +197,7 @@ class AuditDialog(QDialog):
                    else self.tr("done")),
             Column(self.tr("Detail"), lambda line: line.detail),
         ], self)
-        self.view = _table(self, "auditView", self.model)
+        self.view = record_table(self, "auditView", self.model)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("auditFilterEdit")
         self.filter_edit.setPlaceholderText(self.tr("Agent, action or detail contains…"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from desk.services.tenders import MODE_LABELS
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.receipt_dialog import ReceiptDialog
-from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from reports.cash_journal import cash_journal_a4
 
 
@@ -173,12 +171,7 @@ class CashDeskDialog(QDialog):
             Column(self.tr("Amount"), lambda p: format_cents(p.amount_cents), align_right=True),
             Column(self.tr("Paid by"), lambda p: p.modes),
         ], payments)
-        self.payments_view = QTableView(payments)
-        self.payments_view.setObjectName("sessionPaymentsView")
-        self.payments_view.setModel(self.payments_model)
-        self.payments_view.verticalHeader().hide()
-        self.payments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.payments_view.horizontalHeader().setStretchLastSection(True)
+        self.payments_view = record_table(payments, "sessionPaymentsView", self.payments_model)
         self.payments_view.setMaximumHeight(130)
         self.payments_model.set_records(self.context.read(lambda s: session_payments(s, figures.cash_session_id)))
         reprint = QPushButton(self.tr("Reprint the selected ticket"), payments)

@@ -6,14 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,7 @@ from desk.ui.gateway_window import GatewayWindow
 from desk.ui.payment_dialog import PaymentDialog
 from desk.ui.planning_panel import PlanningPanel
 from desk.ui.receipt_dialog import ReceiptDialog
-from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel
+from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_icon
 from desk.ui.texts import balance_text, child_with_age
@@ -49,20 +46,6 @@ class EnrolmentLine:
     child_first_name: str
     symbol_index: int
     enrolment: EnrolmentView
-
-
-def _table(parent: QWidget, object_name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(object_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class EnrolmentsTab(QWidget):
@@ -81,7 +64,7 @@ class EnrolmentsTab(QWidget):
             Column(self.tr("Period"), lambda line: f"{line.enrolment.start_date:%d/%m/%Y} – {line.enrolment.end_date:%d/%m/%Y}",
                    sort_key=lambda line: line.enrolment.start_date),
         ], self)
-        self.view = _table(self, "enrolmentsView", self.model)
+        self.view = record_table(self, "enrolmentsView", self.model)
         self.new_button = QPushButton(icon("enrol"), self.tr("&New activity line (Ctrl+I)"), self)
         self.new_button.setObjectName("newEnrolmentButton")
         self.new_button.setShortcut("Ctrl+I")
@@ -133,7 +116,7 @@ class PaymentsTab(QWidget):
             Column(self.tr("Amount"), lambda p: format_cents(p.amount_cents), sort_key=lambda p: p.amount_cents, align_right=True),
             Column(self.tr("Paid by"), lambda p: p.modes),
         ], self)
-        self.view = _table(self, "paymentsView", self.model)
+        self.view = record_table(self, "paymentsView", self.model)
         self.view.doubleClicked.connect(lambda _index: self.reprint())
         self.balance_label = QLabel(self)
         self.balance_label.setObjectName("balanceLabel")

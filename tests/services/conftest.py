@@ -1,3 +1,4 @@
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -5,8 +6,10 @@ import pytest
 from sqlalchemy import select, update
 
 from desk.clock import PARIS, FrozenClock
+from desk.db.engine import open_database
 from desk.db.enums import BasketState, BookingState, Role, UnitKind
 from desk.db.models import Basket, Booking, OpenDay, RegieSettings
+from desk.errors import DeskError
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.basket import toggle_booking
@@ -87,3 +90,30 @@ def mark_basket_paid(database, family_id: int, clock) -> None:
             .values(state=BookingState.CONFIRMED, confirmed_at=clock.now(), hold_expires_at=None)
         )
         basket.state = BasketState.PAID
+
+
+def at_the_same_instant(database_url: str, actions: list) -> list:
+    """Run each action as a separate desk: its own thread and connection, all released together.
+
+    Returns, in completion order, what each action returned, or the DeskError it raised.
+    """
+    start = threading.Barrier(len(actions))
+    outcomes: list = []
+
+    def desk(action) -> None:
+        own = open_database(database_url)
+        try:
+            start.wait()
+            with own.session_factory.begin() as session:
+                outcomes.append(action(session))
+        except DeskError as refusal:
+            outcomes.append(refusal)
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=desk, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return outcomes

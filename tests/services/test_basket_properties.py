@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
-from desk.db.engine import open_database
 from desk.db.enums import LIVE_BOOKING_STATES, Role, UnitKind
 from desk.db.models import Booking, OpenDay
 from desk.services.access import Actor
@@ -17,6 +15,7 @@ from desk.services.basket import BookingRefusedError, basket_view, clear_basket,
 from desk.services.booking_rules import Blocker
 from desk.services.enrolment import enrol
 from desk.services.families import create_family
+from tests.services.conftest import at_the_same_instant
 from tests.services.factories import family_draft
 
 DAYS = (date(2026, 12, 2), date(2026, 12, 9), date(2026, 12, 16))
@@ -73,27 +72,12 @@ def test_racing_desks_never_overbook_the_last_places(database_url, database, clo
             file = create_family(session, clock, family_draft(f"RACE{n}", ("Jade", date(2018, 1, 1 + n))))
             enrol(session, clock, child_id=file.children[0].id, activity_id=town.wednesday_activity, actor=town.agent)
             children.append((file.id, file.children[0].id))
-    start = threading.Barrier(len(children))
-    outcomes: list[str] = []
+    def book(family_id: int, child_id: int):
+        return lambda session: toggle_booking(session, clock, family_id=family_id, child_id=child_id,
+                                              open_day_id=open_day, actor=Actor(None, Role.AGENT)).outcome.value
 
-    def desk(family_id: int, child_id: int) -> None:
-        own = open_database(database_url)
-        try:
-            start.wait()
-            with own.session_factory.begin() as session:
-                toggle_booking(session, clock, family_id=family_id, child_id=child_id, open_day_id=open_day,
-                               actor=Actor(None, Role.AGENT))
-            outcomes.append("booked")
-        except BookingRefusedError as refusal:
-            outcomes.append(refusal.blocker.value)
-        finally:
-            own.dispose()
-
-    threads = [threading.Thread(target=desk, args=pair) for pair in children]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    results = at_the_same_instant(database_url, [book(*pair) for pair in children])
+    outcomes = [r.blocker.value if isinstance(r, BookingRefusedError) else "booked" for r in results]
     assert sorted(outcomes) == ["booked"] * 3 + [Blocker.FULL.value] * 5
     with database.read_session_factory() as session:
         live = session.scalar(select(func.count()).select_from(Booking)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
 
-from desk.db.engine import open_database
 from desk.db.enums import BasketState, BookingState, LedgerKind, PaymentMode, UnitKind
 from desk.db.models import Basket, Booking, Counter, LedgerEntry, OpenDay, Payment, PaymentAllocation, PaymentLine
 from desk.services import checkout as checkout_module
@@ -17,7 +15,7 @@ from desk.services.checkout import PaymentRefusedError, pay_at_counter
 from desk.services.journal import verify_journal
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
-from tests.services.conftest import mark_basket_paid
+from tests.services.conftest import at_the_same_instant, mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
 DEC_9 = date(2026, 12, 9)
@@ -188,27 +186,13 @@ def test_paying_an_expired_hold_renews_it_or_says_the_place_is_gone(database, cl
 
 def test_two_desks_paying_the_same_basket_pay_it_once(database_url, database, clock, basket_of_14):
     town = basket_of_14
-    start = threading.Barrier(2)
-    outcomes: list[str] = []
 
-    def desk() -> None:
-        own = open_database(database_url)
-        try:
-            start.wait()
-            with own.session_factory.begin() as session:
-                pay_at_counter(session, clock, family_id=town.family_id, tenders=[Tender.cash(1400)], actor=town.agent)
-            outcomes.append("paid")
-        except PaymentRefusedError as refusal:
-            outcomes.append(refusal.message)
-        finally:
-            own.dispose()
+    def pay(session):
+        return pay_at_counter(session, clock, family_id=town.family_id, tenders=[Tender.cash(1400)], actor=town.agent)
 
-    threads = [threading.Thread(target=desk) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert sorted(outcomes)[1] == "paid" and "vient d'être réglé" in sorted(outcomes)[0]
+    outcomes = at_the_same_instant(database_url, [pay, pay])
+    refusals = [o for o in outcomes if isinstance(o, PaymentRefusedError)]
+    assert len(refusals) == 1 and "vient d'être réglé" in refusals[0].message
     with database.read_session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Payment)) == 1
 
@@ -230,24 +214,11 @@ def test_concurrent_payers_get_gap_free_receipt_numbers(database_url, database, 
         with database.session_factory.begin() as session:
             toggle_booking(session, clock, family_id=family_id, child_id=child_id,
                            open_day_id=town.open_day(database, UnitKind.FULL_DAY, DEC_2), actor=town.agent)
-    start = threading.Barrier(len(families))
-    codes: list[str] = []
+    def pay(family_id: int):
+        return lambda session: pay_at_counter(session, clock, family_id=family_id, tenders=[Tender.cash(1000)],
+                                              actor=town.agent).receipt_code
 
-    def desk(family_id: int) -> None:
-        own = open_database(database_url)
-        try:
-            start.wait()
-            with own.session_factory.begin() as session:
-                codes.append(pay_at_counter(session, clock, family_id=family_id, tenders=[Tender.cash(1000)],
-                                            actor=town.agent).receipt_code)
-        finally:
-            own.dispose()
-
-    threads = [threading.Thread(target=desk, args=(family_id,)) for family_id, _ in families]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    codes = at_the_same_instant(database_url, [pay(family_id) for family_id, _ in families])
     assert sorted(codes) == [f"2026-{n:06d}" for n in range(1, len(families) + 1)]
     with database.read_session_factory() as session:
         assert verify_journal(session).ok

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import String, Text, func, inspect, select
 
-from desk.db.engine import open_database
 from desk.db.enums import BasketState, OnlinePaymentState, PaymentMode, UnitKind
 from desk.db.models import Base, Basket, Booking, OnlinePayment, OpenDay, Payment, PaymentLine
 from desk.gateway.payfip import CARD_BANK_DELAY, CARD_PAYS, CARD_REFUSED, CARD_TOO_LATE, PayfipGateway, luhn_valid
@@ -25,7 +23,7 @@ from desk.services.online_payment import (
 )
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
-from tests.services.conftest import mark_basket_paid
+from tests.services.conftest import at_the_same_instant, mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
 DEC_9 = date(2026, 12, 9)
@@ -171,24 +169,12 @@ def test_starting_refuses_what_cannot_be_paid_online(database, clock, gateway, t
 def test_the_same_result_handled_by_two_desks_pays_once(database_url, database, clock, gateway, basket):
     started = start(database, clock, gateway, basket)
     gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def desk():
-        own = open_database(database_url)
-        try:
-            barrier.wait()
-            with own.session_factory.begin() as session:
-                outcomes.append(check_online_payment(session, clock, gateway, online_payment_id=started.online_payment_id,
-                                                     actor=basket.agent))
-        finally:
-            own.dispose()
+    def check(session):
+        return check_online_payment(session, clock, gateway, online_payment_id=started.online_payment_id,
+                                    actor=basket.agent)
 
-    threads = [threading.Thread(target=desk) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    outcomes = at_the_same_instant(database_url, [check, check])
     assert [o.outcome for o in outcomes] == [OnlineOutcome.PAID, OnlineOutcome.PAID]
     assert sum(o.message.startswith("Déjà traité") for o in outcomes) == 1
     with database.read_session_factory() as session:
