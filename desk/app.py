@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desk import __version__
 from desk.clock import Clock, SystemClock
-from desk.config import resolve_database_url
+from desk.config import data_dir, resolve_database_url
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 from desk.errors import DeskError
@@ -119,6 +119,28 @@ def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = Non
     return desk
 
 
+def install_error_handler(dialogs: DialogService) -> None:
+    """An exception no window caught is shown to the agent in French, never as a traceback,
+    and written to the log file with its details."""
+    log_file = data_dir() / "desk.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        logging.getLogger().addHandler(logging.FileHandler(log_file, encoding="utf-8"))
+    except OSError:
+        pass  # no log file: the message still reaches the agent
+
+    def show(kind: type[BaseException], error: BaseException, trace) -> None:
+        if isinstance(error, DeskError):
+            dialogs.error(QApplication.activeWindow(), "desk", error.message, error.hint)
+            return
+        logging.getLogger("desk").error("unexpected error", exc_info=(kind, error, trace))
+        dialogs.error(QApplication.activeWindow(), "desk",
+                      QApplication.translate("desk", "Unexpected error: the action did not go through."),
+                      QApplication.translate("desk", "The details are in %1.").replace("%1", str(log_file)))
+
+    sys.excepthook = show
+
+
 def configure(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -133,7 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication([sys.argv[0], *parse_arguments(argv)[1]])
     configure(app)
-    started = start(argv, QtDialogService())
+    dialogs = QtDialogService()
+    install_error_handler(dialogs)
+    started = start(argv, dialogs)
     if isinstance(started, int):
         return started
     started.closed.connect(app.quit)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, local_today
 from desk.db.engine import Database
+from desk.errors import DatabaseUnavailableError
 from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.audit import record_refusal
@@ -18,6 +20,17 @@ from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
 T = TypeVar("T")
+
+
+@contextmanager
+def connection_errors_explained(database: Database) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as error:
+        raise DatabaseUnavailableError(
+            "La base de données ne répond pas (connexion perdue ou occupée) : rien n'a été enregistré.",
+            "Vérifiez le réseau ou le serveur, puis refaites l'action : votre saisie est conservée.",
+        ) from error
 
 
 @dataclass
@@ -39,9 +52,13 @@ class DeskContext:
             self.gateway = PayfipGateway(self.clock.now)
 
     def write(self, action: Callable[[Session], T]) -> T:
-        """One user action in one transaction; a refusal by role is kept in the audit trail."""
+        """One user action in one transaction; a refusal by role is kept in the audit trail.
+
+        A lost connection or a timeout becomes a DeskError saying so: nothing
+        was recorded, and what the agent typed stays on screen to try again.
+        """
         try:
-            with self.database.session_factory.begin() as session:
+            with connection_errors_explained(self.database), self.database.session_factory.begin() as session:
                 return action(session)
         except PermissionDeniedError as refusal:
             with self.database.session_factory.begin() as session:
@@ -49,7 +66,7 @@ class DeskContext:
             raise
 
     def read(self, query: Callable[[Session], T]) -> T:
-        with self.database.read_session_factory() as session:
+        with connection_errors_explained(self.database), self.database.read_session_factory() as session:
             return query(session)
 
     def session(self) -> AbstractContextManager[Session]:

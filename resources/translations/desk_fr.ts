@@ -4,65 +4,65 @@
 <context>
     <name>AgentsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="112"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="96"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="115"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="134"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="116"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="135"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="100"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="119"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="117"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="137"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="101"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="136"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="120"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="140"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
         <source>Create the account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="125"/>
         <source>Give the selected agent this role</source>
         <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="126"/>
         <source>Reset the selected agent&apos;s password</source>
         <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="127"/>
         <source>Deactivate / reactivate</source>
         <translation>Désactiver / réactiver</translation>
     </message>
@@ -70,62 +70,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="205"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="189"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="192"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="194"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="195"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="212"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="196"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="212"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="196"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="213"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="197"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="214"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="198"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="219"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="203"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="222"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="206"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="223"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="207"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="224"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -156,138 +156,138 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="58"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="56"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="91"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="89"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="92"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="97"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="90"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="95"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="101"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="99"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="109"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="123"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="126"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="125"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="132"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="130"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="133"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="131"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="159"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="157"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="160"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="158"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="161"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="159"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="166"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="169"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="172"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="170"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="173"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="174"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="172"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="184"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="204"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="216"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="209"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="218"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="219"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="212"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="226"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -634,37 +634,37 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="77"/>
+        <location filename="../../desk/ui/family_file.py" line="60"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="78"/>
+        <location filename="../../desk/ui/family_file.py" line="61"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="79"/>
+        <location filename="../../desk/ui/family_file.py" line="62"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="80"/>
+        <location filename="../../desk/ui/family_file.py" line="63"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="81"/>
+        <location filename="../../desk/ui/family_file.py" line="64"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="85"/>
+        <location filename="../../desk/ui/family_file.py" line="68"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="89"/>
+        <location filename="../../desk/ui/family_file.py" line="72"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
@@ -672,32 +672,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="238"/>
+        <location filename="../../desk/ui/family_file.py" line="221"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="239"/>
+        <location filename="../../desk/ui/family_file.py" line="222"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="240"/>
+        <location filename="../../desk/ui/family_file.py" line="223"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="241"/>
+        <location filename="../../desk/ui/family_file.py" line="224"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="257"/>
+        <location filename="../../desk/ui/family_file.py" line="240"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="258"/>
+        <location filename="../../desk/ui/family_file.py" line="241"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -1355,63 +1355,63 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="131"/>
+        <location filename="../../desk/ui/family_file.py" line="114"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="132"/>
+        <location filename="../../desk/ui/family_file.py" line="115"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="133"/>
+        <location filename="../../desk/ui/family_file.py" line="116"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="134"/>
+        <location filename="../../desk/ui/family_file.py" line="117"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="141"/>
+        <location filename="../../desk/ui/family_file.py" line="124"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="154"/>
-        <location filename="../../desk/ui/family_file.py" line="188"/>
+        <location filename="../../desk/ui/family_file.py" line="137"/>
+        <location filename="../../desk/ui/family_file.py" line="171"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="154"/>
+        <location filename="../../desk/ui/family_file.py" line="137"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="154"/>
+        <location filename="../../desk/ui/family_file.py" line="137"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="155"/>
+        <location filename="../../desk/ui/family_file.py" line="138"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="163"/>
+        <location filename="../../desk/ui/family_file.py" line="146"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="186"/>
+        <location filename="../../desk/ui/family_file.py" line="169"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="197"/>
+        <location filename="../../desk/ui/family_file.py" line="180"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1594,52 +1594,52 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="44"/>
         <source>desk — First start</source>
         <translation>desk — Premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="62"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="46"/>
         <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
         <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="52"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="53"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="54"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="55"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="72"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="56"/>
         <source>Administrator&apos;s login</source>
         <translation>Identifiant de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="73"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
         <source>Administrator&apos;s name</source>
         <translation>Nom de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="74"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="84"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
@@ -1694,6 +1694,16 @@
         <location filename="../../desk/app.py" line="115"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/app.py" line="138"/>
+        <source>Unexpected error: the action did not go through.</source>
+        <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/app.py" line="139"/>
+        <source>The details are in %1.</source>
+        <translation>Les détails sont dans %1.</translation>
     </message>
 </context>
 </TS>
