@@ -40,6 +40,8 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
     parser.add_argument("--database-url", help="adresse SQLAlchemy de la base (SQLite ou PostgreSQL)")
     parser.add_argument("--demo", action="store_true", help="ouvre la base de démonstration (créée au premier lancement)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="vérifie l'installation sur une base jetable, sans fenêtre, puis s'arrête")
     return parser.parse_known_args(argv)
 
 
@@ -153,6 +155,10 @@ def configure(app: QApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if parse_arguments(argv)[0].self_test:
+        from desk.selftest import run_self_test
+
+        return run_self_test()
     app = QApplication([sys.argv[0], *parse_arguments(argv)[1]])
     configure(app)
     dialogs = QtDialogService()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import UTC
@@ -134,3 +135,11 @@ def test_receipt_export_for_reprint(sqlite_url, tmp_path, capsys):
     assert main(["--database-url", sqlite_url, "receipt", "2026-999999", "--output", str(output)]) == 2
     assert "Aucun ticket 2026-999999" in capsys.readouterr().err
     assert main(["--database-url", sqlite_url, "receipt", "douze", "--output", str(output)]) == 2
+
+
+def test_the_self_test_runs_the_whole_journey_offscreen():
+    result = subprocess.run([sys.executable, "-m", "desk", "--self-test"], capture_output=True, text=True, timeout=300,
+                            check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok : ticket de règlement en PDF" in result.stdout
+    assert result.stdout.strip().endswith("Auto-test réussi.")

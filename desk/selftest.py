@@ -1,0 +1,135 @@
+"""``desk --self-test``: the whole counter journey on a throwaway database, offscreen.
+
+Opens a new database, runs the migrations, loads the demo, builds the main
+window and a planning month, pays a basket, renders a receipt PDF and
+verifies the journal. Exits 0, or prints the step that failed and exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from desk.clock import SystemClock
+
+STEPS: list[tuple[str, Callable[[dict], None]]] = []
+
+
+def step(title: str):
+    def register(function: Callable[[dict], None]) -> Callable[[dict], None]:
+        STEPS.append((title, function))
+        return function
+
+    return register
+
+
+@step("base de données neuve et migrations")
+def _database(state: dict) -> None:
+    from desk.db.engine import open_database
+    from desk.db.migrate import SchemaStatus, ensure_schema
+
+    state["database"] = open_database(f"sqlite:///{Path(state['folder']) / 'self-test.sqlite3'}")
+    assert ensure_schema(state["database"]).status is SchemaStatus.CURRENT
+
+
+@step("données de démonstration")
+def _demo(state: dict) -> None:
+    from desk.services.demo import load_demo
+
+    with state["database"].session_factory.begin() as session:
+        assert load_demo(session, state["clock"]).families_added > 0
+
+
+@step("fenêtre principale et planning d'un mois")
+def _window(state: dict) -> None:
+    from desk.services.auth import log_in
+    from desk.services.search import search_families
+    from desk.ui.context import DeskContext
+    from desk.ui.dialogs import RecordingDialogService
+    from desk.ui.main_window import MainWindow
+
+    context = DeskContext(state["database"], state["clock"], RecordingDialogService())
+    context.actor = context.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor()
+    family = context.read(lambda s: search_families(s, "durand noah", context.today()))[0]
+    window = MainWindow(context)
+    window.show_family(family.family_id)
+    window.family.tabs.setCurrentWidget(window.family.planning)
+    assert window.family.planning.model.rowCount() >= 0
+    state.update(context=context, window=window, family_id=family.family_id)
+
+
+@step("inscription, réservation et règlement d'un panier")
+def _payment(state: dict) -> None:
+    from sqlalchemy import select
+
+    from desk.db.models import Activity, OpenDay, Unit
+    from desk.services.basket import toggle_booking
+    from desk.services.checkout import pay_at_counter
+    from desk.services.enrolment import enrol
+    from desk.services.families import load_family
+    from desk.services.tenders import Tender
+
+    context, clock = state["context"], state["clock"]
+    noah = context.read(lambda s: load_family(s, state["family_id"], context.today()).children[0])
+    activity_id = context.read(lambda s: s.scalar(select(Activity.id).where(Activity.name.like("Pommiers mercredis%"))))
+    context.write(lambda s: enrol(s, clock, child_id=noah.id, activity_id=activity_id, actor=context.agent))
+    soon = context.today() + timedelta(days=7)
+    open_day = context.read(lambda s: s.scalar(
+        select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, OpenDay.day >= soon,
+                                            OpenDay.places_taken < OpenDay.capacity).order_by(OpenDay.day).limit(1)))
+    assert open_day is not None, "aucun jour ouvert à venir"
+    context.write(lambda s: toggle_booking(s, clock, family_id=state["family_id"], child_id=noah.id,
+                                           open_day_id=open_day, actor=context.agent))
+    record = context.write(lambda s: pay_at_counter(s, clock, family_id=state["family_id"],
+                                                    tenders=[Tender.cash(5000)], actor=context.agent))
+    state["payment_id"] = record.payment_id
+
+
+@step("ticket de règlement en PDF")
+def _receipt(state: dict) -> None:
+    from desk.services.documents import receipt_document
+    from reports.ticket import ticket_80mm
+
+    receipt = state["context"].read(lambda s: receipt_document(s, state["payment_id"]))
+    assert ticket_80mm(receipt).startswith(b"%PDF")
+
+
+@step("vérification du journal des règlements")
+def _journal(state: dict) -> None:
+    from desk.services.journal import verify_journal
+
+    result = state["context"].read(verify_journal)
+    assert result.ok, result.problem
+
+
+def run_self_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desk.app import configure
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure(app)
+    with tempfile.TemporaryDirectory(prefix="desk-self-test-") as folder:
+        state: dict = {"folder": folder, "clock": SystemClock()}
+        try:
+            for title, function in STEPS:
+                try:
+                    function(state)
+                except Exception:  # the point is to say which step failed, whatever the cause
+                    print(f"ÉCHEC : {title}", file=sys.stderr)
+                    traceback.print_exc()
+                    return 1
+                print(f"ok : {title}")
+        finally:
+            if "window" in state:
+                state["window"].close()
+            if "database" in state:
+                state["database"].dispose()
+    print("Auto-test réussi.")
+    return 0
