@@ -30,7 +30,7 @@ from desk.ui.i18n import install_translators
 from desk.ui.login_dialog import LoginDialog
 from desk.ui.main_window import MainWindow
 from desk.ui.resources import icon, style_sheet
-from desk.ui.settings import APPLICATION, ORGANISATION
+from desk.ui.settings import APPLICATION, ORGANISATION, DeskSettings
 
 EXIT_USER_ERROR = 2
 
@@ -47,7 +47,8 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
 
 def open_application_database(args: argparse.Namespace, clock: Clock) -> Database:
     """Open, upgrade and (for the demo) fill the database; raises DeskError."""
-    database = open_database(resolve_database_url(args.database_url, demo=args.demo))
+    configured = DeskSettings().database_url
+    database = open_database(resolve_database_url(args.database_url, demo=args.demo, configured_url=configured))
     try:
         ensure_schema(database)
         if args.demo:

@@ -34,10 +34,10 @@ def demo_database_url() -> str:
     return sqlite_url(data_dir() / "demo.sqlite3")
 
 
-def resolve_database_url(cli_url: str | None, *, demo: bool = False) -> str:
-    """The command line wins, then ``DESK_DATABASE_URL``, then the user data folder."""
+def resolve_database_url(cli_url: str | None, *, demo: bool = False, configured_url: str | None = None) -> str:
+    """The command line wins, then ``DESK_DATABASE_URL``, then this desk's setting, then the user data folder."""
     if cli_url:
         return cli_url
     if demo:
         return demo_database_url()
-    return os.environ.get(DATABASE_URL_ENV) or default_database_url()
+    return os.environ.get(DATABASE_URL_ENV) or configured_url or default_database_url()

@@ -12,7 +12,9 @@ from desk.clock import Clock
 from desk.db.enums import Role
 from desk.db.models import Agent, RegieSettings
 from desk.errors import ValidationError
+from desk.services.access import Actor, require_admin
 from desk.services.agents import AgentInfo, create_agent
+from desk.services.audit import record
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,36 @@ def initialise(session: Session, clock: Clock, regie: RegieDraft, *, login: str,
     """Record the régie and create the first administrator, both or neither."""
     if not needs_setup(session):
         raise ValidationError("Cette base est déjà initialisée.", field="regie")
+    session.add(RegieSettings(id=1, **_validated(regie)))
+    return create_agent(session, clock, login=login, display_name=display_name, password=password, role=Role.ADMIN)
+
+
+def regie_identity(session: Session) -> RegieDraft | None:
+    regie = session.get(RegieSettings, 1)
+    if regie is None:
+        return None
+    return RegieDraft(regie.town, regie.regie_name, regie.address, regie.payfip_client_number)
+
+
+def update_regie(session: Session, clock: Clock, actor: Actor, regie: RegieDraft) -> None:
+    """Change the identity printed on tickets and sent to PayFiP (administrators only)."""
+    require_admin(actor, "edit_regie", "Seul un administrateur modifie l'identité de la régie.")
+    values = _validated(regie)
+    current = session.get(RegieSettings, 1)
+    if current is None:
+        session.add(RegieSettings(id=1, **values))
+    else:
+        for name, value in values.items():
+            setattr(current, name, value)
+    record(session, clock, actor, "edit_regie", f"{values['regie_name']} ({values['town']})")
+
+
+def _validated(regie: RegieDraft) -> dict[str, str]:
     for value, label, field in ((regie.town, "La commune", "town"), (regie.regie_name, "Le nom de la régie", "regie_name"),
                                 (regie.address, "L'adresse", "address")):
         if not value.strip():
             raise ValidationError(f"{label} est obligatoire.", field=field)
     if not re.fullmatch(r"\d{6}", regie.payfip_client_number.strip()):
         raise ValidationError("Le numéro client PayFiP compte 6 chiffres (fourni par la DGFIP).", field="payfip")
-    session.add(RegieSettings(id=1, town=regie.town.strip(), regie_name=regie.regie_name.strip(),
-                              address=regie.address.strip(), payfip_client_number=regie.payfip_client_number.strip()))
-    return create_agent(session, clock, login=login, display_name=display_name, password=password, role=Role.ADMIN)
+    return {"town": regie.town.strip(), "regie_name": regie.regie_name.strip(), "address": regie.address.strip(),
+            "payfip_client_number": regie.payfip_client_number.strip()}

@@ -11,17 +11,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.clock import PARIS
+from desk.db.engine import normalise_url
 from desk.db.enums import AuditOutcome, Role
 from desk.errors import DeskError
+from desk.money import format_cents, parse_euros
 from desk.services.access import ROLE_LABELS
 from desk.services.agents import AgentInfo, add_agent, change_role, list_agents, reset_password, set_active
 from desk.services.audit import AuditLine, audit_trail
-from desk.services.setup import RegieDraft, initialise
+from desk.services.setup import RegieDraft, initialise, regie_identity, update_regie
 from desk.ui.context import DeskContext
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
@@ -220,3 +223,90 @@ class AuditDialog(QDialog):
         words, chosen = self.filter_edit.text(), self.outcome_combo.currentData()
         outcome = AuditOutcome(chosen) if chosen else None
         self.model.set_records(self.context.read(lambda s: audit_trail(s, contains=words, outcome=outcome)))
+
+
+class SettingsDialog(QDialog):
+    """This desk's settings (database, receipts, holds, cash ceiling) and the régie's identity."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        settings = context.settings
+        self.database_edit = QLineEdit(settings.database_url or "", self)
+        self.database_edit.setObjectName("settingsDatabaseEdit")
+        self.database_edit.setPlaceholderText("postgresql://desk@serveur-mairie/desk")
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("settingsReceiptFormatCombo")
+        self.format_combo.addItem(self.tr("80 mm ticket"), "ticket")
+        self.format_combo.addItem(self.tr("A4 page"), "a4")
+        self.format_combo.setCurrentIndex(self.format_combo.findData(settings.receipt_format))
+        self.printer_edit = QLineEdit(settings.printer_name, self)
+        self.printer_edit.setObjectName("settingsPrinterEdit")
+        self.hold_spin = QSpinBox(self)
+        self.hold_spin.setObjectName("settingsHoldSpin")
+        self.hold_spin.setRange(5, 60)
+        self.hold_spin.setSuffix(" min")
+        self.hold_spin.setValue(settings.hold_minutes)
+        self.ceiling_edit = QLineEdit(format_cents(settings.cash_ceiling_cents), self)
+        self.ceiling_edit.setObjectName("settingsCashCeilingEdit")
+        regie = context.read(regie_identity) or RegieDraft("", "", "", "")
+        self.regie_edits = {key: QLineEdit(value, self) for key, value in (
+            ("town", regie.town), ("regie_name", regie.regie_name), ("address", regie.address),
+            ("payfip", regie.payfip_client_number))}
+        for key, edit in self.regie_edits.items():
+            edit.setObjectName(f"settingsRegie{key.title().replace('_', '')}Edit")
+            edit.setEnabled(context.actor is not None and context.actor.role is Role.ADMIN)
+        desk_form = QFormLayout()
+        desk_form.addRow(self.tr("Database of this desk (empty: the local file)"), self.database_edit)
+        desk_form.addRow(self.tr("Receipt format"), self.format_combo)
+        desk_form.addRow(self.tr("Receipt printer"), self.printer_edit)
+        desk_form.addRow(self.tr("Hold of a pending booking"), self.hold_spin)
+        desk_form.addRow(self.tr("Cash ceiling per payment"), self.ceiling_edit)
+        regie_form = QFormLayout()
+        regie_form.addRow(self.tr("Town"), self.regie_edits["town"])
+        regie_form.addRow(self.tr("Régie"), self.regie_edits["regie_name"])
+        regie_form.addRow(self.tr("Address"), self.regie_edits["address"])
+        regie_form.addRow(self.tr("PayFiP client number"), self.regie_edits["payfip"])
+        self.error_label = _error_label(self, "settingsErrorLabel")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("This desk"), self))
+        layout.addLayout(desk_form)
+        layout.addWidget(QLabel(self.tr("The régie (printed on every ticket, sent to PayFiP)"), self))
+        layout.addLayout(regie_form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        ceiling = parse_euros(self.ceiling_edit.text())
+        if ceiling is None:
+            self.error_label.setText(self.tr("Type the cash ceiling, for example 300,00."))
+            return
+        url = self.database_edit.text().strip() or None
+        if url:
+            try:
+                normalise_url(url)
+            except DeskError as problem:
+                self.error_label.setText(problem.message)
+                return
+        if self.context.actor is not None and self.context.actor.role is Role.ADMIN:
+            text = {key: edit.text() for key, edit in self.regie_edits.items()}
+            draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
+            try:
+                self.context.write(lambda s: update_regie(s, self.context.clock, self.context.agent, draft))
+            except DeskError as problem:
+                self.error_label.setText(problem.message)
+                return
+        settings = self.context.settings
+        settings.database_url = url
+        settings.receipt_format = self.format_combo.currentData()
+        settings.printer_name = self.printer_edit.text().strip()
+        settings.hold_minutes = self.hold_spin.value()
+        settings.cash_ceiling_cents = ceiling
+        settings.sync()
+        self.accept()

@@ -16,6 +16,7 @@ from desk.errors import DatabaseUnavailableError
 from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.audit import record_refusal
+from desk.services.booking_rules import BookingPolicy
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
@@ -71,6 +72,10 @@ class DeskContext:
 
     def session(self) -> AbstractContextManager[Session]:
         return self.database.read_session_factory()
+
+    @property
+    def policy(self) -> BookingPolicy:
+        return BookingPolicy(self.settings.hold_minutes)
 
     @property
     def agent(self) -> Actor:

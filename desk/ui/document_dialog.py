@@ -60,6 +60,8 @@ class DocumentDialog(QDialog):
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.context.settings.printer_name:
+            printer.setPrinterName(self.context.settings.printer_name)
         if not self.context.dialogs.choose_printer(self, printer):
             return
         try:

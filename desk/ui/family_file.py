@@ -276,7 +276,8 @@ class FamilyFileWidget(QWidget):
         checkout = getattr(self.planning, "checkout", None)
         if checkout is not None and checkout.isVisible():
             checkout.accept()
-        self.payment_dialog = PaymentDialog(self.context, family_id, self)
+        self.payment_dialog = PaymentDialog(self.context, family_id, self,
+                                            cash_ceiling_cents=self.context.settings.cash_ceiling_cents)
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
         self.payment_dialog.open()

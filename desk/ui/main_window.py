@@ -28,7 +28,7 @@ from desk.services.access import ROLE_LABELS
 from desk.services.basket import expire_holds
 from desk.services.journal import verify_journal
 from desk.services.overview import Overview, load_overview
-from desk.ui.admin_dialogs import AgentsDialog, AuditDialog
+from desk.ui.admin_dialogs import AgentsDialog, AuditDialog, SettingsDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.catalogue_dialog import CatalogueDialog
 from desk.ui.context import DeskContext
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
                                                   "Ctrl+Shift+J", self.verify_journal)
         self.audit_action = self._action("auditAction", self.tr("Audit &trail…"), "Ctrl+Shift+A", self.show_audit)
         self.agents_action = self._action("agentsAction", self.tr("&Agents…"), "Ctrl+Shift+G", self.show_agents)
+        self.settings_action = self._action("settingsAction", self.tr("&Settings…"), "Ctrl+,", self.show_settings)
         self.catalogue_action = self._action("catalogueAction", self.tr("Activity &catalogue…"), "Ctrl+Shift+C",
                                              self.show_catalogue)
         cashier = self.context.actor is not None and self.context.actor.is_cashier
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
             action.setVisible(cashier)  # the services refuse them to agents anyway
         self.agents_action.setVisible(admin)
         self.catalogue_action.setVisible(admin)
+        self.settings_action.setVisible(admin)
         self.about_action = QAction(self.tr("&About desk"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self._show_about)
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.logout_action, self.quit_action])
         cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
         cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.audit_action, self.agents_action,
-                              self.catalogue_action])
+                              self.catalogue_action, self.settings_action])
         cash_menu.menuAction().setVisible(cashier)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Counter"), self)
@@ -298,6 +300,10 @@ class MainWindow(QMainWindow):
     def show_audit(self) -> None:
         self.audit_dialog = AuditDialog(self.context, self)
         self.audit_dialog.open()
+
+    def show_settings(self) -> None:
+        self.settings_dialog = SettingsDialog(self.context, self)
+        self.settings_dialog.open()
 
     def show_catalogue(self) -> None:
         self.catalogue_dialog = CatalogueDialog(self.context, self)

@@ -334,7 +334,8 @@ class PaymentDialog(QDialog):
         try:
             self.record = self.context.write(lambda s: pay_at_counter(
                 s, self.context.clock, family_id=self.family_id, tenders=tenders, actor=self.context.agent,
-                accept_voucher_excess=self.excess_check.isChecked(), cash_ceiling_cents=self.cash_ceiling_cents))
+                accept_voucher_excess=self.excess_check.isChecked(), cash_ceiling_cents=self.cash_ceiling_cents,
+                policy=self.context.policy))
         except DeskError as refusal:
             self.error_label.setText(refusal.message)
             self.error_label.show()

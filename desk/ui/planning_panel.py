@@ -319,7 +319,8 @@ class PlanningPanel(QWidget):
         family_id = self.family_id
         try:
             self.context.write(lambda s: toggle_booking(s, self.context.clock, family_id=family_id, child_id=child_id,
-                                                        open_day_id=open_day_id, actor=self.context.agent))
+                                                        open_day_id=open_day_id, actor=self.context.agent,
+                                                        policy=self.context.policy))
         except DeskError as refusal:
             self.message_label.setText(refusal.message)
         else:

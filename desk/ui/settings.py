@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desk.services.booking_rules import DEFAULT_HOLD_MINUTES
+from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS
+
 ORGANISATION = "GuichetUnique"
 APPLICATION = "desk"
 
@@ -41,5 +44,50 @@ class DeskSettings:
     def receipt_format(self, value: str) -> None:
         self._settings.setValue("receipt/format", value)
 
+    @property
+    def database_url(self) -> str | None:
+        """This desk's database when neither --database-url nor DESK_DATABASE_URL says otherwise."""
+        return str(self._settings.value("database/url", "") or "") or None
+
+    @database_url.setter
+    def database_url(self, value: str | None) -> None:
+        self._settings.setValue("database/url", value or "")
+
+    @property
+    def printer_name(self) -> str:
+        """The printer tickets go to first (the print dialog still lets the agent choose)."""
+        return str(self._settings.value("receipt/printer", "") or "")
+
+    @printer_name.setter
+    def printer_name(self, value: str) -> None:
+        self._settings.setValue("receipt/printer", value)
+
+    @property
+    def hold_minutes(self) -> int:
+        """How long a pending booking holds its place."""
+        return _bounded(self._settings.value("booking/holdMinutes", DEFAULT_HOLD_MINUTES), 5, 60, DEFAULT_HOLD_MINUTES)
+
+    @hold_minutes.setter
+    def hold_minutes(self, value: int) -> None:
+        self._settings.setValue("booking/holdMinutes", int(value))
+
+    @property
+    def cash_ceiling_cents(self) -> int:
+        """The most a single payment may take in cash (300 € by the public-revenue rules)."""
+        return _bounded(self._settings.value("payment/cashCeilingCents", DEFAULT_CASH_CEILING_CENTS), 0, 10_000_000,
+                        DEFAULT_CASH_CEILING_CENTS)
+
+    @cash_ceiling_cents.setter
+    def cash_ceiling_cents(self, value: int) -> None:
+        self._settings.setValue("payment/cashCeilingCents", int(value))
+
     def sync(self) -> None:
         self._settings.sync()
+
+
+def _bounded(value, low: int, high: int, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default

@@ -4,65 +4,65 @@
 <context>
     <name>AgentsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="96"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="100"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="119"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="103"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="101"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="104"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="120"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="127"/>
         <source>Create the account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="125"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="128"/>
         <source>Give the selected agent this role</source>
         <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="126"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="129"/>
         <source>Reset the selected agent&apos;s password</source>
         <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="127"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="130"/>
         <source>Deactivate / reactivate</source>
         <translation>Désactiver / réactiver</translation>
     </message>
@@ -70,62 +70,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="189"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="192"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="192"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="195"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="194"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="197"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="195"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="198"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="196"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="199"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="196"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="199"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="197"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="200"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="198"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="201"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="203"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="206"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="206"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="207"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="208"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -547,43 +547,43 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="68"/>
+        <location filename="../../desk/ui/document_dialog.py" line="70"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="68"/>
+        <location filename="../../desk/ui/document_dialog.py" line="70"/>
         <source>The printer could not be reached.</source>
         <translation>L&apos;imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="69"/>
+        <location filename="../../desk/ui/document_dialog.py" line="71"/>
         <source>Check that it is switched on, or save the document as PDF.</source>
         <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le document en PDF.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="71"/>
+        <location filename="../../desk/ui/document_dialog.py" line="73"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="75"/>
-        <location filename="../../desk/ui/document_dialog.py" line="81"/>
+        <location filename="../../desk/ui/document_dialog.py" line="77"/>
+        <location filename="../../desk/ui/document_dialog.py" line="83"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="75"/>
+        <location filename="../../desk/ui/document_dialog.py" line="77"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="81"/>
+        <location filename="../../desk/ui/document_dialog.py" line="83"/>
         <source>The file could not be written.</source>
         <translation>Le fichier n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="84"/>
+        <location filename="../../desk/ui/document_dialog.py" line="86"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
@@ -1102,7 +1102,7 @@
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="221"/>
+        <location filename="../../desk/ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1158,26 +1158,31 @@
     </message>
     <message>
         <location filename="../../desk/ui/main_window.py" line="210"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Réglages…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="211"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="225"/>
+        <location filename="../../desk/ui/main_window.py" line="227"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="229"/>
+        <location filename="../../desk/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="230"/>
+        <location filename="../../desk/ui/main_window.py" line="232"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="260"/>
+        <location filename="../../desk/ui/main_window.py" line="262"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1185,28 +1190,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="262"/>
+        <location filename="../../desk/ui/main_window.py" line="264"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="271"/>
+        <location filename="../../desk/ui/main_window.py" line="273"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="290"/>
+        <location filename="../../desk/ui/main_window.py" line="292"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="313"/>
-        <location filename="../../desk/ui/main_window.py" line="317"/>
+        <location filename="../../desk/ui/main_window.py" line="319"/>
+        <location filename="../../desk/ui/main_window.py" line="323"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="314"/>
+        <location filename="../../desk/ui/main_window.py" line="320"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1214,52 +1219,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="318"/>
+        <location filename="../../desk/ui/main_window.py" line="324"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="319"/>
+        <location filename="../../desk/ui/main_window.py" line="325"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="347"/>
+        <location filename="../../desk/ui/main_window.py" line="353"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="350"/>
+        <location filename="../../desk/ui/main_window.py" line="356"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="218"/>
+        <location filename="../../desk/ui/main_window.py" line="220"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="354"/>
+        <location filename="../../desk/ui/main_window.py" line="360"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="355"/>
+        <location filename="../../desk/ui/main_window.py" line="361"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="355"/>
+        <location filename="../../desk/ui/main_window.py" line="361"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="360"/>
+        <location filename="../../desk/ui/main_window.py" line="366"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="361"/>
+        <location filename="../../desk/ui/main_window.py" line="367"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1592,54 +1597,132 @@
     </message>
 </context>
 <context>
-    <name>SetupDialog</name>
+    <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="44"/>
-        <source>desk — First start</source>
-        <translation>desk — Premier démarrage</translation>
+        <location filename="../../desk/ui/admin_dialogs.py" line="235"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="46"/>
-        <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
-        <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
+        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
+        <source>80 mm ticket</source>
+        <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="52"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="263"/>
+        <source>Database of this desk (empty: the local file)</source>
+        <translation>Base de données de ce poste (vide : le fichier local)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="264"/>
+        <source>Receipt format</source>
+        <translation>Format du ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="265"/>
+        <source>Receipt printer</source>
+        <translation>Imprimante des tickets</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="266"/>
+        <source>Hold of a pending booking</source>
+        <translation>Attente d&apos;une réservation non réglée</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="267"/>
+        <source>Cash ceiling per payment</source>
+        <translation>Plafond d&apos;espèces par règlement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="269"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="53"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="270"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="54"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="271"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="55"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="272"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="278"/>
+        <source>This desk</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="280"/>
+        <source>The régie (printed on every ticket, sent to PayFiP)</source>
+        <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="288"/>
+        <source>Type the cash ceiling, for example 300,00.</source>
+        <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="47"/>
+        <source>desk — First start</source>
+        <translation>desk — Premier démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="49"/>
+        <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
+        <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="55"/>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
         <location filename="../../desk/ui/admin_dialogs.py" line="56"/>
+        <source>Régie</source>
+        <translation>Régie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
+        <source>PayFiP client number</source>
+        <translation>Numéro client PayFiP</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="59"/>
         <source>Administrator&apos;s login</source>
         <translation>Identifiant de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
         <source>Administrator&apos;s name</source>
         <translation>Nom de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="61"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
@@ -1691,17 +1774,17 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="115"/>
+        <location filename="../../desk/app.py" line="118"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="138"/>
+        <location filename="../../desk/app.py" line="141"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="139"/>
+        <location filename="../../desk/app.py" line="142"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>

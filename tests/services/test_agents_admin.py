@@ -60,3 +60,15 @@ def test_administrators_manage_agents_who_are_never_deleted(database, clock, adm
         change_role(session, clock, agent, admin.agent_id, Role.AGENT)
     with pytest.raises(ValidationError, match="propres droits"), database.session_factory.begin() as session:
         change_role(session, clock, admin, admin.agent_id, Role.AGENT)
+
+
+def test_only_an_administrator_changes_the_regie(database, clock, admin):
+    from desk.services.setup import regie_identity, update_regie
+
+    changed = RegieDraft("Albertville", "Régie Jeunesse", "Mairie", "654321")
+    with pytest.raises(PermissionDeniedError), database.session_factory.begin() as session:
+        update_regie(session, clock, Actor(None, Role.CASHIER), changed)
+    with database.session_factory.begin() as session:
+        update_regie(session, clock, admin, changed)
+    with database.read_session_factory() as session:
+        assert regie_identity(session) == changed

@@ -97,3 +97,30 @@ def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, win
     assert "Jour fermé" in dialog.findChild(QLabel, "catalogueMessageLabel").text()
     shot(dialog, "23-catalogue")
 
+
+
+def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
+    from PySide6.QtWidgets import QSpinBox
+
+    from desk.services.setup import regie_identity
+
+    context = window.testing[0]
+    context.actor = context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor()
+    window.show_settings()
+    dialog = window.settings_dialog
+    dialog.findChild(QLineEdit, "settingsDatabaseEdit").setText("mysql://x/y")
+    dialog.save()
+    assert "pas pris en charge" in dialog.findChild(QLabel, "settingsErrorLabel").text()
+    dialog.findChild(QLineEdit, "settingsDatabaseEdit").setText("postgresql://desk@serveur-mairie/desk")
+    dialog.findChild(QSpinBox, "settingsHoldSpin").setValue(20)
+    dialog.findChild(QLineEdit, "settingsCashCeilingEdit").setText("250")
+    dialog.findChild(QLineEdit, "settingsRegiePayfipEdit").setText("654321")
+    shot(dialog, "24-settings")
+    dialog.save()
+    assert context.settings.database_url == "postgresql://desk@serveur-mairie/desk"
+    assert (context.settings.hold_minutes, context.settings.cash_ceiling_cents) == (20, 25_000)
+    assert context.policy.hold_minutes == 20
+    assert context.read(regie_identity).payfip_client_number == "654321"
+    context.settings.database_url = None  # the other tests keep the defaults
+    context.settings.hold_minutes = 15
+    context.settings.cash_ceiling_cents = 30_000
