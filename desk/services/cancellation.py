@@ -16,6 +16,7 @@ from desk.db.models import Booking, Child, LedgerEntry, OpenDay, Unit
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.access import Actor, require_cashier
+from desk.services.audit import record
 from desk.services.booking_rules import Blocker, blocker_text
 from desk.services.journal import append_entry
 from desk.services.pricing import family_balance
@@ -55,6 +56,7 @@ def cancel_paid_booking(session: Session, clock: Clock, *, booking_id: int, acto
         payload={"booking": booking.id, "child": child.first_name, "day": booking.open_day.day.isoformat(),
                  "unit": booking.open_day.unit.name, "credit": format_cents(booking.price_cents), "reason": reason},
     )
+    record(session, clock, actor, "cancel_paid_booking", f"{label} ({reason})", family_id=child.family_id)
     session.expire(booking)
     return booking.price_cents
 
@@ -74,4 +76,5 @@ def refund_credit(session: Session, clock: Clock, *, family_id: int, amount_cent
                             label=f"Remboursement d'avoir ({means})", agent_id=actor.agent_id))
     append_entry(session, kind=JournalKind.REFUND, created_at=now, amount_cents=-amount_cents, agent_id=actor.agent_id,
                  family_id=family_id, payload={"refund": format_cents(amount_cents), "means": means})
+    record(session, clock, actor, "refund_credit", f"{format_cents(amount_cents)} ({means})", family_id=family_id)
     return credit - amount_cents

@@ -22,6 +22,7 @@ from desk.db.models import CashCountLine, CashSession, Payment, PaymentLine
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services.access import Actor, require_cashier
+from desk.services.audit import record
 from desk.services.journal import append_entry
 
 # Euro notes and coins, in cents, largest first.
@@ -99,6 +100,7 @@ def open_cash_desk(session: Session, clock: Clock, *, actor: Actor, float_cents:
                                opening_float_cents=float_cents)
     session.add(cash_session)
     session.flush()
+    record(session, clock, actor, "open_cash_desk", f"session {cash_session.id}, fond {format_cents(float_cents)}")
     return session_figures(session, cash_session.id)
 
 
@@ -167,8 +169,10 @@ def close_cash_desk(
                  "cheques_expected": figures.cheques_cents, "cheques_counted": cheques_counted_cents,
                  "comment": comment.strip()},
     )
-    return ClosingReport(session_figures(session, cash_session.id), counted, cheques_counted_cents, difference,
-                         comment.strip())
+    report = ClosingReport(session_figures(session, cash_session.id), counted, cheques_counted_cents, difference,
+                           comment.strip())
+    record(session, clock, actor, "close_cash_desk", report.summary())
+    return report
 
 
 def require_open_counter_session(session: Session) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, joinedload
 from desk.clock import PARIS, Clock
 from desk.db.baskets import lock_active_basket
 from desk.db.enums import (
+    AuditOutcome,
     BasketState,
     BookingState,
     JournalKind,
@@ -25,6 +26,7 @@ from desk.db.enums import (
     PaymentMode,
 )
 from desk.db.models import (
+    AuditEntry,
     Basket,
     Booking,
     LedgerEntry,
@@ -266,6 +268,8 @@ def record_payment(
     if basket is not None:
         basket.state = BasketState.PAID
         basket.updated_at = now
+    session.add(AuditEntry(at=now, agent_id=actor.agent_id, action="payment", outcome=AuditOutcome.OK,
+                           family_id=family_id, detail=f"ticket {code} : {format_cents(payment.amount_cents)}"))
     session.flush()
     return PaymentRecord(
         payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,

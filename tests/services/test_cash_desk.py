@@ -160,3 +160,19 @@ def test_a_regisseur_overrides_the_deadline_with_a_reason(database, clock, town)
     with database.read_session_factory() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "override_deadline")).one()
     assert entry.detail == "Hospitalisation du parent" and entry.agent_id == town.cashier.agent_id
+
+
+def test_the_audit_trail_tells_the_day(database, clock, town):
+    from desk.services.audit import audit_trail
+
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0])
+    town.pay(database, clock, [Tender.cash(1000)])
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0], actor=town.cashier)
+    town.pay(database, clock, [], actor=town.cashier)
+    close(database, clock, town.cashier, {10_000: 1, 5_000: 1, 1_000: 1}, 0)
+    with database.read_session_factory() as session:
+        actions = [line.action for line in reversed(audit_trail(session))]
+        refused = audit_trail(session, outcome=AuditOutcome.REFUSED)
+        found = audit_trail(session, contains="ticket 2026-000001")
+    assert actions == ["open_cash_desk", "payment", "cancel_paid_booking", "payment", "close_cash_desk"]
+    assert refused == [] and len(found) == 1
