@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desk.db.enums import BasketState
 from desk.db.models import ACTIVE_BASKET, Basket
 from desk.db.upsert import insert_if_absent
+from desk.errors import DeskError
 
 ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
 
@@ -27,15 +28,21 @@ def lock_active_basket(session: Session, family_id: int) -> Basket | None:
 
 
 def lock_or_open_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Basket:
-    """The active basket, opened if the family has none; two desks opening at once get the same one."""
-    insert_if_absent(
-        session, Basket,
-        {"family_id": family_id, "state": BasketState.OPEN.value, "created_at": now, "updated_at": now,
-         "created_by_id": agent_id},
-        index_elements=["family_id"],
-        index_where=text(ACTIVE_BASKET),
-    )
-    basket = lock_active_basket(session, family_id)
-    if basket is None:  # only if a concurrent desk closed it between the two statements
-        raise LookupError(f"no active basket for family {family_id}")
-    return basket
+    """The active basket, opened if the family has none; two desks opening at once get the same one.
+
+    Another desk may pay or clear the active basket between our insert (which
+    then did nothing) and our lock (which then finds none): we simply try
+    again, and the next insert, seeing that desk's commit, opens a new one.
+    """
+    for _ in range(3):
+        insert_if_absent(
+            session, Basket,
+            {"family_id": family_id, "state": BasketState.OPEN.value, "created_at": now, "updated_at": now,
+             "created_by_id": agent_id},
+            index_elements=["family_id"],
+            index_where=text(ACTIVE_BASKET),
+        )
+        basket = lock_active_basket(session, family_id)
+        if basket is not None:
+            return basket
+    raise DeskError("Le panier de cette famille change sans cesse à un autre guichet.", "Réessayez dans un instant.")
