@@ -14,13 +14,21 @@ import sys
 from collections import defaultdict
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select, update
 
 from desk.db.engine import open_database
 from desk.db.enums import LIVE_BOOKING_STATES, BookingState, Role
 from desk.db.migrate import ensure_schema
-from desk.db.models import Booking, JournalEntry, OpenDay, Payment, PaymentAllocation, PaymentLine, Receipt, RegieSettings
+from desk.db.models import (
+    Booking,
+    JournalEntry,
+    OpenDay,
+    Payment,
+    PaymentAllocation,
+    PaymentLine,
+    Receipt,
+    RegieSettings,
+)
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.cash_desk import open_cash_desk

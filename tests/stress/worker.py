@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -75,17 +76,15 @@ def hammer(url: str, seconds: float, seed: int) -> dict:
         family_id, child_id = rng.choice(children)
         roll = rng.random()
         if roll < 0.6:
-            open_day = rng.choice(open_days)
-            action = lambda s: toggle_booking(s, clock, family_id=family_id, child_id=child_id,  # noqa: E731
-                                              open_day_id=open_day, actor=actor)
+            action = partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,
+                             open_day_id=rng.choice(open_days), actor=actor)
         elif roll < 0.85:
-            action = lambda s: pay_at_counter(s, clock, family_id=family_id, tenders=[Tender.cash(30_000)],  # noqa: E731
-                                              actor=actor)
+            action = partial(pay_at_counter, clock=clock, family_id=family_id, tenders=[Tender.cash(30_000)], actor=actor)
         elif roll < 0.93:
-            action = lambda s: clear_basket(s, clock, family_id)  # noqa: E731
+            action = partial(clear_basket, clock=clock, family_id=family_id)
         else:
             clock.advance(timedelta(minutes=rng.randint(1, 20)))
-            action = lambda s: expire_holds(s, clock.now())  # noqa: E731
+            action = partial(expire_holds, now=clock.now())
         _attempt(database, action, tally)
     database.dispose()
     return tally.__dict__
@@ -100,10 +99,10 @@ def checkout_forever(url: str, seed: int) -> None:
     while True:
         family_id, child_id = rng.choice(children)
         for open_day in rng.sample(open_days, 3):
-            _attempt(database, lambda s, o=open_day: toggle_booking(s, clock, family_id=family_id, child_id=child_id,
-                                                                    open_day_id=o, actor=actor), Tally())
-        _attempt(database, lambda s: pay_at_counter(s, clock, family_id=family_id, tenders=[Tender.cash(30_000)],
-                                                    actor=actor), Tally())
+            _attempt(database, partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,
+                                       open_day_id=open_day, actor=actor), Tally())
+        _attempt(database, partial(pay_at_counter, clock=clock, family_id=family_id, tenders=[Tender.cash(30_000)],
+                                   actor=actor), Tally())
 
 
 if __name__ == "__main__":
