@@ -202,13 +202,24 @@ class PlanningPanel(QWidget):
             return
         self.grid = grid
         self._fill_subjects(grid)
-        self.model.set_grid(grid, self.context.today())
-        self._span_titles()
+        self._show_grid(grid, unchanged=grid == previous)
         self.model.set_editing_child(self._editing_child() if self.modify_button.isChecked() else None)
         self._show_title(first)
         self._show_footer(grid)
         self._show_legend(grid)
         self._warn_if_holds_expired(previous, grid)
+
+    def _show_grid(self, grid: PlanningGrid, *, unchanged: bool) -> None:
+        """Reset the model only when the grid changed, and keep the agent's cell either way."""
+        today = self.context.today()
+        if unchanged and self.model.today == today:
+            return
+        current = self.view.currentIndex()
+        row, column = current.row(), current.column()
+        self.model.set_grid(grid, today)
+        self._span_titles()
+        if current.isValid() and row < self.model.rowCount() and column < self.model.columnCount():
+            self.view.setCurrentIndex(self.model.index(row, column))
 
     def _span_titles(self) -> None:
         """Each activity's title row is one band across the period."""

@@ -145,3 +145,24 @@ def test_other_desks_changes_and_expired_holds_show_within_a_refresh(qtbot, wind
     panel._refresh_if_visible()
     assert "leurs places ont été libérées" in panel.findChild(QLabel, "planningMessageLabel").text()
     assert cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.PLACES_LEFT) == before
+
+
+def test_a_refresh_keeps_the_agents_cell(qtbot, window):
+    from desk.services.basket import toggle_booking
+
+    context, children, _activity = window.testing
+    panel = window.family.planning
+    panel.go_to(date(2026, 12, 1))
+    chosen = cell_index(panel.model, "Mercredi journée", date(2026, 12, 9))
+    panel.view.setCurrentIndex(chosen)
+    panel._refresh_if_visible()  # nothing changed: the model is not even reset
+    assert panel.view.currentIndex() == chosen
+    other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
+        Unit.name == "Mercredi journée", OpenDay.day == date(2026, 12, 2)).scalar())
+    family_id = window.family.file.id
+    context.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
+                                           open_day_id=other_desk, actor=context.agent))
+    with qtbot.waitSignal(panel.model.modelReset):
+        panel._refresh_if_visible()
+    current = panel.view.currentIndex()
+    assert (current.row(), current.column()) == (chosen.row(), chosen.column())
