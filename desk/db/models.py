@@ -487,6 +487,8 @@ class Booking(Base):
             postgresql_where=text(LIVE_BOOKING),
         ),
         Index("ix_booking_open_day_id_state", "open_day_id", "state"),
+        # The partial unique index above cannot serve queries whose state filter is a bound parameter.
+        Index("ix_booking_child_id_open_day_id", "child_id", "open_day_id"),
         Index(
             "ix_booking_pending_hold",
             "hold_expires_at",
