@@ -1,0 +1,139 @@
+"""The counter's two heavy actions on a town of 100 000 families.
+
+- opening a family file with its month planning: target under 100 ms;
+- the checkout of a 10-booking basket (payment, receipt, journal): under 50 ms.
+
+Run on its own: ``python -m pytest tests/benchmarks -m benchmark -k counter -s``.
+The checkout benchmark pays real baskets, so the cached town grows by a few
+payments at each run; the family count, which decides a rebuild, does not move.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import aliased
+
+from desk.clock import local_today
+from desk.db.engine import Database
+from desk.db.enums import LIVE_BOOKING_STATES, UnitKind
+from desk.db.models import Agent, Booking, Child, Enrolment, OpenDay, Role, Unit
+from desk.services.access import Actor
+from desk.services.agents import create_agent
+from desk.services.basket import basket_view, toggle_booking
+from desk.services.cash_desk import open_cash_desk, open_session
+from desk.services.checkout import pay_at_counter
+from desk.services.families import load_family
+from desk.services.planning import PeriodMode, period_of, planning_grid
+from desk.services.tenders import Tender
+from tests.benchmarks.conftest import BENCH_CLOCK
+
+pytestmark = pytest.mark.benchmark
+
+OPEN_FILE_TARGET_MS = 100.0
+CHECKOUT_TARGET_MS = 50.0
+BASKET_SIZE = 10
+BENCH_CASHIER = "bench-regie"
+
+
+def _cashier(database: Database) -> Actor:
+    """A régisseur with the counter open, as at 8:30 on a working day."""
+    with database.session_factory.begin() as session:
+        agent_id = session.scalar(select(Agent.id).where(Agent.login == BENCH_CASHIER))
+        if agent_id is None:
+            agent_id = create_agent(session, BENCH_CLOCK, login=BENCH_CASHIER, display_name="Régie banc d'essai",
+                                    password="bench-regie", role=Role.CASHIER).id
+        actor = Actor(agent_id, Role.CASHIER)
+        if open_session(session) is None:
+            open_cash_desk(session, BENCH_CLOCK, actor=actor, float_cents=0)
+    return actor
+
+
+def _report(benchmark, database: Database, what: str, timings: list[float]) -> tuple[float, float]:
+    median = statistics.median(timings)
+    p95 = statistics.quantiles(timings, n=100)[94]
+    benchmark.extra_info.update({"runs": len(timings), "median_ms": round(median, 2), "p95_ms": round(p95, 2)})
+    print(f"\n{database.describe()}: {what}, {len(timings)} runs, median {median:.1f} ms, p95 {p95:.1f} ms")
+    return median, p95
+
+
+def test_open_a_family_file_with_its_month(benchmark, town):
+    actor = _cashier(town)
+    today = local_today(BENCH_CLOCK)
+    first, last = period_of(today, PeriodMode.MONTH)
+    with town.read_session_factory() as session:
+        top = session.scalar(select(func.max(Child.family_id)))
+    family_ids = random.Random(3).sample(range(1, top + 1), 200)
+    timings: list[float] = []
+
+    def open_files() -> None:
+        timings.clear()
+        for family_id in family_ids:
+            started = time.perf_counter()
+            with town.read_session_factory() as session:
+                load_family(session, family_id, today)
+                planning_grid(session, family_id=family_id, first_day=first, last_day=last,
+                              now=BENCH_CLOCK.now(), actor=actor)
+            timings.append((time.perf_counter() - started) * 1000)
+
+    benchmark.pedantic(open_files, rounds=1, warmup_rounds=1)
+    _median, p95 = _report(benchmark, town, "family file and month planning", timings)
+    assert p95 < OPEN_FILE_TARGET_MS
+
+
+def _free_days(session, child_id: int, activity_id: int, after: date) -> list[int]:
+    """Open days of the activity's full-day unit on which the child has nothing booked yet."""
+    booked_day = aliased(OpenDay)
+    booked = exists().where(Booking.open_day_id == booked_day.id, booked_day.day == OpenDay.day,
+                            Booking.child_id == child_id, Booking.state.in_(LIVE_BOOKING_STATES))
+    return list(session.scalars(
+        select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, Unit.kind == UnitKind.FULL_DAY,
+                                            OpenDay.day > after, OpenDay.places_taken < OpenDay.capacity, ~booked)
+        .order_by(OpenDay.day).limit(BASKET_SIZE)))
+
+
+def _fill_baskets(database: Database, actor: Actor, count: int) -> list[tuple[int, int]]:
+    """``count`` families, each with a basket of 10 pending full days, ready to pay."""
+    after = local_today(BENCH_CLOCK) + timedelta(days=14)
+    with database.read_session_factory() as session:
+        enrolled = session.execute(select(Child.family_id, Child.id, Enrolment.activity_id).join(Enrolment)
+                                   .where(Enrolment.ended_at.is_(None)).order_by(func.random()).limit(count * 4)).all()
+    ready: dict[int, int] = {}
+    for family_id, child_id, activity_id in enrolled:
+        if family_id in ready:
+            continue
+        with database.session_factory.begin() as session:
+            days = _free_days(session, child_id, activity_id, after)
+            if len(days) < BASKET_SIZE:
+                continue
+            for open_day_id in days:
+                toggle_booking(session, BENCH_CLOCK, family_id=family_id, child_id=child_id,
+                               open_day_id=open_day_id, actor=actor)
+            ready[family_id] = basket_view(session, family_id).to_pay_cents
+        if len(ready) == count:
+            return list(ready.items())
+    pytest.fail(f"only {len(ready)} families of the town could take {BASKET_SIZE} more days")
+
+
+def test_checkout_of_a_ten_booking_basket(benchmark, town):
+    actor = _cashier(town)
+    families = iter(_fill_baskets(town, actor, 31))
+    timings: list[float] = []
+
+    def pay() -> None:
+        family_id, to_pay = next(families)
+        tenders = [Tender.card(to_pay, authorisation_number="A12345", last4="4242")] if to_pay else []
+        started = time.perf_counter()
+        with town.session_factory.begin() as session:
+            record = pay_at_counter(session, BENCH_CLOCK, family_id=family_id, tenders=tenders, actor=actor)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert len(record.booking_ids) == BASKET_SIZE
+
+    benchmark.pedantic(pay, rounds=30, warmup_rounds=1)
+    _median, p95 = _report(benchmark, town, f"checkout of {BASKET_SIZE} bookings", timings)
+    assert p95 < CHECKOUT_TARGET_MS
