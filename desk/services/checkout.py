@@ -244,9 +244,11 @@ def record_payment(
     session.add(payment)
     session.flush()
     session.add_all(_payment_line(payment.id, line) for line in settlement.lines)
+    booking_ids = tuple(b.id for b in bookings)
+    booking_prices = [(b.id, b.price_cents) for b in bookings]  # read before confirming expires them
     _confirm_bookings(session, now, payment.id, bookings)
     ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
-    _allocate(session, payment.id, settlement.received_cents, bookings, ledger)
+    _allocate(session, payment.id, settlement.received_cents, booking_prices, ledger)
     year = now.astimezone(PARIS).year
     number = next_receipt_number(session, year)
     session.add(Receipt(payment_id=payment.id, year=year, number=number, issued_at=now))
@@ -257,7 +259,7 @@ def record_payment(
         payload={
             "receipt": code,
             "lines": [[line.tender.mode.value, line.amount_cents] for line in settlement.lines],
-            "bookings": [b.id for b in bookings],
+            "bookings": list(booking_ids),
             "cancelled": cancelled,
             "credit_used": due.credit_used_cents,
             "balance_settled": due.balance_settled_cents,
@@ -275,7 +277,7 @@ def record_payment(
         payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,
         change_cents=settlement.change_cents, credit_used_cents=due.credit_used_cents,
         balance_settled_cents=due.balance_settled_cents, credit_created_cents=settlement.voucher_excess_cents,
-        balance_after_cents=family_balance(session, family_id), booking_ids=tuple(b.id for b in bookings),
+        balance_after_cents=family_balance(session, family_id), booking_ids=booking_ids,
         cancelled_booking_ids=tuple(cancelled), journal_hash=entry.hash,
     )
 
@@ -331,13 +333,14 @@ def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id:
     return _LedgerMoves(settlement, excess)
 
 
-def _allocate(session: Session, payment_id: int, received: int, bookings: list[Booking], ledger: _LedgerMoves) -> None:
+def _allocate(session: Session, payment_id: int, received: int, booking_prices: list[tuple[int, int]],
+              ledger: _LedgerMoves) -> None:
     """Say what the money paid: the balance due first, then bookings in order, then an excess credit."""
     left = received
     targets: list[tuple[str, int, int]] = []
     if ledger.settlement is not None:
         targets.append(("ledger_entry_id", ledger.settlement.id, -ledger.settlement.amount_cents))
-    targets += [("booking_id", b.id, b.price_cents) for b in bookings]
+    targets += [("booking_id", booking_id, price) for booking_id, price in booking_prices]
     if ledger.excess_credit is not None:
         targets.append(("ledger_entry_id", ledger.excess_credit.id, -ledger.excess_credit.amount_cents))
     for column, target_id, amount in targets:
