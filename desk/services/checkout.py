@@ -244,8 +244,8 @@ def record_payment(
     session.add(payment)
     session.flush()
     session.add_all(_payment_line(payment.id, line) for line in settlement.lines)
-    booking_ids = tuple(b.id for b in bookings)
-    booking_prices = [(b.id, b.price_cents) for b in bookings]  # read before confirming expires them
+    booking_prices = {b.id: b.price_cents for b in bookings}  # read before confirming expires them
+    booking_ids = tuple(booking_prices)
     _confirm_bookings(session, now, payment.id, bookings)
     ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
     _allocate(session, payment.id, settlement.received_cents, booking_prices, ledger)
@@ -333,14 +333,14 @@ def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id:
     return _LedgerMoves(settlement, excess)
 
 
-def _allocate(session: Session, payment_id: int, received: int, booking_prices: list[tuple[int, int]],
+def _allocate(session: Session, payment_id: int, received: int, booking_prices: dict[int, int],
               ledger: _LedgerMoves) -> None:
     """Say what the money paid: the balance due first, then bookings in order, then an excess credit."""
     left = received
     targets: list[tuple[str, int, int]] = []
     if ledger.settlement is not None:
         targets.append(("ledger_entry_id", ledger.settlement.id, -ledger.settlement.amount_cents))
-    targets += [("booking_id", booking_id, price) for booking_id, price in booking_prices]
+    targets += [("booking_id", booking_id, price) for booking_id, price in booking_prices.items()]
     if ledger.excess_credit is not None:
         targets.append(("ledger_entry_id", ledger.excess_credit.id, -ledger.excess_credit.amount_cents))
     for column, target_id, amount in targets:
