@@ -83,6 +83,11 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue("postgres_url")
 
 
+# For a test that only means something on PostgreSQL (notifications, a server restart).
+on_postgres_only = pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
+
+
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
     """An empty database at the current schema, on each backend."""

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desk.db import append_only
+from desk.db import append_only, change_feed
 from desk.db.base import Base, enum_column
 from desk.db.enums import (
     AuditOutcome,
@@ -760,3 +760,4 @@ class AuditEntry(Base):
 
 for _table_name in append_only.APPEND_ONLY_TABLES:
     append_only.attach_to(Base.metadata.tables[_table_name])
+change_feed.attach_to(Base.metadata.tables)

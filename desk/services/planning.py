@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import enum
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -118,6 +119,23 @@ class PlanningGrid:
     cancellation_count: int
     balance_cents: int
     basket_locked: bool
+
+    def _open_cells(self) -> Iterator[PlanningCell]:
+        return (cell for block in self.blocks for row in block.rows for cell in row.cells if cell.is_open)
+
+    def open_day_ids(self) -> frozenset[int]:
+        """The open days shown: a change to any of them changes what the grid says."""
+        return frozenset(cell.open_day_id for cell in self._open_cells())
+
+    def states(self) -> dict[tuple[int, int], CellState]:
+        """Each child's state on each open day shown, by (open day, child)."""
+        return {(cell.open_day_id, slot.child_id): slot.state for cell in self._open_cells() for slot in cell.slots}
+
+    def holds_lost_since(self, earlier: PlanningGrid) -> int:
+        """How many bookings pending in ``earlier`` are now neither pending nor paid: expired or withdrawn."""
+        now = self.states()
+        return sum(1 for key, state in earlier.states().items()
+                   if state is CellState.PENDING and now.get(key) is CellState.NONE)
 
 
 def planning_grid(

@@ -259,10 +259,14 @@ class FamilyFileWidget(QWidget):
             self.planning.reload()
 
     def _refresh_header(self) -> None:
-        if self.file is not None:
+        if self.file is None:
+            return
+        try:
             account = self.context.read(lambda s: family_account(s, self.file.id))
-            self.payments.show_account(account)
-            self._show_summary(self.file, account)
+        except DeskError:
+            return  # the tab that changed already says the database is unreachable; the header catches up later
+        self.payments.show_account(account)
+        self._show_summary(self.file, account)
 
     def _show_summary(self, file: FamilyFile, account: FamilyAccount) -> None:
         children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)

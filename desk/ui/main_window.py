@@ -32,12 +32,15 @@ from desk.ui.admin_dialogs import AgentsDialog, AuditDialog, SettingsDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.catalogue_dialog import CatalogueDialog
 from desk.ui.context import DeskContext
+from desk.ui.data_changes import DataChangeNotifier
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.tasks import BackgroundRunner
 
 HOLD_SWEEP_MS = 30_000
+# The home figures follow other desks' work, at most this often.
+OVERVIEW_DELAY_MS = 1000
 SEARCH_WIDTH = 340
 
 
@@ -159,6 +162,29 @@ class MainWindow(QMainWindow):
         self.expiry_timer.setInterval(HOLD_SWEEP_MS)
         self.expiry_timer.timeout.connect(self.sweep_expired_holds)
         self.expiry_timer.start()
+        self._follow_other_desks()
+
+    def _follow_other_desks(self) -> None:
+        """What any desk commits reaches the grid at once and the home figures within a second."""
+        self.data_changes = DataChangeNotifier(self.context.database, self)
+        self.data_changes.data_changed.connect(self.family.planning.on_data_changed)
+        self.overview_timer = QTimer(self)
+        self.overview_timer.setSingleShot(True)
+        self.overview_timer.setInterval(OVERVIEW_DELAY_MS)
+        self.overview_timer.timeout.connect(self._refresh_overview)
+        self.data_changes.data_changed.connect(self._overview_may_have_changed)
+        self.data_changes.connection_changed.connect(self._show_server_reachable)
+
+    def _show_server_reachable(self, reachable: bool) -> None:
+        """Say at once that the server is gone, and when it is back; the desk reconnects by itself."""
+        was_lost = not self.server_status_label.isHidden()
+        self.server_status_label.setVisible(not reachable)
+        if reachable and was_lost:
+            self.statusBar().showMessage(self.tr("Connection to the server restored."), 8000)
+
+    def _overview_may_have_changed(self, _change: object) -> None:
+        if self.centre.currentWidget() is self.home and not self.overview_timer.isActive():
+            self.overview_timer.start()
 
     # -- building ------------------------------------------------------------
 
@@ -175,7 +201,13 @@ class MainWindow(QMainWindow):
             QFontMetrics(self.font()).elidedText(described, Qt.TextElideMode.ElideMiddle, 420), bar)
         self.database_status_label.setToolTip(described)
         self.database_status_label.setObjectName("databaseStatusLabel")
+        self.server_status_label = QLabel(self.tr(
+            "Server unreachable: reconnecting… Other desks' changes will show once it is back."), bar)
+        self.server_status_label.setObjectName("serverStatusLabel")
+        self.server_status_label.setProperty("role", "fieldError")
+        self.server_status_label.hide()
         # Permanent: transient messages ("saved") never hide who is at the desk.
+        bar.addPermanentWidget(self.server_status_label)
         bar.addPermanentWidget(self.agent_status_label)
         bar.addPermanentWidget(self.cash_desk_status_label)
         bar.addPermanentWidget(self.database_status_label)
@@ -336,7 +368,13 @@ class MainWindow(QMainWindow):
     # -- figures -------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the home figures and the cash-desk state off the GUI thread."""
+        """Reload the home figures, the cash-desk state and the family file shown."""
+        self._refresh_overview()
+        if self.centre.currentWidget() is self.family and self.family.file is not None:
+            self.family.open_family(self.family.file.id)
+
+    def _refresh_overview(self) -> None:
+        """The home figures and the cash-desk state, read off the GUI thread."""
         today = self.context.today()
 
         def work() -> Overview:
@@ -344,8 +382,6 @@ class MainWindow(QMainWindow):
                 return load_overview(session, today)
 
         self.runner.run(work, self._show_overview, self._show_error)
-        if self.centre.currentWidget() is self.family and self.family.file is not None:
-            self.family.open_family(self.family.file.id)
 
     def _show_overview(self, overview: Overview) -> None:
         self.home.show_overview(overview)
@@ -382,6 +418,7 @@ class MainWindow(QMainWindow):
             return
         self.context.settings.main_window_geometry = self.saveGeometry()
         # Background reads report to this window: let them finish before it goes.
+        self.data_changes.stop()
         self.runner.wait_for_done()
         self.search.shutdown()
         super().closeEvent(event)

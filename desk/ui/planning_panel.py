@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.db.change_feed import DataChange
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.basket import toggle_booking
@@ -36,7 +37,8 @@ from desk.ui.texts import balance_text
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
-REFRESH_MS = 4000  # other desks' bookings appear within a few seconds
+# Changes heard close together (a checkout touches several tables) make one reload.
+RELOAD_DELAY_MS = 100
 FAMILY_SUBJECT = 0
 
 
@@ -55,10 +57,12 @@ class PlanningPanel(QWidget):
         self.model = PlanningModel(self)
         self.model.toggle_requested.connect(self.toggle)
         self._build()
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self._refresh_if_visible)
-        self.timer.start()
+        self._stale = False
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setObjectName("planningReloadTimer")
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(RELOAD_DELAY_MS)
+        self._reload_soon.timeout.connect(self._reload_for_others)
 
     # -- building ------------------------------------------------------------
 
@@ -199,7 +203,11 @@ class PlanningPanel(QWidget):
                 s, family_id=family_id, first_day=first, last_day=last, now=now, actor=actor, child_id=child_id))
         except DeskError as error:
             self.message_label.setText(error.message)
+            self._read_failed = True
             return
+        if self._read_failed:  # the database answers again: the message about it is stale
+            self._read_failed = False
+            self.message_label.clear()
         self.grid = grid
         self._fill_subjects(grid)
         self._show_grid(grid, unchanged=grid == previous)
@@ -284,13 +292,14 @@ class PlanningPanel(QWidget):
         self.legend.show_children([(child.symbol_index, child.first_name) for child in grid.children])
 
     def _warn_if_holds_expired(self, previous: PlanningGrid | None, grid: PlanningGrid) -> None:
-        if previous is not None and previous.family_id == grid.family_id and grid.pending_count < previous.pending_count \
+        if previous is not None and previous.family_id == grid.family_id and grid.holds_lost_since(previous) \
                 and not self._just_changed:
             self.message_label.setText(self.tr(
                 "Pending bookings were not paid within their hold time: their places were freed. Check the basket."))
         self._just_changed = False
 
     _just_changed = False
+    _read_failed = False
 
     # -- navigation ----------------------------------------------------------
 
@@ -333,14 +342,17 @@ class PlanningPanel(QWidget):
                                                         open_day_id=open_day_id, actor=self.context.agent,
                                                         policy=self.context.policy))
         except DeskError as refusal:
+            changed = False
             self.message_label.setText(refusal.message)
         else:
+            changed = True
             self.message_label.clear()
         self._just_changed = True
         current = self.view.currentIndex()
-        self.reload()
+        self.reload()  # after a refusal too: the grid shows why (another desk took the last place…)
         self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
-        self.basket_changed.emit()
+        if changed:
+            self.basket_changed.emit()
 
     def finish_changes(self) -> None:
         if self.family_id is None:
@@ -356,10 +368,31 @@ class PlanningPanel(QWidget):
         self.reload()
         self.basket_changed.emit()
 
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible() and self.family_id is not None:
-            self._just_changed = False
-            self.reload()
+    # -- what other desks do ---------------------------------------------------
+
+    def on_data_changed(self, change: DataChange) -> None:
+        """Another desk (or this one) committed ``change``: reload if it touches what is shown."""
+        if self.family_id is None or self.grid is None:
+            return
+        if change.concerns(family_id=self.family_id, open_day_ids=self.grid.open_day_ids()):
+            self._stale = True
+            if self.isVisible():
+                self._reload_soon.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload_soon.start()
+
+    def _reload_for_others(self) -> None:
+        if not self.isVisible() or self.family_id is None:
+            return
+        self._stale = False
+        self._just_changed = False
+        previous = self.grid
+        self.reload()
+        if self.grid != previous:
+            self.basket_changed.emit()  # the header's balance and the payments follow
 
     def sizeHint(self) -> QSize:
         return QSize(960, 560)

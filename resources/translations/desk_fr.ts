@@ -996,62 +996,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="73"/>
+        <location filename="../../desk/ui/main_window.py" line="76"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76"/>
+        <location filename="../../desk/ui/main_window.py" line="79"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="78"/>
+        <location filename="../../desk/ui/main_window.py" line="81"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="82"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="80"/>
+        <location filename="../../desk/ui/main_window.py" line="83"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="90"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="90"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="90"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="90"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="103"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="106"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="113"/>
+        <location filename="../../desk/ui/main_window.py" line="116"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1092,97 +1092,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="133"/>
+        <location filename="../../desk/ui/main_window.py" line="136"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="168"/>
+        <location filename="../../desk/ui/main_window.py" line="194"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="223"/>
+        <location filename="../../desk/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="199"/>
+        <location filename="../../desk/ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="194"/>
+        <location filename="../../desk/ui/main_window.py" line="183"/>
+        <source>Connection to the server restored.</source>
+        <translation>Connexion au serveur rétablie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="205"/>
+        <source>Server unreachable: reconnecting… Other desks&apos; changes will show once it is back.</source>
+        <translation>Serveur injoignable : reconnexion en cours… Les changements des autres guichets s&apos;afficheront à son retour.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="226"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="196"/>
+        <location filename="../../desk/ui/main_window.py" line="228"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="198"/>
+        <location filename="../../desk/ui/main_window.py" line="230"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="201"/>
+        <location filename="../../desk/ui/main_window.py" line="233"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="203"/>
+        <location filename="../../desk/ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="204"/>
+        <location filename="../../desk/ui/main_window.py" line="236"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="206"/>
+        <location filename="../../desk/ui/main_window.py" line="238"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="208"/>
+        <location filename="../../desk/ui/main_window.py" line="240"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="209"/>
+        <location filename="../../desk/ui/main_window.py" line="241"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="210"/>
+        <location filename="../../desk/ui/main_window.py" line="242"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="211"/>
+        <location filename="../../desk/ui/main_window.py" line="243"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="227"/>
+        <location filename="../../desk/ui/main_window.py" line="259"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="231"/>
+        <location filename="../../desk/ui/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="232"/>
+        <location filename="../../desk/ui/main_window.py" line="264"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="262"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1190,28 +1200,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="264"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="273"/>
+        <location filename="../../desk/ui/main_window.py" line="305"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="292"/>
+        <location filename="../../desk/ui/main_window.py" line="324"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="319"/>
-        <location filename="../../desk/ui/main_window.py" line="323"/>
+        <location filename="../../desk/ui/main_window.py" line="351"/>
+        <location filename="../../desk/ui/main_window.py" line="355"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="320"/>
+        <location filename="../../desk/ui/main_window.py" line="352"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1219,52 +1229,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="324"/>
+        <location filename="../../desk/ui/main_window.py" line="356"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="325"/>
+        <location filename="../../desk/ui/main_window.py" line="357"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="353"/>
+        <location filename="../../desk/ui/main_window.py" line="389"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="356"/>
+        <location filename="../../desk/ui/main_window.py" line="392"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="220"/>
+        <location filename="../../desk/ui/main_window.py" line="252"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="360"/>
+        <location filename="../../desk/ui/main_window.py" line="396"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="361"/>
+        <location filename="../../desk/ui/main_window.py" line="397"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="361"/>
+        <location filename="../../desk/ui/main_window.py" line="397"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="366"/>
+        <location filename="../../desk/ui/main_window.py" line="402"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="367"/>
+        <location filename="../../desk/ui/main_window.py" line="403"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1475,69 +1485,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="76"/>
+        <location filename="../../desk/ui/planning_panel.py" line="80"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="78"/>
+        <location filename="../../desk/ui/planning_panel.py" line="82"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="78"/>
+        <location filename="../../desk/ui/planning_panel.py" line="82"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="80"/>
+        <location filename="../../desk/ui/planning_panel.py" line="84"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="85"/>
+        <location filename="../../desk/ui/planning_panel.py" line="89"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="86"/>
+        <location filename="../../desk/ui/planning_panel.py" line="90"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="87"/>
+        <location filename="../../desk/ui/planning_panel.py" line="91"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="94"/>
-        <location filename="../../desk/ui/planning_panel.py" line="313"/>
+        <location filename="../../desk/ui/planning_panel.py" line="98"/>
+        <location filename="../../desk/ui/planning_panel.py" line="333"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="139"/>
+        <location filename="../../desk/ui/planning_panel.py" line="143"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="228"/>
-        <location filename="../../desk/ui/planning_panel.py" line="254"/>
+        <location filename="../../desk/ui/planning_panel.py" line="247"/>
+        <location filename="../../desk/ui/planning_panel.py" line="273"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="232"/>
+        <location filename="../../desk/ui/planning_panel.py" line="251"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="262"/>
+        <location filename="../../desk/ui/planning_panel.py" line="281"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="266"/>
+        <location filename="../../desk/ui/planning_panel.py" line="285"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1545,7 +1555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="267"/>
+        <location filename="../../desk/ui/planning_panel.py" line="286"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1553,22 +1563,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="268"/>
+        <location filename="../../desk/ui/planning_panel.py" line="287"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="279"/>
+        <location filename="../../desk/ui/planning_panel.py" line="298"/>
         <source>Pending bookings were not paid within their hold time: their places were freed. Check the basket.</source>
         <translation>Des réservations en attente n&apos;ont pas été réglées à temps : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="309"/>
+        <location filename="../../desk/ui/planning_panel.py" line="329"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="313"/>
+        <location filename="../../desk/ui/planning_panel.py" line="333"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>

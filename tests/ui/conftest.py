@@ -65,6 +65,20 @@ def window(qapp, qtbot, demo_file, tmp_path):
     database.dispose()
 
 
+def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> MainWindow:
+    """A desk of its own (its own connections), signed in, on the family's planning around ``day``."""
+    database = open_database(database_url)
+    context = DeskContext(database, clock, RecordingDialogService(), actor=actor)
+    desk = MainWindow(context)
+    qtbot.addWidget(desk)
+    desk.show()
+    qtbot.waitUntil(lambda: desk.data_changes.listening, timeout=5000)
+    desk.show_family(family_id)
+    desk.family.tabs.setCurrentWidget(desk.family.planning)
+    desk.family.planning.go_to(day)
+    return desk
+
+
 def cell_index(model: PlanningModel, unit_name: str, day: date):
     column = model.grid.days.index(day)
     row = next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == unit_name)
