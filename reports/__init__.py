@@ -2,3 +2,20 @@
 
 Takes plain data, returns PDF bytes; no database session and no Qt here.
 """
+
+from importlib import import_module
+
+RENDERERS = ("reports.ticket", "reports.recap", "reports.cash_journal", "reports.statement")
+
+
+def load_renderers() -> None:
+    """Import reportlab and the documents ahead of the first print.
+
+    They cost about 0.2 s to import, which the desk does not spend before its
+    main window shows: the windows import them where they render, and the main
+    window calls this on a worker thread right after start-up, so the first
+    ticket of the day prints as fast as the others.
+    """
+    for name in RENDERERS:
+        import_module(name)
+

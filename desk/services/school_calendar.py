@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 from vacances_scolaires_france import SchoolHolidayDates, UnsupportedYearException
 
 log = logging.getLogger(__name__)
@@ -49,6 +48,8 @@ def school_year_of(day: date) -> SchoolYear:
 
 @lru_cache(maxsize=8)
 def public_holidays(year: int) -> frozenset[date]:
+    import holidays  # a tenth of a second to import, and only catalogue work needs it
+
     return frozenset(holidays.France(years=year))
 
 

@@ -36,7 +36,6 @@ from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
-from reports.cash_journal import cash_journal_a4
 
 
 def denomination_label(cents: int) -> str:
@@ -222,6 +221,8 @@ class CashDeskDialog(QDialog):
         self.cash_desk_changed.emit()
         self.reload()
         self.error_label.setText(report.summary())
+        from reports.cash_journal import cash_journal_a4  # see reports.load_renderers
+
         journal = self.context.read(lambda s: cash_journal_document(s, session_id, clock=self.context.clock))
         self.journal_dialog = DocumentDialog(self.context, self.tr("Cash-desk journal"),
                                              f"journal-de-caisse-{session_id}.pdf", self, pdf=cash_journal_a4(journal))

@@ -25,7 +25,6 @@ from desk.services.documents import recap_document
 from desk.ui.context import DeskContext
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
-from reports.recap import recap_a4
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,8 @@ class CheckoutDialog(QDialog):
         self.print_recap_button.setEnabled(not view.is_empty)
 
     def recap_pdf(self) -> bytes:
+        from reports.recap import recap_a4  # see reports.load_renderers
+
         return recap_a4(self.context.read(lambda s: recap_document(s, self.family_id, clock=self.context.clock)))
 
     def print_recap(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,8 +39,17 @@ from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.tasks import BackgroundRunner
+from reports import load_renderers
 
 HOLD_SWEEP_MS = 30_000
+
+
+def load_printing() -> None:
+    """reportlab and PDFium, imported on a worker thread once the window shows, so that
+    neither delays the start nor the first ticket of the day (see reports.load_renderers)."""
+    load_renderers()
+    import_module("pypdfium2")
+
 # The home figures follow other desks' work, at most this often.
 OVERVIEW_DELAY_MS = 1000
 SEARCH_WIDTH = 340
@@ -163,6 +174,7 @@ class MainWindow(QMainWindow):
         self.expiry_timer.timeout.connect(self.sweep_expired_holds)
         self.expiry_timer.start()
         self._follow_other_desks()
+        self.runner.run(load_printing, lambda _none: None, lambda _error: None)
 
     def _follow_other_desks(self) -> None:
         """What any desk commits reaches the grid at once and the home figures within a second."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
@@ -15,6 +14,8 @@ POINTS_PER_INCH = 72
 
 def page_images(pdf: bytes, dpi: float) -> Iterator[QImage]:
     """Each page of ``pdf`` as an image at ``dpi``."""
+    import pypdfium2 as pdfium  # loaded ahead of need by MainWindow, off the GUI thread
+
     document = pdfium.PdfDocument(pdf)
     try:
         for page in document:

@@ -7,9 +7,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desk.services.documents import receipt_document
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
-from reports.ticket import ticket_80mm, ticket_a4
-
-FORMATS = {"ticket": ticket_80mm, "a4": ticket_a4}
 
 
 class ReceiptDialog(DocumentDialog):
@@ -34,7 +31,10 @@ class ReceiptDialog(DocumentDialog):
         self.render()
 
     def pdf(self) -> bytes:
-        return FORMATS[self.format_combo.currentData()](self.receipt)
+        from reports.ticket import ticket_80mm, ticket_a4  # see reports.load_renderers
+
+        render = ticket_80mm if self.format_combo.currentData() == "ticket" else ticket_a4
+        return render(self.receipt)
 
     def _format_changed(self) -> None:
         self.context.settings.receipt_format = self.format_combo.currentData()

@@ -18,13 +18,17 @@ from sqlalchemy.engine import make_url
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import Database, open_database
 from desk.db.migrate import SchemaStatus, ensure_schema, head_revision, schema_state
-from desk.db.models import Family
+from desk.db.models import Agent, Family, Role
+from desk.services.access import Actor
+from desk.services.agents import create_agent
+from desk.services.cash_desk import open_cash_desk, open_session
 from desk.services.scale_data import generate_town
 
 FAMILIES = int(os.environ.get("DESK_BENCH_FAMILIES", "100000"))
 SEED = 1
 BENCH_CLOCK = FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
 CACHE = Path(__file__).resolve().parents[2] / ".benchmarks"
+BENCH_LOGIN = BENCH_PASSWORD = "bench-regie"
 
 
 def _ready(database: Database) -> bool:
@@ -87,3 +91,16 @@ def postgresql_town(postgres_server_url: str) -> Database:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def town(request) -> Database:
     return request.getfixturevalue(f"{request.param}_town")
+
+
+def bench_cashier(database: Database) -> Actor:
+    """A régisseur with the counter open, as at 8:30 on a working day."""
+    with database.session_factory.begin() as session:
+        agent_id = session.scalar(select(Agent.id).where(Agent.login == BENCH_LOGIN))
+        if agent_id is None:
+            agent_id = create_agent(session, BENCH_CLOCK, login=BENCH_LOGIN, display_name="Régie banc d'essai",
+                                    password=BENCH_PASSWORD, role=Role.CASHIER).id
+        actor = Actor(agent_id, Role.CASHIER)
+        if open_session(session) is None:
+            open_cash_desk(session, BENCH_CLOCK, actor=actor, float_cents=0)
+    return actor

@@ -22,36 +22,20 @@ from sqlalchemy.orm import aliased
 from desk.clock import local_today
 from desk.db.engine import Database
 from desk.db.enums import LIVE_BOOKING_STATES, UnitKind
-from desk.db.models import Agent, Booking, Child, Enrolment, OpenDay, Role, Unit
+from desk.db.models import Booking, Child, Enrolment, OpenDay, Unit
 from desk.services.access import Actor
-from desk.services.agents import create_agent
 from desk.services.basket import basket_view, toggle_booking
-from desk.services.cash_desk import open_cash_desk, open_session
 from desk.services.checkout import pay_at_counter
 from desk.services.families import load_family
 from desk.services.planning import PeriodMode, period_of, planning_grid
 from desk.services.tenders import Tender
-from tests.benchmarks.conftest import BENCH_CLOCK
+from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier
 
 pytestmark = pytest.mark.benchmark
 
 OPEN_FILE_TARGET_MS = 100.0
 CHECKOUT_TARGET_MS = 50.0
 BASKET_SIZE = 10
-BENCH_CASHIER = "bench-regie"
-
-
-def _cashier(database: Database) -> Actor:
-    """A régisseur with the counter open, as at 8:30 on a working day."""
-    with database.session_factory.begin() as session:
-        agent_id = session.scalar(select(Agent.id).where(Agent.login == BENCH_CASHIER))
-        if agent_id is None:
-            agent_id = create_agent(session, BENCH_CLOCK, login=BENCH_CASHIER, display_name="Régie banc d'essai",
-                                    password="bench-regie", role=Role.CASHIER).id
-        actor = Actor(agent_id, Role.CASHIER)
-        if open_session(session) is None:
-            open_cash_desk(session, BENCH_CLOCK, actor=actor, float_cents=0)
-    return actor
 
 
 def _p95(benchmark, database: Database, what: str, timings: list[float]) -> float:
@@ -64,7 +48,7 @@ def _p95(benchmark, database: Database, what: str, timings: list[float]) -> floa
 
 
 def test_open_a_family_file_with_its_month(benchmark, town):
-    actor = _cashier(town)
+    actor = bench_cashier(town)
     today = local_today(BENCH_CLOCK)
     first, last = period_of(today, PeriodMode.MONTH)
     with town.read_session_factory() as session:
@@ -121,7 +105,7 @@ def _fill_baskets(database: Database, actor: Actor, count: int) -> list[tuple[in
 
 
 def test_checkout_of_a_ten_booking_basket(benchmark, town):
-    actor = _cashier(town)
+    actor = bench_cashier(town)
     families = iter(_fill_baskets(town, actor, 31))
     timings: list[float] = []
 

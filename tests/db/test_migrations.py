@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from typing import Any
 
@@ -12,7 +14,15 @@ from sqlalchemy import Engine, inspect
 
 from desk.db.base import Base
 from desk.db.engine import open_database
-from desk.db.migrate import SchemaStatus, backup_sqlite_file, ensure_schema, head_revision, schema_state, upgrade
+from desk.db.migrate import (
+    HEAD_REVISION,
+    SchemaStatus,
+    backup_sqlite_file,
+    ensure_schema,
+    head_revision,
+    schema_state,
+    upgrade,
+)
 from desk.errors import DatabaseVersionError
 from desk.services.search import search_families
 
@@ -91,6 +101,21 @@ def test_fresh_database_is_upgraded_to_head(database):
     state = schema_state(database)
     assert state.status is SchemaStatus.CURRENT
     assert state.current == head_revision()
+
+
+def test_the_revision_desk_starts_on_without_alembic_is_the_newest_migration():
+    assert head_revision() == HEAD_REVISION, "a new migration: set HEAD_REVISION in desk/db/migrate.py to its revision"
+
+
+def test_an_up_to_date_database_starts_without_loading_alembic(sqlite_url):
+    database = open_database(sqlite_url)
+    ensure_schema(database)
+    database.dispose()
+    script = (f"import sys; from desk.db.engine import open_database; from desk.db.migrate import ensure_schema; "
+              f"state = ensure_schema(open_database({sqlite_url!r})); "
+              f"print(state.status.name, 'alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["CURRENT", "False"]
 
 
 def test_a_database_from_a_newer_desk_is_refused_and_left_alone(database):
