@@ -44,15 +44,15 @@ ANNOUNCED = (
     ("ledger_entry", "family", "family_id", ("INSERT",)),
 )
 
-POSTGRES_FUNCTION = """
+POSTGRES_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION desk_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     ids text;
 BEGIN
     EXECUTE format('SELECT string_agg(DISTINCT %I::text, '','') FROM changed_rows', TG_ARGV[1]) INTO ids;
     IF ids IS NOT NULL THEN
-        PERFORM pg_notify('desk_changes:' || TG_TABLE_SCHEMA,
-                          CASE WHEN length(ids) > 7000 THEN '*' ELSE TG_ARGV[0] || ':' || ids END);
+        PERFORM pg_notify('{CHANNEL_PREFIX}' || TG_TABLE_SCHEMA,
+                          CASE WHEN length(ids) > {MAX_PAYLOAD} THEN '{EVERYTHING}' ELSE TG_ARGV[0] || ':' || ids END);
     END IF;
     RETURN NULL;
 END $$

@@ -136,6 +136,7 @@ class HomePage(QWidget):
 
 class MainWindow(QMainWindow):
     overview_loaded = Signal(object)
+    started_up = Signal()  # everything loaded, printing included: what follows is counter work
     family_shown = Signal(int)
     logout_requested = Signal()
 
@@ -174,7 +175,10 @@ class MainWindow(QMainWindow):
         self.expiry_timer.timeout.connect(self.sweep_expired_holds)
         self.expiry_timer.start()
         self._follow_other_desks()
-        self.runner.run(load_printing, lambda _none: None, lambda _error: None)
+        self.runner.run(load_printing, self._printing_loaded, self._printing_loaded)
+
+    def _printing_loaded(self, _result: object = None) -> None:
+        self.started_up.emit()
 
     def _follow_other_desks(self) -> None:
         """What any desk commits reaches the grid at once and the home figures within a second."""

@@ -11,7 +11,6 @@ payments at each run; the family count, which decides a rebuild, does not move.
 from __future__ import annotations
 
 import random
-import statistics
 import time
 from datetime import date, timedelta
 
@@ -29,22 +28,13 @@ from desk.services.checkout import pay_at_counter
 from desk.services.families import load_family
 from desk.services.planning import PeriodMode, period_of, planning_grid
 from desk.services.tenders import Tender
-from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier
+from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier, report_p95
 
 pytestmark = pytest.mark.benchmark
 
 OPEN_FILE_TARGET_MS = 100.0
 CHECKOUT_TARGET_MS = 50.0
 BASKET_SIZE = 10
-
-
-def _p95(benchmark, database: Database, what: str, timings: list[float]) -> float:
-    """Report the median and 95th percentile; the target is on the latter."""
-    median = statistics.median(timings)
-    p95 = statistics.quantiles(timings, n=100)[94]
-    benchmark.extra_info.update({"runs": len(timings), "median_ms": round(median, 2), "p95_ms": round(p95, 2)})
-    print(f"\n{database.describe()}: {what}, {len(timings)} runs, median {median:.1f} ms, p95 {p95:.1f} ms")
-    return p95
 
 
 def test_open_a_family_file_with_its_month(benchmark, town):
@@ -67,7 +57,7 @@ def test_open_a_family_file_with_its_month(benchmark, town):
             timings.append((time.perf_counter() - started) * 1000)
 
     benchmark.pedantic(open_files, rounds=1, warmup_rounds=1)
-    assert _p95(benchmark, town, "family file and month planning", timings) < OPEN_FILE_TARGET_MS
+    assert report_p95(benchmark, town, "family file and month planning", timings) < OPEN_FILE_TARGET_MS
 
 
 def _free_days(session, child_id: int, activity_id: int, after: date) -> list[int]:
@@ -119,4 +109,4 @@ def test_checkout_of_a_ten_booking_basket(benchmark, town):
         assert len(record.booking_ids) == BASKET_SIZE
 
     benchmark.pedantic(pay, rounds=30, warmup_rounds=1)
-    assert _p95(benchmark, town, f"checkout of {BASKET_SIZE} bookings", timings) < CHECKOUT_TARGET_MS
+    assert report_p95(benchmark, town, f"checkout of {BASKET_SIZE} bookings", timings) < CHECKOUT_TARGET_MS
