@@ -160,6 +160,8 @@ def settle_heap() -> None:
     It lives as long as the desk; scanning it made each full collection freeze
     the counter for some 50 ms.
     """
+    if gc.get_freeze_count():
+        return  # once per process: a later sign-in's windows are not start-up's and will go
     gc.collect()
     gc.freeze()
 

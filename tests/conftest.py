@@ -55,20 +55,31 @@ def postgres_server_url() -> str:
     return POSTGRES_URL
 
 
-@pytest.fixture
-def postgres_url(postgres_server_url: str) -> Iterator[str]:
-    """A URL whose connections work in a brand-new schema of the test database."""
+@contextmanager
+def fresh_schema(server_url: str, search_path_before: str = "") -> Iterator[str]:
+    """A URL whose connections work in a brand-new schema of the test database, dropped afterwards.
+
+    ``search_path_before`` puts other schemas ahead of it on the search path.
+    """
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_server_url)
+    admin = create_engine(server_url)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(postgres_server_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    search_path = f"{search_path_before},{schema}" if search_path_before else schema
+    url = make_url(server_url).update_query_dict({"options": f"-csearch_path={search_path}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> Iterator[str]:
+    """A URL whose connections work in a brand-new schema of the test database."""
+    with fresh_schema(postgres_server_url) as url:
+        yield url
 
 
 @pytest.fixture

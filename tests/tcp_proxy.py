@@ -25,8 +25,8 @@ class TcpProxy:
         threading.Thread(target=self._accept, name="tcp-proxy", daemon=True).start()
 
     def cut(self) -> None:
-        self._up.clear()
         with self._lock:
+            self._up.clear()
             sockets, self._sockets = self._sockets, set()
         for sock in sockets:
             _close(sock)
@@ -58,6 +58,10 @@ class TcpProxy:
             server.settimeout(None)
             client.settimeout(None)
             with self._lock:
+                if not self._up.is_set():  # cut while this one was connecting
+                    _close(client)
+                    _close(server)
+                    continue
                 self._sockets |= {client, server}
             for source, sink in ((client, server), (server, client)):
                 threading.Thread(target=self._relay, args=(source, sink), daemon=True).start()

@@ -1,17 +1,22 @@
 """What other desks changed, told to every desk as soon as it is committed.
 
 On PostgreSQL, statement triggers announce each committed change with
-``NOTIFY`` on a channel of the schema: the open days whose places or bookings
-changed, and the families whose basket or account changed. PostgreSQL sends
-a notification only when its transaction commits and drops it on rollback,
-so a desk never reloads for a change that did not happen. A listener thread
-per desk holds one extra connection in ``LISTEN`` and hands each change to a
-callback; after losing the server it reconnects by itself and reports
-"everything may have changed", since notifications sent meanwhile are lost.
+``NOTIFY`` on a channel of the tables' schema: the open days whose places or
+bookings changed, the families and children whose file, enrolments, basket or
+account changed, or "anything" for the rare changes of the catalogue, prices
+and cash desk. PostgreSQL sends a notification only when its transaction
+commits and drops it on rollback, so a desk never reloads for a change that
+did not happen. A listener thread per desk holds one extra connection in
+``LISTEN`` and hands each change to a callback; each time it (re)connects it
+reports "anything may have changed", since what was committed while it was
+not listening was never told.
 
 SQLite has no notifications: a thread polls ``PRAGMA data_version``, which
 moves when another connection commits to the file, a check that reads no
 table and takes no lock.
+
+LISTEN needs a session of its own: behind a pooler in transaction mode
+(pgbouncer), point the desks at the server itself.
 """
 
 from __future__ import annotations
@@ -22,26 +27,46 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import DDL, Connection, Table, event
+from sqlalchemy import DDL, Connection, MetaData, event
 
-from desk.db.engine import POSTGRES_CONNECT_TIMEOUT_S, Database
+from desk.db.engine import Database
 
 if TYPE_CHECKING:
     import psycopg
 
-CHANNEL_PREFIX = "desk_changes:"
-# NOTIFY payloads stop at 8000 bytes; a longer list of ids becomes "everything".
+# NOTIFY payloads stop at 8000 bytes; a longer list of ids becomes "anything".
 MAX_PAYLOAD = 7000
-EVERYTHING = "*"
+ANYTHING = "*"
+# Channel names stop at 63 bytes and schema names may use them all: the channel
+# carries a digest of the schema, which both sides compute with this expression.
+CHANNEL_OF_SCHEMA = "'desk_changes_' || left(md5({schema}), 16)"
+LISTENER_CONNECT_TIMEOUT_S = 3
 
-# (table, kind of id announced, column holding it, events)
+
+class Announced(NamedTuple):
+    """A table whose committed changes are announced: the kind of id, the column holding it, on which events."""
+
+    table: str
+    kind: str  # "open_day", "family", "child", or ANYTHING
+    column: str
+    events: tuple[str, ...]
+
+
 ANNOUNCED = (
-    ("booking", "open_day", "open_day_id", ("INSERT", "UPDATE")),
-    ("open_day", "open_day", "id", ("INSERT", "UPDATE", "DELETE")),
-    ("basket", "family", "family_id", ("INSERT", "UPDATE")),
-    ("ledger_entry", "family", "family_id", ("INSERT",)),
+    Announced("booking", "open_day", "open_day_id", ("INSERT", "UPDATE")),
+    Announced("open_day", "open_day", "id", ("UPDATE", "DELETE")),
+    Announced("open_day", ANYTHING, "", ("INSERT",)),  # a new day may fall in any period shown
+    Announced("basket", "family", "family_id", ("INSERT", "UPDATE")),
+    Announced("ledger_entry", "family", "family_id", ("INSERT",)),
+    Announced("family", "family", "id", ("UPDATE",)),  # the quotient sets the prices
+    Announced("child", "family", "family_id", ("INSERT", "UPDATE")),
+    Announced("enrolment", "child", "child_id", ("INSERT", "UPDATE")),
+    # The catalogue, the prices and the cash desk change a few times a day: anything may show them.
+    *(Announced(table, ANYTHING, "", ("INSERT", "UPDATE", "DELETE"))
+      for table in ("activity", "unit", "unit_exclusion", "tariff", "quotient_bracket", "cash_session")),
 )
 
 POSTGRES_FUNCTION = f"""
@@ -49,10 +74,14 @@ CREATE OR REPLACE FUNCTION desk_announce_change() RETURNS trigger LANGUAGE plpgs
 DECLARE
     ids text;
 BEGIN
-    EXECUTE format('SELECT string_agg(DISTINCT %I::text, '','') FROM changed_rows', TG_ARGV[1]) INTO ids;
+    IF TG_ARGV[0] = '{ANYTHING}' THEN
+        ids := '{ANYTHING}';
+    ELSE
+        EXECUTE format('SELECT string_agg(DISTINCT %I::text, '','') FROM changed_rows', TG_ARGV[1]) INTO ids;
+        ids := CASE WHEN length(ids) > {MAX_PAYLOAD} THEN '{ANYTHING}' ELSE TG_ARGV[0] || ':' || ids END;
+    END IF;
     IF ids IS NOT NULL THEN
-        PERFORM pg_notify('{CHANNEL_PREFIX}' || TG_TABLE_SCHEMA,
-                          CASE WHEN length(ids) > {MAX_PAYLOAD} THEN '{EVERYTHING}' ELSE TG_ARGV[0] || ':' || ids END);
+        PERFORM pg_notify({CHANNEL_OF_SCHEMA.format(schema="TG_TABLE_SCHEMA")}, ids);
     END IF;
     RETURN NULL;
 END $$
@@ -61,10 +90,11 @@ END $$
 
 @dataclass(frozen=True)
 class DataChange:
-    """What changed: open days and families, or possibly everything."""
+    """What changed: open days, families, children, or possibly anything."""
 
     open_day_ids: frozenset[int] = frozenset()
     family_ids: frozenset[int] = frozenset()
+    child_ids: frozenset[int] = frozenset()
     everything: bool = False
 
     @classmethod
@@ -78,57 +108,64 @@ class DataChange:
             numbers = frozenset(int(part) for part in ids.split(","))
         except ValueError:
             return cls.anything()
-        if kind == "open_day":
-            return cls(open_day_ids=numbers)
-        if kind == "family":
-            return cls(family_ids=numbers)
-        return cls.anything()
+        field = {"open_day": "open_day_ids", "family": "family_ids", "child": "child_ids"}.get(kind)
+        return cls(**{field: numbers}) if field else cls.anything()
 
-    def concerns(self, *, family_id: int, open_day_ids: frozenset[int]) -> bool:
-        return self.everything or family_id in self.family_ids or not self.open_day_ids.isdisjoint(open_day_ids)
+    def concerns(self, *, family_id: int, open_day_ids: frozenset[int] = frozenset(),
+                 child_ids: frozenset[int] = frozenset()) -> bool:
+        return (self.everything or family_id in self.family_ids or not self.open_day_ids.isdisjoint(open_day_ids)
+                or not self.child_ids.isdisjoint(child_ids))
 
 
 # -- the triggers (PostgreSQL only) ---------------------------------------------
 
 
-def _trigger_statements(table: str, kind: str, column: str, events: tuple[str, ...]) -> list[str]:
+def _trigger_name(announced: Announced, action: str) -> str:
+    return f"trg_{announced.table}_announce_{action.lower()}"
+
+
+def _trigger_statements(announced: Announced) -> list[str]:
     statements = []
-    for action in events:
-        transition = "OLD" if action == "DELETE" else "NEW"
+    for action in announced.events:
+        if announced.kind == ANYTHING:  # no ids to read: no transition table to keep
+            transition = ""
+        else:
+            transition = f"REFERENCING {'OLD' if action == 'DELETE' else 'NEW'} TABLE AS changed_rows "
         statements.append(
-            f"CREATE TRIGGER trg_{table}_announce_{action.lower()} AFTER {action} ON {table} "
-            f"REFERENCING {transition} TABLE AS changed_rows FOR EACH STATEMENT "
-            f"EXECUTE FUNCTION desk_announce_change('{kind}', '{column}')"
+            f"CREATE TRIGGER {_trigger_name(announced, action)} AFTER {action} ON {announced.table} "
+            f"{transition}FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION desk_announce_change('{announced.kind}', '{announced.column}')"
         )
     return statements
 
 
 def install(connection: Connection) -> None:
-    """Create the function and triggers (used by the migration); nothing on SQLite."""
+    """Create or replace the function and the triggers; nothing on SQLite.
+
+    Idempotent: a migration that changes ``ANNOUNCED`` calls it again.
+    """
     if connection.dialect.name != "postgresql":
         return
     connection.exec_driver_sql(POSTGRES_FUNCTION.replace("%", "%%"))  # psycopg reads % as a placeholder
     for announced in ANNOUNCED:
-        for statement in _trigger_statements(*announced):
+        for action, statement in zip(announced.events, _trigger_statements(announced), strict=True):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_trigger_name(announced, action)} ON {announced.table}")
             connection.exec_driver_sql(statement)
 
 
 def remove(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
-    for table, _kind, _column, events in ANNOUNCED:
-        for action in events:
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{table}_announce_{action.lower()} ON {table}")
-    connection.exec_driver_sql("DROP FUNCTION IF EXISTS desk_announce_change()")
+    connection.exec_driver_sql("DROP FUNCTION IF EXISTS desk_announce_change() CASCADE")  # its triggers with it
 
 
-def attach_to(tables: dict[str, Table]) -> None:
-    """Make ``metadata.create_all`` install the same triggers as the migrations."""
-    first = tables[ANNOUNCED[0][0]]
-    event.listen(first, "after_create", DDL(POSTGRES_FUNCTION.replace("%", "%%")).execute_if(dialect="postgresql"))
-    for table, kind, column, events in ANNOUNCED:
-        for statement in _trigger_statements(table, kind, column, events):
-            event.listen(tables[table], "after_create", DDL(statement).execute_if(dialect="postgresql"))
+def attach_to(metadata: MetaData) -> None:
+    """Make ``metadata.create_all`` install the same function and triggers as the migrations."""
+    event.listen(metadata, "before_create", DDL(POSTGRES_FUNCTION.replace("%", "%%")).execute_if(dialect="postgresql"))
+    for announced in ANNOUNCED:
+        for statement in _trigger_statements(announced):
+            event.listen(metadata.tables[announced.table], "after_create",
+                         DDL(statement).execute_if(dialect="postgresql"))
 
 
 # -- watching ------------------------------------------------------------------
@@ -140,7 +177,11 @@ log = logging.getLogger(__name__)
 
 class ChangeWatcher(ABC):
     """A daemon thread that calls ``on_change`` from that thread for each change seen,
-    and ``on_status`` each time it starts or stops hearing the database."""
+    and ``on_status`` each time it starts or stops hearing the database.
+
+    Each (re)connection reports "anything": what was committed before it
+    listened was never told. Once ``stop()`` is called, nothing more is reported.
+    """
 
     def __init__(self, on_change: ChangeCallback, *, on_status: StatusCallback | None = None,
                  retry_seconds: float = 1.0) -> None:
@@ -149,6 +190,7 @@ class ChangeWatcher(ABC):
         self.retry_seconds = retry_seconds
         self._stopping = threading.Event()
         self.listening = threading.Event()
+        self._status_told: bool | None = None
         self._thread = threading.Thread(target=self._run, name=type(self).__name__, daemon=True)
 
     def start(self) -> ChangeWatcher:
@@ -156,41 +198,53 @@ class ChangeWatcher(ABC):
         return self
 
     def stop(self, timeout: float = 2.0) -> None:
+        """Stop reporting at once; wait up to ``timeout`` for the thread to end."""
         self._stopping.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout)
 
     @property
-    def stopped(self) -> bool:
-        return self._stopping.is_set()
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self._watch()
+            except Exception as error:  # whatever broke, the desk must keep hearing the others
+                if self._status_told is not False:
+                    log.warning("%s stopped hearing the database: %s", type(self).__name__, error)
+                self._set_listening(False)
+            self._stopping.wait(self.retry_seconds)
+
+    @abstractmethod
+    def _watch(self) -> None:
+        """Watch until ``stop()`` or until the database is lost (by raising)."""
 
     def _report(self, change: DataChange) -> None:
         self._call(self._on_change, change)
 
     def _set_listening(self, listening: bool) -> None:
-        if listening == self.listening.is_set():
-            return
         if listening:
             self.listening.set()
         else:
             self.listening.clear()
-        if self._on_status is not None:
-            self._call(self._on_status, listening)
+        if listening != self._status_told:
+            self._status_told = listening
+            if self._on_status is not None:
+                self._call(self._on_status, listening)
 
-    @staticmethod
-    def _call(receiver: Callable, value: object) -> None:
+    def _call(self, receiver: Callable, value: object) -> None:
+        if self._stopping.is_set():
+            return  # the receiver may already be gone
         try:
             receiver(value)
         except Exception:  # a receiver's fault must not end the watch
             log.exception("change receiver failed")
 
-    @abstractmethod
-    def _run(self) -> None:
-        """Watch until ``stop()``; runs on the watcher's thread."""
-
 
 class PostgresChangeWatcher(ChangeWatcher):
-    """``LISTEN`` on the schema's channel, on a connection of its own."""
+    """``LISTEN`` on the channel of the tables' schema, on a connection of its own."""
 
     def __init__(self, database: Database, on_change: ChangeCallback, *, on_status: StatusCallback | None = None,
                  retry_seconds: float = 1.0, wake_seconds: float = 0.25) -> None:
@@ -202,37 +256,33 @@ class PostgresChangeWatcher(ChangeWatcher):
         self._connect_params = {
             **params,
             "autocommit": True,
-            "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,
+            "connect_timeout": LISTENER_CONNECT_TIMEOUT_S,
             "application_name": "desk-listener",
             # A server that vanishes without closing the socket is noticed within about 20 s.
             "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
         }
 
-    def _run(self) -> None:
+    def _watch(self) -> None:
         import psycopg  # only desks on PostgreSQL pay for importing it
 
-        lost = False
-        while not self._stopping.is_set():
-            try:
-                with psycopg.connect(*self._connect_args, **self._connect_params) as connection:
-                    self._listen(connection)
-                    if lost:  # what was committed meanwhile was never told
-                        self._report(DataChange.anything())
-                    while not self._stopping.is_set():
-                        for notification in connection.notifies(timeout=self.wake_seconds):
-                            self._report(DataChange.from_payload(notification.payload))
-            except psycopg.OperationalError as error:
-                log.warning("change listener lost the server: %s", error)
-                lost = True
-                self._set_listening(False)
-            self._stopping.wait(self.retry_seconds)
+        with psycopg.connect(*self._connect_args, **self._connect_params) as connection:
+            self._listen(connection)
+            self._report(DataChange.anything())
+            while not self._stopping.is_set():
+                for notification in connection.notifies(timeout=self.wake_seconds):
+                    self._report(DataChange.from_payload(notification.payload))
 
     def _listen(self, connection: psycopg.Connection) -> None:
         from psycopg import sql
 
         self.backend_pid = connection.info.backend_pid
-        schema = connection.execute("SELECT current_schema()").fetchone()[0]
-        connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL_PREFIX + schema)))
+        # The schema the tables live in, which the triggers name, whatever else the search path holds.
+        channel = connection.execute(
+            "SELECT " + CHANNEL_OF_SCHEMA.format(schema="relnamespace::regnamespace::text")
+            + " FROM pg_class WHERE oid = to_regclass('booking')").fetchone()
+        if channel is None:
+            raise LookupError("no desk tables on this search path")
+        connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel[0])))
         self._set_listening(True)
 
 
@@ -242,27 +292,22 @@ class SqliteChangeWatcher(ChangeWatcher):
     def __init__(self, database: Database, on_change: ChangeCallback, *, on_status: StatusCallback | None = None,
                  poll_seconds: float = 0.5) -> None:
         super().__init__(on_change, on_status=on_status, retry_seconds=poll_seconds)
-        self._path = database.url.database
+        # The file as the engine opens it (~ expanded), read-only: the watcher never creates it.
+        self._uri = Path(database.engine.url.database or "").resolve().as_uri() + "?mode=ro"
 
-    def _run(self) -> None:
-        connection = sqlite3.connect(self._path, isolation_level=None)
+    def _watch(self) -> None:
+        connection = sqlite3.connect(self._uri, uri=True, isolation_level=None, timeout=5)
         try:
-            seen = self._version(connection)
+            seen = connection.execute("PRAGMA data_version").fetchone()[0]
             self._set_listening(True)
+            self._report(DataChange.anything())
             while not self._stopping.wait(self.retry_seconds):
-                version = self._version(connection)
+                version = connection.execute("PRAGMA data_version").fetchone()[0]
                 if version != seen:
                     seen = version
                     self._report(DataChange.anything())
         finally:
             connection.close()
-
-    @staticmethod
-    def _version(connection: sqlite3.Connection) -> int | None:
-        try:
-            return connection.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error:  # busy or briefly unreadable: look again next time
-            return None
 
 
 def watch_changes(database: Database, on_change: ChangeCallback,

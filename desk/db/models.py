@@ -760,4 +760,4 @@ class AuditEntry(Base):
 
 for _table_name in append_only.APPEND_ONLY_TABLES:
     append_only.attach_to(Base.metadata.tables[_table_name])
-change_feed.attach_to(Base.metadata.tables)
+change_feed.attach_to(Base.metadata)

@@ -37,4 +37,5 @@ class DataChangeNotifier(QObject):
         return self._watcher.listening.is_set()
 
     def stop(self) -> None:
-        self._watcher.stop()
+        """Nothing is emitted after this; the watcher's thread ends on its own within a moment."""
+        self._watcher.stop(timeout=0.5)

@@ -295,7 +295,8 @@ class PlanningPanel(QWidget):
         if previous is not None and previous.family_id == grid.family_id and grid.holds_lost_since(previous) \
                 and not self._just_changed:
             self.message_label.setText(self.tr(
-                "Pending bookings were not paid within their hold time: their places were freed. Check the basket."))
+                "Pending bookings left the basket (hold over, or removed at another desk): their places were freed. "
+                "Check the basket."))
         self._just_changed = False
 
     _just_changed = False
@@ -374,7 +375,8 @@ class PlanningPanel(QWidget):
         """Another desk (or this one) committed ``change``: reload if it touches what is shown."""
         if self.family_id is None or self.grid is None:
             return
-        if change.concerns(family_id=self.family_id, open_day_ids=self.grid.open_day_ids()):
+        children = frozenset(child.id for child in self.grid.children)
+        if change.concerns(family_id=self.family_id, open_day_ids=self.grid.open_day_ids(), child_ids=children):
             self._stale = True
             if self.isVisible():
                 self._reload_soon.start()

@@ -156,138 +156,138 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="56"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="55"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="89"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="88"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="90"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="95"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="89"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="94"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="99"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="98"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="120"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="123"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="125"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="130"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="129"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="131"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="130"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="153"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="157"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="158"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="157"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="159"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="158"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="166"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="165"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="169"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="170"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="169"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="170"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="172"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="204"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="209"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="208"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="212"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="226"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -406,64 +406,64 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="50"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="49"/>
         <source>Changes to confirm</source>
         <translation>Validation des modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="52"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
         <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
         <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="55"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="55"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
         <source>Pricing</source>
         <translation>Tarification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="58"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="74"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="126"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="131"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="73"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="127"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="132"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="76"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="75"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="78"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="77"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="82"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="81"/>
         <source>Print the recap</source>
         <translation>Imprimer le récapitulatif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="110"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="109"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="125"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="126"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
     </message>
@@ -996,62 +996,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="76"/>
+        <location filename="../../desk/ui/main_window.py" line="87"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="79"/>
+        <location filename="../../desk/ui/main_window.py" line="90"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="81"/>
+        <location filename="../../desk/ui/main_window.py" line="92"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="82"/>
+        <location filename="../../desk/ui/main_window.py" line="93"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="83"/>
+        <location filename="../../desk/ui/main_window.py" line="94"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="90"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="90"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="90"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="90"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="103"/>
+        <location filename="../../desk/ui/main_window.py" line="114"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="120"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="116"/>
+        <location filename="../../desk/ui/main_window.py" line="127"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1092,107 +1092,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="136"/>
+        <location filename="../../desk/ui/main_window.py" line="148"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="194"/>
+        <location filename="../../desk/ui/main_window.py" line="210"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="255"/>
+        <location filename="../../desk/ui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="231"/>
+        <location filename="../../desk/ui/main_window.py" line="247"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="183"/>
+        <location filename="../../desk/ui/main_window.py" line="199"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="205"/>
+        <location filename="../../desk/ui/main_window.py" line="221"/>
         <source>Server unreachable: reconnecting… Other desks&apos; changes will show once it is back.</source>
         <translation>Serveur injoignable : reconnexion en cours… Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="226"/>
+        <location filename="../../desk/ui/main_window.py" line="242"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="228"/>
+        <location filename="../../desk/ui/main_window.py" line="244"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="230"/>
+        <location filename="../../desk/ui/main_window.py" line="246"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="233"/>
+        <location filename="../../desk/ui/main_window.py" line="249"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="235"/>
+        <location filename="../../desk/ui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="236"/>
+        <location filename="../../desk/ui/main_window.py" line="252"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="238"/>
+        <location filename="../../desk/ui/main_window.py" line="254"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="240"/>
+        <location filename="../../desk/ui/main_window.py" line="256"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="241"/>
+        <location filename="../../desk/ui/main_window.py" line="257"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="242"/>
+        <location filename="../../desk/ui/main_window.py" line="258"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="243"/>
+        <location filename="../../desk/ui/main_window.py" line="259"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="259"/>
+        <location filename="../../desk/ui/main_window.py" line="275"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="263"/>
+        <location filename="../../desk/ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="264"/>
+        <location filename="../../desk/ui/main_window.py" line="280"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <location filename="../../desk/ui/main_window.py" line="310"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1200,28 +1200,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="296"/>
+        <location filename="../../desk/ui/main_window.py" line="312"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="305"/>
+        <location filename="../../desk/ui/main_window.py" line="321"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="324"/>
+        <location filename="../../desk/ui/main_window.py" line="340"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="351"/>
-        <location filename="../../desk/ui/main_window.py" line="355"/>
+        <location filename="../../desk/ui/main_window.py" line="367"/>
+        <location filename="../../desk/ui/main_window.py" line="371"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="352"/>
+        <location filename="../../desk/ui/main_window.py" line="368"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1229,52 +1229,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="356"/>
+        <location filename="../../desk/ui/main_window.py" line="372"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="357"/>
+        <location filename="../../desk/ui/main_window.py" line="373"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="389"/>
+        <location filename="../../desk/ui/main_window.py" line="405"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="392"/>
+        <location filename="../../desk/ui/main_window.py" line="408"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="252"/>
+        <location filename="../../desk/ui/main_window.py" line="268"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="396"/>
+        <location filename="../../desk/ui/main_window.py" line="412"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="397"/>
+        <location filename="../../desk/ui/main_window.py" line="413"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="397"/>
+        <location filename="../../desk/ui/main_window.py" line="413"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="402"/>
+        <location filename="../../desk/ui/main_window.py" line="418"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="403"/>
+        <location filename="../../desk/ui/main_window.py" line="419"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/planning_panel.py" line="98"/>
-        <location filename="../../desk/ui/planning_panel.py" line="333"/>
+        <location filename="../../desk/ui/planning_panel.py" line="334"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
@@ -1569,16 +1569,16 @@
     </message>
     <message>
         <location filename="../../desk/ui/planning_panel.py" line="298"/>
-        <source>Pending bookings were not paid within their hold time: their places were freed. Check the basket.</source>
-        <translation>Des réservations en attente n&apos;ont pas été réglées à temps : leurs places ont été libérées. Vérifiez le panier.</translation>
+        <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
+        <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="329"/>
+        <location filename="../../desk/ui/planning_panel.py" line="330"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="333"/>
+        <location filename="../../desk/ui/planning_panel.py" line="334"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
@@ -1586,22 +1586,22 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="21"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="18"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="22"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="19"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="29"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
@@ -1784,17 +1784,17 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="118"/>
+        <location filename="../../desk/app.py" line="119"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="141"/>
+        <location filename="../../desk/app.py" line="142"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="142"/>
+        <location filename="../../desk/app.py" line="143"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>

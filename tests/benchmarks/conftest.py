@@ -10,8 +10,11 @@ from __future__ import annotations
 import gc
 import os
 import statistics
+import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -32,6 +35,7 @@ SEED = 1
 BENCH_CLOCK = FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=PARIS))
 CACHE = Path(__file__).resolve().parents[2] / ".benchmarks"
 BENCH_LOGIN = BENCH_PASSWORD = "bench-regie"
+T = TypeVar("T")
 
 
 def _ready(database: Database) -> bool:
@@ -128,3 +132,18 @@ def report_p95(benchmark, database: Database, what: str, timings: list[float]) -
     benchmark.extra_info.update({"runs": len(timings), "median_ms": round(median, 2), "p95_ms": round(p95, 2)})
     print(f"\n{database.describe()}: {what}, {len(timings)} runs, median {median:.1f} ms, p95 {p95:.1f} ms")
     return p95
+
+
+def time_each(benchmark, items: Sequence[T], action: Callable[[T], object]) -> list[float]:
+    """Milliseconds ``action`` takes on each item: one unmeasured pass to warm the caches, then the measured one."""
+    timings: list[float] = []
+
+    def one_pass() -> None:
+        timings.clear()
+        for item in items:
+            started = time.perf_counter()
+            action(item)
+            timings.append((time.perf_counter() - started) * 1000)
+
+    benchmark.pedantic(one_pass, rounds=1, warmup_rounds=1)
+    return timings

@@ -66,6 +66,7 @@ def main() -> int:
             window.family.tabs.setCurrentWidget(window.family.planning)
             app.processEvents()
         print("rss {:.1f} {:.1f}".format(*resident_mb()), flush=True)
+        window.close()  # as the agent signs off: background work and the change watcher stop
         QTimer.singleShot(0, app.quit)
 
     def signed_in(window) -> None:

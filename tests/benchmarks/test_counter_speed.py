@@ -4,8 +4,8 @@
 - the checkout of a 10-booking basket (payment, receipt, journal): under 50 ms.
 
 Run on its own: ``python -m pytest tests/benchmarks -m benchmark -k counter -s``.
-The checkout benchmark pays real baskets, so the cached town grows by a few
-payments at each run; the family count, which decides a rebuild, does not move.
+The checkout benchmark pays 101 real baskets, so the cached town grows by as
+many payments at each run; the family count, which decides a rebuild, does not move.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ from desk.services.checkout import pay_at_counter
 from desk.services.families import load_family
 from desk.services.planning import PeriodMode, period_of, planning_grid
 from desk.services.tenders import Tender
-from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier, report_p95
+from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier, report_p95, time_each
 
 pytestmark = pytest.mark.benchmark
 
 OPEN_FILE_TARGET_MS = 100.0
 CHECKOUT_TARGET_MS = 50.0
 BASKET_SIZE = 10
+# Enough baskets for the 95th percentile to be more than the second slowest payment.
+CHECKOUTS = 100
 
 
 def test_open_a_family_file_with_its_month(benchmark, town):
@@ -44,19 +46,14 @@ def test_open_a_family_file_with_its_month(benchmark, town):
     with town.read_session_factory() as session:
         top = session.scalar(select(func.max(Child.family_id)))
     family_ids = random.Random(3).sample(range(1, top + 1), 200)
-    timings: list[float] = []
 
-    def open_files() -> None:
-        timings.clear()
-        for family_id in family_ids:
-            started = time.perf_counter()
-            with town.read_session_factory() as session:
-                load_family(session, family_id, today)
-                planning_grid(session, family_id=family_id, first_day=first, last_day=last,
-                              now=BENCH_CLOCK.now(), actor=actor)
-            timings.append((time.perf_counter() - started) * 1000)
+    def open_file(family_id: int) -> None:
+        with town.read_session_factory() as session:
+            load_family(session, family_id, today)
+            planning_grid(session, family_id=family_id, first_day=first, last_day=last, now=BENCH_CLOCK.now(),
+                          actor=actor)
 
-    benchmark.pedantic(open_files, rounds=1, warmup_rounds=1)
+    timings = time_each(benchmark, family_ids, open_file)
     assert report_p95(benchmark, town, "family file and month planning", timings) < OPEN_FILE_TARGET_MS
 
 
@@ -96,7 +93,7 @@ def _fill_baskets(database: Database, actor: Actor, count: int) -> list[tuple[in
 
 def test_checkout_of_a_ten_booking_basket(benchmark, town):
     actor = bench_cashier(town)
-    families = iter(_fill_baskets(town, actor, 31))
+    families = iter(_fill_baskets(town, actor, CHECKOUTS + 1))
     timings: list[float] = []
 
     def pay() -> None:
@@ -108,5 +105,6 @@ def test_checkout_of_a_ten_booking_basket(benchmark, town):
         timings.append((time.perf_counter() - started) * 1000)
         assert len(record.booking_ids) == BASKET_SIZE
 
-    benchmark.pedantic(pay, rounds=30, warmup_rounds=1)
-    assert report_p95(benchmark, town, f"checkout of {BASKET_SIZE} bookings", timings) < CHECKOUT_TARGET_MS
+    benchmark.pedantic(pay, rounds=CHECKOUTS, warmup_rounds=1)
+    measured = timings[1:]  # the first paid basket warmed the caches
+    assert report_p95(benchmark, town, f"checkout of {BASKET_SIZE} bookings", measured) < CHECKOUT_TARGET_MS

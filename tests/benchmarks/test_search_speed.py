@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import statistics
-import time
 
 import pytest
 from sqlalchemy import select
@@ -16,7 +15,7 @@ from sqlalchemy import select
 from desk.clock import local_today
 from desk.db.models import Child, Family
 from desk.services.search import search_families
-from tests.benchmarks.conftest import BENCH_CLOCK
+from tests.benchmarks.conftest import BENCH_CLOCK, time_each
 
 pytestmark = pytest.mark.benchmark
 
@@ -49,17 +48,8 @@ def test_search_percentiles(benchmark, town):
     today = local_today(BENCH_CLOCK)
     with town.read_session_factory() as session:
         queries = varied_queries(session, QUERIES)
-    timings: list[float] = []
-
-    def run_all() -> None:
-        timings.clear()
-        with town.read_session_factory() as session:
-            for query in queries:
-                started = time.perf_counter()
-                search_families(session, query, today)
-                timings.append((time.perf_counter() - started) * 1000)
-
-    benchmark.pedantic(run_all, rounds=1, warmup_rounds=1)
+    with town.read_session_factory() as session:
+        timings = time_each(benchmark, queries, lambda query: search_families(session, query, today))
     median = statistics.median(timings)
     p95 = statistics.quantiles(timings, n=100)[94]
     benchmark.extra_info.update({"queries": len(timings), "median_ms": round(median, 2), "p95_ms": round(p95, 2),

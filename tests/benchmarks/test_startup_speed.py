@@ -15,6 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.benchmark
 START_TARGET_S = 1.5
 RESIDENT_TARGET_MB = 250.0
 STARTS = 5
+GIVE_UP_S = 60
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -45,19 +47,25 @@ def start_desk(database: Database, config_home: Path) -> Start:
                "--database-url", database.url.render_as_string(hide_password=False),
                "--login", BENCH_LOGIN, "--password", BENCH_PASSWORD]
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config_home)}
-    launched = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
-    usable_after = resident = peak = None
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith("usable"):
-            usable_after = time.perf_counter() - launched
-        elif line.startswith("rss"):
-            resident, peak = (float(figure) for figure in line.split()[1:])
-        else:
-            pytest.fail(f"desk did not start: {line}")
-    assert process.wait(timeout=60) == 0
+    errors = config_home / "stderr.txt"
+    with errors.open("w") as stderr:
+        launched = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=stderr, text=True)
+        watchdog = threading.Timer(GIVE_UP_S, process.kill)  # a desk that hangs fails the benchmark, never blocks it
+        watchdog.start()
+        usable_after = resident = peak = None
+        assert process.stdout is not None
+        try:
+            for line in process.stdout:
+                if line.startswith("usable"):
+                    usable_after = time.perf_counter() - launched
+                elif line.startswith("rss"):
+                    resident, peak = (float(figure) for figure in line.split()[1:])
+                else:
+                    pytest.fail(f"desk did not start: {line}")
+        finally:
+            watchdog.cancel()
+    assert process.wait() == 0, errors.read_text()[-2000:]
     assert usable_after is not None and resident is not None and peak is not None
     return Start(usable_after, resident, peak)
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from desk.db.base import Base
 from desk.db.engine import open_database
@@ -25,6 +25,7 @@ from desk.db.migrate import (
 )
 from desk.errors import DatabaseVersionError
 from desk.services.search import search_families
+from tests.conftest import fresh_schema
 
 
 def schema_snapshot(engine: Engine) -> dict[str, Any]:
@@ -33,6 +34,7 @@ def schema_snapshot(engine: Engine) -> dict[str, Any]:
     snapshot: dict[str, Any] = {}
     for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
         snapshot[table] = {
+            "triggers": sorted(_trigger_names(engine, table)),
             "columns": sorted(
                 (c["name"], str(c["type"]).split("(")[0], c["nullable"]) for c in inspector.get_columns(table)
             ),
@@ -55,6 +57,16 @@ def schema_snapshot(engine: Engine) -> dict[str, Any]:
     return snapshot
 
 
+def _trigger_names(engine: Engine, table: str) -> list[str]:
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :table"
+        else:
+            query = ("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                     "AND tgrelid = to_regclass(:table)")
+        return list(connection.execute(text(query), {"table": table}).scalars())
+
+
 def _index_predicate(index: dict[str, Any]) -> str:
     options = index.get("dialect_options", {})
     where = options.get("sqlite_where", options.get("postgresql_where"))
@@ -63,9 +75,12 @@ def _index_predicate(index: dict[str, Any]) -> str:
 
 @pytest.fixture
 def second_database_url(request, database_url, tmp_path):
+    """Another empty database of the same kind (on PostgreSQL, another schema)."""
     if database_url.startswith("sqlite"):
-        return f"sqlite:///{(tmp_path / 'from_models.sqlite3').as_posix()}"
-    return request.getfixturevalue("postgres_url")
+        yield f"sqlite:///{(tmp_path / 'from_models.sqlite3').as_posix()}"
+        return
+    with fresh_schema(request.getfixturevalue("postgres_server_url")) as url:
+        yield url
 
 
 def test_migrations_produce_the_models_schema(database_url, second_database_url):

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
+from sqlalchemy.engine import make_url
 
 from desk.db.change_feed import DataChange, PostgresChangeWatcher, watch_changes
+from desk.db.engine import open_database
 from desk.db.enums import UnitKind
-from desk.db.models import OpenDay
+from desk.db.migrate import ensure_schema
+from desk.db.models import Enrolment, Family, OpenDay, RegieSettings, Tariff
+from desk.services.demo import DEMO_REGIE
 from desk.services.tenders import Tender
 from tests.conftest import on_postgres_only
+from tests.tcp_proxy import TcpProxy
 
 WEDNESDAY = date(2026, 12, 2)
 WITHIN = 2.0  # seconds: the promise made to the agents
@@ -48,15 +54,18 @@ class Heard:
 def heard(database) -> Iterator[Heard]:
     listener = Heard()
     watcher = watch_changes(database, listener)
-    assert watcher.listening.wait(5), "the watcher never started listening"
+    listener.wait_for(lambda change: change.everything, within=5)  # what it says on starting
+    listener.drain()
     yield listener
     watcher.stop()
-    assert watcher.stopped
+    assert not watcher.alive
 
 
-def test_payloads_name_open_days_or_families_and_anything_else_means_everything():
+def test_payloads_name_open_days_families_or_children_and_anything_else_means_everything():
     assert DataChange.from_payload("open_day:3,14") == DataChange(open_day_ids=frozenset({3, 14}))
     assert DataChange.from_payload("family:7") == DataChange(family_ids=frozenset({7}))
+    assert DataChange.from_payload("child:9") == DataChange(child_ids=frozenset({9}))
+    assert DataChange(child_ids=frozenset({9})).concerns(family_id=1, child_ids=frozenset({8, 9}))
     assert DataChange.from_payload("*").everything
     assert DataChange.from_payload("open_day:3,x").everything
     change = DataChange(open_day_ids=frozenset({3}))
@@ -122,7 +131,8 @@ def heard_town(database, town):
     """The Pommiers town on PostgreSQL, with a listener whose watcher the test can reach."""
     listener = Heard()
     watcher = PostgresChangeWatcher(database, listener, retry_seconds=0.2).start()
-    assert watcher.listening.wait(5)
+    listener.wait_for(lambda change: change.everything, within=5)  # what it says on starting
+    listener.drain()
     listener.watcher = watcher
     try:
         yield database, town, listener
@@ -136,3 +146,93 @@ def test_capacity_changed_in_the_catalogue_is_heard_too(database, town, heard):
     with database.session_factory.begin() as session:
         session.get(OpenDay, open_day).capacity += 2
     heard.wait_for(lambda change: change.concerns(family_id=-1, open_day_ids=frozenset({open_day})))
+
+
+@on_postgres_only
+def test_postgres_announces_enrolments_files_and_the_catalogue(clock, heard_town):
+    database, town, heard = heard_town
+    with database.session_factory.begin() as session:  # the activity line ends, as when a family leaves
+        session.execute(update(Enrolment).where(Enrolment.child_id == town.noah).values(ended_at=clock.now()))
+    heard.wait_for(lambda change: town.noah in change.child_ids)
+    with database.session_factory.begin() as session:
+        session.get(Family, town.family_id).quotient_familial = 700  # the prices change with it
+    heard.wait_for(lambda change: town.family_id in change.family_ids)
+    heard.drain()
+    with database.session_factory.begin() as session:
+        session.execute(update(Tariff).values(price_cents=Tariff.price_cents + 50))
+    heard.wait_for(lambda change: change.everything)
+
+
+@on_postgres_only
+def test_the_listener_finds_the_tables_schema_whatever_comes_first_on_the_search_path(
+        clock, postgres_server_url, database_url, heard_town):
+    database, town, _heard = heard_town
+    empty = f"e_{uuid.uuid4().hex[:12]}"
+    with database.engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{empty}"'))
+    search_path = make_url(database_url).query["options"].removeprefix("-csearch_path=")
+    url = make_url(database_url).update_query_dict({"options": f"-csearch_path={empty},{search_path}"})
+    elsewhere = open_database(url.render_as_string(hide_password=False))
+    heard = Heard()
+    watcher = PostgresChangeWatcher(elsewhere, heard).start()
+    try:
+        assert watcher.listening.wait(5)
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, WEDNESDAY)
+        heard.wait_for(lambda change: town.open_day(database, UnitKind.FULL_DAY, WEDNESDAY) in change.open_day_ids)
+    finally:
+        watcher.stop()
+        elsewhere.dispose()
+        with database.engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{empty}"'))
+
+
+@on_postgres_only
+def test_a_listener_that_cannot_reach_the_server_says_so_and_listens_once_it_can(database, clock, town):
+    url = make_url(database.url.render_as_string(hide_password=False))
+    relay = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    relay.cut()
+    through_relay = open_database(url.set(port=relay.port), check=False)
+    statuses: list[bool] = []
+    heard = Heard()
+    watcher = PostgresChangeWatcher(through_relay, heard, on_status=statuses.append, retry_seconds=0.2).start()
+    try:
+        deadline = time.monotonic() + WITHIN
+        while not statuses and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert statuses == [False]
+        relay.restore()
+        assert watcher.listening.wait(WITHIN)
+        assert statuses == [False, True]
+        heard.wait_for(lambda change: change.everything)  # it never heard what came before: reload all
+    finally:
+        watcher.stop()
+        through_relay.dispose()
+        relay.close()
+
+
+def test_the_sqlite_watcher_opens_the_file_the_desk_opens_and_never_creates_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    database = open_database("sqlite:///~/desk.sqlite3")
+    ensure_schema(database)
+    heard = Heard()
+    watcher = watch_changes(database, heard)
+    try:
+        assert watcher.listening.wait(5)
+        with database.session_factory.begin() as session:
+            session.add(RegieSettings(id=1, **DEMO_REGIE))
+        heard.wait_for(lambda change: change.everything)
+    finally:
+        watcher.stop()
+        database.dispose()
+    missing = open_database(f"sqlite:///{tmp_path / 'nothing-here.sqlite3'}", check=False)
+    statuses: list[bool] = []
+    watcher = watch_changes(missing, Heard(), on_status=statuses.append)
+    try:
+        deadline = time.monotonic() + WITHIN
+        while not statuses and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert statuses == [False]
+        assert not (tmp_path / "nothing-here.sqlite3").exists()
+    finally:
+        watcher.stop()
+        missing.dispose()
