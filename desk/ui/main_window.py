@@ -217,8 +217,10 @@ class MainWindow(QMainWindow):
             QFontMetrics(self.font()).elidedText(described, Qt.TextElideMode.ElideMiddle, 420), bar)
         self.database_status_label.setToolTip(described)
         self.database_status_label.setObjectName("databaseStatusLabel")
-        self.server_status_label = QLabel(self.tr(
-            "Server unreachable: reconnecting… Other desks' changes will show once it is back."), bar)
+        self.server_status_label = QLabel(self.tr("Server unreachable: reconnecting…"), bar)
+        self.server_status_label.setToolTip(self.tr(
+            "Nothing can be recorded until the server answers again; what is on screen is kept. "
+            "Other desks' changes will show once it is back."))
         self.server_status_label.setObjectName("serverStatusLabel")
         self.server_status_label.setProperty("role", "fieldError")
         self.server_status_label.hide()

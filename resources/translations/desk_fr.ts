@@ -1102,12 +1102,12 @@
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="271"/>
+        <location filename="../../desk/ui/main_window.py" line="273"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="247"/>
+        <location filename="../../desk/ui/main_window.py" line="249"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
@@ -1117,82 +1117,77 @@
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="221"/>
-        <source>Server unreachable: reconnecting… Other desks&apos; changes will show once it is back.</source>
-        <translation>Serveur injoignable : reconnexion en cours… Les changements des autres guichets s&apos;afficheront à son retour.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="242"/>
+        <location filename="../../desk/ui/main_window.py" line="244"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="244"/>
+        <location filename="../../desk/ui/main_window.py" line="246"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="246"/>
+        <location filename="../../desk/ui/main_window.py" line="248"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="249"/>
+        <location filename="../../desk/ui/main_window.py" line="251"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="251"/>
+        <location filename="../../desk/ui/main_window.py" line="253"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="252"/>
+        <location filename="../../desk/ui/main_window.py" line="254"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="254"/>
+        <location filename="../../desk/ui/main_window.py" line="256"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="256"/>
+        <location filename="../../desk/ui/main_window.py" line="258"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="257"/>
+        <location filename="../../desk/ui/main_window.py" line="259"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="258"/>
+        <location filename="../../desk/ui/main_window.py" line="260"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="259"/>
+        <location filename="../../desk/ui/main_window.py" line="261"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="275"/>
+        <location filename="../../desk/ui/main_window.py" line="277"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="280"/>
+        <location filename="../../desk/ui/main_window.py" line="282"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="310"/>
+        <location filename="../../desk/ui/main_window.py" line="312"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1200,28 +1195,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="312"/>
+        <location filename="../../desk/ui/main_window.py" line="314"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="321"/>
+        <location filename="../../desk/ui/main_window.py" line="323"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="340"/>
+        <location filename="../../desk/ui/main_window.py" line="342"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="367"/>
-        <location filename="../../desk/ui/main_window.py" line="371"/>
+        <location filename="../../desk/ui/main_window.py" line="369"/>
+        <location filename="../../desk/ui/main_window.py" line="373"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="368"/>
+        <location filename="../../desk/ui/main_window.py" line="370"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1229,52 +1224,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="372"/>
+        <location filename="../../desk/ui/main_window.py" line="374"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="373"/>
+        <location filename="../../desk/ui/main_window.py" line="375"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="405"/>
+        <location filename="../../desk/ui/main_window.py" line="407"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="408"/>
+        <location filename="../../desk/ui/main_window.py" line="410"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="268"/>
+        <location filename="../../desk/ui/main_window.py" line="270"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="412"/>
+        <location filename="../../desk/ui/main_window.py" line="220"/>
+        <source>Server unreachable: reconnecting…</source>
+        <translation>Serveur injoignable : reconnexion en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="222"/>
+        <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
+        <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="414"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="413"/>
+        <location filename="../../desk/ui/main_window.py" line="415"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="413"/>
+        <location filename="../../desk/ui/main_window.py" line="415"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="418"/>
+        <location filename="../../desk/ui/main_window.py" line="420"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="419"/>
+        <location filename="../../desk/ui/main_window.py" line="421"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.

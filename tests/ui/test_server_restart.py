@@ -21,6 +21,7 @@ from desk.ui.planning_model import CellRole
 from tests.conftest import on_postgres_only
 from tests.services.conftest import clock, town  # noqa: F401  (fixtures)
 from tests.tcp_proxy import TcpProxy
+from tests.ui.test_app import shot
 from tests.ui.conftest import cell_index, open_desk
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -71,6 +72,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     panel.toggle(town.noah, open_day[DEC_9])
     assert panel.message_label.text().startswith(NOT_ANSWERING)
     assert noah_state(panel, DEC_2) is CellState.PENDING  # what the grid showed is still there
+    shot(desk, "25-server-unreachable")
 
     relay.restore()  # the server is back
     qtbot.waitUntil(server_status.isHidden, timeout=5000)
