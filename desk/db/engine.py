@@ -32,6 +32,11 @@ SUPPORTED_DRIVERS = {
 # How long a SQLite writer waits for another desk's transaction before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+# A desk works on at most five threads at once (the agent's action, two background
+# readers, two searches): it keeps three connections and opens three more at a
+# peak, so a server's default 100 connections serve some twenty desks.
+POSTGRES_POOL_SIZE = 3
+POSTGRES_POOL_OVERFLOW = 3
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,8 @@ def _postgres_engine(url: URL) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,
+        pool_size=POSTGRES_POOL_SIZE,
+        max_overflow=POSTGRES_POOL_OVERFLOW,
         connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, "application_name": "desk"},
     )
 
