@@ -225,7 +225,8 @@ class CashDeskDialog(QDialog):
 
         journal = self.context.read(lambda s: cash_journal_document(s, session_id, clock=self.context.clock))
         self.journal_dialog = DocumentDialog(self.context, self.tr("Cash-desk journal"),
-                                             f"journal-de-caisse-{session_id}.pdf", self, pdf=cash_journal_a4(journal))
+                                             f"journal-de-caisse-{session_id}.pdf", self, pdf=cash_journal_a4(journal),
+                                             a4=True)
         self.journal_dialog.setObjectName("cashJournalDialog")
         self.journal_dialog.render()
         self.journal_dialog.open()

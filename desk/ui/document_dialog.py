@@ -12,17 +12,22 @@ from desk.ui.context import DeskContext
 from desk.ui.pdf_view import PdfPreview, print_pdf
 
 
+# Wide enough for the page shown at 96 dpi, scroll bar included: a ticket, or an A4 page.
+TICKET_SIZE = (560, 700)
+A4_SIZE = (860, 700)
+
+
 class DocumentDialog(QDialog):
     """Shows ``pdf()``; subclasses may build the PDF from a choice (format) and re-render."""
 
     def __init__(self, context: DeskContext, title: str, file_name: str, parent: QWidget | None = None,
-                 pdf: bytes | None = None) -> None:
+                 pdf: bytes | None = None, *, a4: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.file_name = file_name
         self._pdf = pdf
         self.setWindowTitle(title)
-        self.resize(560, 700)
+        self.resize(*(A4_SIZE if a4 else TICKET_SIZE))
         self.heading = QLabel(title, self)
         self.heading.setProperty("role", "heading")
         self.top = QHBoxLayout()
@@ -40,6 +45,7 @@ class DocumentDialog(QDialog):
         close.setObjectName("closeDocumentButton")
         close.clicked.connect(self.accept)
         self.status_label = QLabel(self)
+        self.status_label.setObjectName("documentStatusLabel")
         self.status_label.setProperty("role", "subtle")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)

@@ -35,6 +35,7 @@ from desk.ui.planning_panel import PlanningPanel
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desk.ui.resources import icon
+from desk.ui.statement_dialog import StatementDialog
 from desk.ui.symbols import symbol_icon
 from desk.ui.texts import balance_text, child_with_age
 
@@ -125,8 +126,13 @@ class PaymentsTab(QWidget):
         self.reprint_button.setObjectName("reprintReceiptButton")
         self.reprint_button.setShortcut("Ctrl+R")
         self.reprint_button.clicked.connect(self.reprint)
+        self.statement_button = QPushButton(self.tr("Account &statement… (Ctrl+E)"), self)
+        self.statement_button.setObjectName("accountStatementButton")
+        self.statement_button.setShortcut("Ctrl+E")
+        self.statement_button.clicked.connect(self.show_statement)
         top = QHBoxLayout()
         top.addWidget(self.balance_label, 1)
+        top.addWidget(self.statement_button)
         top.addWidget(self.reprint_button)
         self.refund_amount_edit = QLineEdit(self)
         self.refund_amount_edit.setObjectName("refundAmountEdit")
@@ -179,6 +185,10 @@ class PaymentsTab(QWidget):
         self.show_account(self.context.read(lambda s: family_account(s, family_id)))
         self.refund_message.setText(self.tr("Refunded; credit left: %1").replace("%1", format_cents(left)))
         self.refunded.emit()
+
+    def show_statement(self) -> None:
+        self.statement_dialog = StatementDialog(self.context, self.account.family_id, self)
+        self.statement_dialog.open()
 
     def reprint(self) -> None:
         index = self.view.currentIndex()

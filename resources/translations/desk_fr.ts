@@ -634,37 +634,37 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="60"/>
+        <location filename="../../desk/ui/family_file.py" line="61"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="61"/>
+        <location filename="../../desk/ui/family_file.py" line="62"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="62"/>
+        <location filename="../../desk/ui/family_file.py" line="63"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="63"/>
+        <location filename="../../desk/ui/family_file.py" line="64"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="64"/>
+        <location filename="../../desk/ui/family_file.py" line="65"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="72"/>
+        <location filename="../../desk/ui/family_file.py" line="73"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
@@ -672,32 +672,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="221"/>
+        <location filename="../../desk/ui/family_file.py" line="231"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="222"/>
+        <location filename="../../desk/ui/family_file.py" line="232"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="223"/>
+        <location filename="../../desk/ui/family_file.py" line="233"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="224"/>
+        <location filename="../../desk/ui/family_file.py" line="234"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="240"/>
+        <location filename="../../desk/ui/family_file.py" line="250"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="241"/>
+        <location filename="../../desk/ui/family_file.py" line="251"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -1375,63 +1375,68 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="114"/>
+        <location filename="../../desk/ui/family_file.py" line="115"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="115"/>
+        <location filename="../../desk/ui/family_file.py" line="116"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="116"/>
+        <location filename="../../desk/ui/family_file.py" line="117"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="117"/>
+        <location filename="../../desk/ui/family_file.py" line="118"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="124"/>
+        <location filename="../../desk/ui/family_file.py" line="125"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="137"/>
-        <location filename="../../desk/ui/family_file.py" line="171"/>
+        <location filename="../../desk/ui/family_file.py" line="129"/>
+        <source>Account &amp;statement… (Ctrl+E)</source>
+        <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="143"/>
+        <location filename="../../desk/ui/family_file.py" line="177"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="137"/>
+        <location filename="../../desk/ui/family_file.py" line="143"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="137"/>
+        <location filename="../../desk/ui/family_file.py" line="143"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="138"/>
+        <location filename="../../desk/ui/family_file.py" line="144"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="146"/>
+        <location filename="../../desk/ui/family_file.py" line="152"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="169"/>
+        <location filename="../../desk/ui/family_file.py" line="175"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="180"/>
+        <location filename="../../desk/ui/family_file.py" line="186"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1740,6 +1745,45 @@
         <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
         <source>Create</source>
         <translation>Créer</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="40"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="41"/>
+        <source>Account statement</source>
+        <translation>Relevé de compte</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="45"/>
+        <source>Since 1 January</source>
+        <translation>Depuis le 1er janvier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="46"/>
+        <source>Last year</source>
+        <translation>L&apos;année dernière</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="47"/>
+        <source>This school year</source>
+        <translation>Cette année scolaire</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="48"/>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="52"/>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="54"/>
+        <source>to</source>
+        <translation>au</translation>
     </message>
 </context>
 <context>

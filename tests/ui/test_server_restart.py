@@ -21,8 +21,8 @@ from desk.ui.planning_model import CellRole
 from tests.conftest import on_postgres_only
 from tests.services.conftest import clock, town  # noqa: F401  (fixtures)
 from tests.tcp_proxy import TcpProxy
-from tests.ui.test_app import shot
 from tests.ui.conftest import cell_index, open_desk
+from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
 UNIT = "Mercredi journée"
