@@ -7,6 +7,9 @@ from PySide6.QtCore import QObject, Signal
 from desk.db.change_feed import DataChange, watch_changes
 from desk.db.engine import Database
 
+# How long closing a window waits for the watcher's thread; it ends on its own if slower.
+STOP_WAIT_S = 0.5
+
 
 class DataChangeNotifier(QObject):
     """Emits ``data_changed(DataChange)`` for each change committed by any desk, and
@@ -24,7 +27,7 @@ class DataChangeNotifier(QObject):
         self.setObjectName("dataChangeNotifier")
         self._watcher = watch_changes(database, self._heard, self._status)
         watcher = self._watcher  # not self: the C++ side is gone when destroyed fires
-        self.destroyed.connect(lambda _object=None: watcher.stop())
+        self.destroyed.connect(lambda _object=None: watcher.stop(timeout=STOP_WAIT_S))
 
     def _heard(self, change: DataChange) -> None:
         self.data_changed.emit(change)
@@ -38,4 +41,4 @@ class DataChangeNotifier(QObject):
 
     def stop(self) -> None:
         """Nothing is emitted after this; the watcher's thread ends on its own within a moment."""
-        self._watcher.stop(timeout=0.5)
+        self._watcher.stop(timeout=STOP_WAIT_S)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from desk.ui.context import DeskContext
 from desk.ui.pdf_view import PdfPreview, print_pdf
 
-
 # Wide enough for the page shown at 96 dpi, scroll bar included: a ticket, or an A4 page.
 TICKET_SIZE = (560, 700)
 A4_SIZE = (860, 700)
