@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -48,7 +46,8 @@ def load_printing() -> None:
     """reportlab and PDFium, imported on a worker thread once the window shows, so that
     neither delays the start nor the first ticket of the day (see reports.load_renderers)."""
     load_renderers()
-    import_module("pypdfium2")
+    import pypdfium2  # noqa: F401
+
 
 # The home figures follow other desks' work, at most this often.
 OVERVIEW_DELAY_MS = 1000

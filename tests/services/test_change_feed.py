@@ -27,22 +27,22 @@ WITHIN = 2.0  # seconds: the promise made to the agents
 
 
 class Heard:
-    """Keeps what a watcher reports, as another desk would hear it."""
+    """Keeps, in order, what a watcher reports (changes, or statuses), as another desk would hear it."""
 
     def __init__(self) -> None:
-        self.changes: list[DataChange] = []
+        self.changes: list = []
         self.arrived = threading.Condition()
 
-    def __call__(self, change: DataChange) -> None:
+    def __call__(self, heard) -> None:
         with self.arrived:
-            self.changes.append(change)
+            self.changes.append(heard)
             self.arrived.notify_all()
 
-    def wait_for(self, wanted, within: float = WITHIN) -> DataChange:
+    def wait_for(self, wanted, within: float = WITHIN):
         with self.arrived:
-            found = self.arrived.wait_for(lambda: next((c for c in self.changes if wanted(c)), None), within)
-        assert found is not None, f"nothing matching was heard within {within} s (heard {self.changes})"
-        return found
+            found = self.arrived.wait_for(lambda: [c for c in self.changes if wanted(c)], within)
+        assert found, f"nothing matching was heard within {within} s (heard {self.changes})"
+        return found[0]
 
     def drain(self) -> list[DataChange]:
         with self.arrived:
@@ -192,17 +192,15 @@ def test_a_listener_that_cannot_reach_the_server_says_so_and_listens_once_it_can
     relay = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     relay.cut()
     through_relay = open_database(url.set(port=relay.port), check=False)
-    statuses: list[bool] = []
+    statuses = Heard()  # what on_status said, in order
     heard = Heard()
-    watcher = PostgresChangeWatcher(through_relay, heard, on_status=statuses.append, retry_seconds=0.2).start()
+    watcher = PostgresChangeWatcher(through_relay, heard, on_status=statuses, retry_seconds=0.2).start()
     try:
-        deadline = time.monotonic() + WITHIN
-        while not statuses and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert statuses == [False]
+        statuses.wait_for(lambda listening: listening is False)
+        assert statuses.changes == [False]
         relay.restore()
         assert watcher.listening.wait(WITHIN)
-        assert statuses == [False, True]
+        assert statuses.changes == [False, True]
         heard.wait_for(lambda change: change.everything)  # it never heard what came before: reload all
     finally:
         watcher.stop()
@@ -225,13 +223,11 @@ def test_the_sqlite_watcher_opens_the_file_the_desk_opens_and_never_creates_one(
         watcher.stop()
         database.dispose()
     missing = open_database(f"sqlite:///{tmp_path / 'nothing-here.sqlite3'}", check=False)
-    statuses: list[bool] = []
-    watcher = watch_changes(missing, Heard(), on_status=statuses.append)
+    statuses = Heard()  # what on_status said, in order
+    watcher = watch_changes(missing, Heard(), on_status=statuses)
     try:
-        deadline = time.monotonic() + WITHIN
-        while not statuses and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert statuses == [False]
+        statuses.wait_for(lambda listening: listening is False)
+        assert statuses.changes == [False]
         assert not (tmp_path / "nothing-here.sqlite3").exists()
     finally:
         watcher.stop()
