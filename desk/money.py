@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from babel.numbers import format_currency
 
 LOCALE = "fr_FR"
+
+# The most an amount typed at the counter may be: one million euros, far below PostgreSQL's
+# INTEGER (2 147 483 647 cents), so that a few such amounts added together still fit one.
+MAX_CENTS = 100_000_000
+
+_SPACES = re.compile("[ \u00a0\u202f]")
+_AMOUNT = re.compile(r"(?P<euros>[0-9]{0,9})(?:[.,](?P<cents>[0-9]{0,2}))?")
 
 
 def format_cents(cents: int) -> str:
@@ -17,15 +25,15 @@ def format_cents(cents: int) -> str:
 def parse_euros(text: str) -> int | None:
     """What an agent types for an amount, in cents: ``20``, ``20,5``, ``20,50 €``, ``1 234,00``.
 
-    None when it is not an amount (letters, more than two decimals, negative).
+    None when it is not an amount: letters, digits other than 0-9 (« ² », « ٣ »), more
+    than two decimals, a sign, or more than ``MAX_CENTS``.
     """
-    cleaned = text.strip().replace("€", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    cleaned = cleaned.replace(",", ".")
-    if not cleaned or cleaned.count(".") > 1:
+    cleaned = _SPACES.sub("", text.strip().removesuffix("€"))
+    amount = _AMOUNT.fullmatch(cleaned)
+    if amount is None:
         return None
-    euros, _, cents = cleaned.partition(".")
-    if not euros:
-        euros = "0"
-    if not euros.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)):
+    euros, cents = amount["euros"], amount["cents"] or ""
+    if not euros and not cents:
         return None
-    return int(euros) * 100 + int((cents + "00")[:2])
+    total = int(euros or "0") * 100 + int((cents + "00")[:2])
+    return total if total <= MAX_CENTS else None

@@ -25,12 +25,16 @@ EMAIL = "email"
 # ``w + PREFIX_END`` is exactly the range of terms starting with ``w``.
 PREFIX_END = "\x7f"
 
+# The length of ``FamilySearchTerm.term``: longer terms and typed words are cut, the same way, to fit it.
+TERM_LENGTH = 120
+
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 _JOINERS = re.compile(r"['’ʼ‘`\-‐‑–]")
 _NOT_TERM = re.compile(r"[^a-z0-9.@_+]")
 _WORD_SPLIT = re.compile(r"[\s,;/]+")
 _PHONE_TYPED = re.compile(r"^[\s.+()0-9-]+$")
-_DOSSIER = re.compile(r"^f-?0*(\d+)$")
+_DOSSIER = re.compile(r"^f-?0*([0-9]+)$")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 
 
 def fold(text: str) -> str:
@@ -46,7 +50,7 @@ def normalise_word(word: str) -> str:
 
 def phone_digits(phone: str) -> str:
     """``+33 6 12 34 56 78`` and ``06.12.34.56.78`` → ``0612345678``."""
-    digits = re.sub(r"\D", "", phone)
+    digits = _NOT_DIGIT.sub("", phone)
     if phone.strip().startswith("+33") or digits.startswith("0033"):
         digits = "0" + digits[4:] if digits.startswith("0033") else "0" + digits[2:]
     return digits
@@ -103,7 +107,7 @@ def family_terms(
             emails.add(person.email)
     terms |= {(phone_digits(p), PHONE) for p in phones if phone_digits(p)}
     terms |= {(normalise_word(e), EMAIL) for e in emails if normalise_word(e)}
-    return _without_shadowed_kinds(terms)
+    return _without_shadowed_kinds({(t[:TERM_LENGTH], kind) for t, kind in terms})
 
 
 def _without_shadowed_kinds(terms: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -117,11 +121,11 @@ def query_words(query: str) -> list[str]:
     stripped = query.strip()
     if not stripped:
         return []
-    if _PHONE_TYPED.match(stripped) and sum(c.isdigit() for c in stripped) >= 4 and " " in stripped:
-        return [phone_digits(stripped)]
+    if _PHONE_TYPED.match(stripped) and len(_NOT_DIGIT.sub("", stripped)) >= 4 and " " in stripped:
+        return [phone_digits(stripped)[:TERM_LENGTH]]
     words = []
     for raw in _WORD_SPLIT.split(stripped):
         word = phone_digits(raw) if raw.startswith(("+33", "0033")) else normalise_word(raw)
         if word:
-            words.append(word)
+            words.append(word[:TERM_LENGTH])
     return words

@@ -7,16 +7,15 @@ transaction keeps the failure count and the audit entry of a refused attempt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.clock import PARIS, Clock
 from desk.db.enums import AuditOutcome
 from desk.db.models import Agent, AuditEntry
 from desk.services.access import Actor
-from desk.services.agents import AgentInfo, agent_info, normalise_login, password_matches
+from desk.services.agents import AgentInfo, agent_info, check_password, find_agent
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -38,15 +37,22 @@ class LoginResult:
 
 
 def log_in(session: Session, clock: Clock, login: str, password: str) -> LoginResult:
+    """Every attempt costs one argon2 verification, whatever the login; the audit trail never keeps
+    what was typed in the login box (it may be a password typed in the wrong box)."""
     now = clock.now()
-    agent = session.scalar(select(Agent).where(Agent.login == normalise_login(login)).with_for_update())
-    if agent is None or not agent.is_active:
-        _audit(session, now, None, f"identifiant « {normalise_login(login)[:40]} »", AuditOutcome.REFUSED)
+    agent = find_agent(session, login, for_update=True)
+    usable = agent is not None and agent.is_active and not _locked(agent, now)
+    matches = check_password(agent if usable else None, password)
+    if agent is None:
+        _audit(session, now, None, "identifiant inconnu", AuditOutcome.REFUSED)
         return LoginResult(None, WRONG_CREDENTIALS)
-    if agent.locked_until is not None and now < agent.locked_until:
+    if not agent.is_active:
+        _audit(session, now, agent.id, "compte désactivé", AuditOutcome.REFUSED)
+        return LoginResult(None, WRONG_CREDENTIALS)
+    if _locked(agent, now):
         _audit(session, now, agent.id, "compte verrouillé", AuditOutcome.REFUSED)
         return LoginResult(None, _locked_message(agent))
-    if not password_matches(agent.password_hash, password):
+    if not matches:
         agent.failed_login_count += 1
         if agent.failed_login_count >= MAX_FAILURES:
             agent.locked_until = now + LOCKOUT
@@ -59,6 +65,10 @@ def log_in(session: Session, clock: Clock, login: str, password: str) -> LoginRe
     agent.locked_until = None
     _audit(session, now, agent.id, "connexion", AuditOutcome.OK)
     return LoginResult(agent_info(agent))
+
+
+def _locked(agent: Agent, now: datetime) -> bool:
+    return agent.locked_until is not None and now < agent.locked_until
 
 
 def _locked_message(agent: Agent) -> str:

@@ -18,12 +18,13 @@ from desk.clock import Clock
 from desk.db.enums import UnitKind
 from desk.db.models import Activity, OpenDay, QuotientBracket, Tariff, Unit
 from desk.errors import ValidationError
-from desk.money import format_cents
+from desk.money import MAX_CENTS, format_cents
 from desk.services.access import Actor, require_admin
 from desk.services.audit import record
 from desk.services.school_calendar import days_between, is_closed_day, public_holidays
 
 NOT_ALLOWED = "Seul un administrateur modifie le catalogue des activités."
+MAX_CAPACITY = 10_000
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def set_price(session: Session, clock: Clock, actor: Actor, *, unit_id: int, bra
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     if price_cents < 0:
         raise ValidationError("Un tarif ne peut pas être négatif.", field="price")
+    if price_cents > MAX_CENTS:
+        raise ValidationError(f"Un tarif ne peut pas dépasser {format_cents(MAX_CENTS)}.", field="price")
     tariff = session.scalar(select(Tariff).where(Tariff.unit_id == unit_id, Tariff.bracket_id == bracket_id))
     if tariff is None:
         session.add(Tariff(unit_id=unit_id, bracket_id=bracket_id, price_cents=price_cents))
@@ -105,8 +108,7 @@ def set_capacity(session: Session, clock: Clock, actor: Actor, *, unit_id: int, 
     A day that already has more places taken keeps enough for those who booked.
     """
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
-    if capacity <= 0:
-        raise ValidationError("La capacité doit être d'au moins une place.", field="capacity")
+    _check_capacity(capacity)
     conditions = [OpenDay.unit_id == unit_id, OpenDay.places_taken <= capacity]
     if from_day is not None:
         conditions.append(OpenDay.day >= from_day)
@@ -139,8 +141,8 @@ def open_days(session: Session, clock: Clock, actor: Actor, *, unit_id: int, fir
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     if last < first:
         raise ValidationError("La fin de la période précède son début.", field="period")
-    if capacity <= 0:
-        raise ValidationError("La capacité doit être d'au moins une place.", field="capacity")
+    _check_within_activity(session, unit_id, first, last)
+    _check_capacity(capacity)
     existing = set(session.scalars(select(OpenDay.day).where(OpenDay.unit_id == unit_id, OpenDay.day.between(first, last))))
     added = [OpenDay(unit_id=unit_id, day=day, capacity=capacity, places_taken=0)
              for day in days_between(first, last)
@@ -148,3 +150,20 @@ def open_days(session: Session, clock: Clock, actor: Actor, *, unit_id: int, fir
     session.add_all(added)
     record(session, clock, actor, "edit_catalogue", f"ouverture unité {unit_id} : {len(added)} jours")
     return len(added)
+
+
+def _check_capacity(capacity: int) -> None:
+    if not 0 < capacity <= MAX_CAPACITY:
+        raise ValidationError(f"La capacité doit être comprise entre une place et {MAX_CAPACITY} places.",
+                              field="capacity")
+
+
+def _check_within_activity(session: Session, unit_id: int, first: date, last: date) -> None:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise ValidationError("Cette unité n'existe pas.", field="unit")
+    activity = unit.activity
+    if first < activity.start_date or last > activity.end_date:
+        raise ValidationError(
+            f"« {activity.name} » se déroule du {activity.start_date:%d/%m/%Y} au {activity.end_date:%d/%m/%Y} : "
+            "les jours ouverts doivent être dans cette période.", field="period")

@@ -21,13 +21,15 @@ from desk.db.search_terms import normalise_word
 from desk.errors import DeskError, ValidationError
 from desk.services.numbering import DOSSIER_COUNTER, dossier_number
 from desk.services.search import age_on, reindex_family
+from desk.services.validation import checked_text, column_length, has_forbidden_character
 
 OLDEST_CHILD_YEARS = 25
 MAX_QUOTIENT = 100_000
+NOTE_MAX_LENGTH = 2_000  # the note column is TEXT: this is the service's own limit
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-_DOSSIER = re.compile(r"^F-\d{5,}$")
-_POSTAL_CODE = re.compile(r"^\d{5}$")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+_DOSSIER = re.compile(r"F-[0-9]{5,}")
+_POSTAL_CODE = re.compile(r"[0-9]{5}")
 
 
 @dataclass
@@ -156,14 +158,6 @@ class FamilyFile:
 # -- formatting and checking single values ----------------------------------
 
 
-def clean_text(value: str | None) -> str | None:
-    """Trimmed text with inner runs of spaces folded, or None when empty."""
-    if value is None:
-        return None
-    cleaned = " ".join(value.split())
-    return cleaned or None
-
-
 def normalise_phone(raw: str) -> str | None:
     """``0612345678``, ``+33 6 12 34 56 78`` → ``06 12 34 56 78``; None when not a phone number.
 
@@ -174,15 +168,33 @@ def normalise_phone(raw: str) -> str | None:
         compact = "+33" + compact[4:]
     if compact.startswith("+33"):
         compact = "0" + compact[3:]
-    if re.fullmatch(r"0[1-9]\d{8}", compact):
+    if re.fullmatch(r"0[1-9][0-9]{8}", compact):
         return " ".join(compact[i : i + 2] for i in range(0, 10, 2))
-    if re.fullmatch(r"\+[1-9]\d{7,14}", compact):
+    if re.fullmatch(r"\+[1-9][0-9]{7,14}", compact):
         return compact
     return None
 
 
-def _check_phone(raw: str | None, where: str, errors: list[FieldError]) -> str | None:
-    text = clean_text(raw)
+def normalise_email(raw: str) -> str | None:
+    """A trimmed, lowercased address, or None when it is not one."""
+    text = raw.strip().lower()
+    valid = len(text) <= column_length(Family.email) and _EMAIL.fullmatch(text) and not has_forbidden_character(text)
+    return text if valid else None
+
+
+def _text(raw: str | None, where: str, label: str, max_length: int, errors: list[FieldError], *,
+          required: bool = False, multiline: bool = False) -> str | None:
+    """``checked_text``, its refusal added to ``errors`` so that every mistake is reported at once."""
+    try:
+        return checked_text(raw, field=where, label=label, max_length=max_length, required=required,
+                            multiline=multiline)
+    except ValidationError as refusal:
+        errors.append(FieldError(where, refusal.message))
+        return None
+
+
+def _check_phone(raw: str | None, where: str, label: str, max_length: int, errors: list[FieldError]) -> str | None:
+    text = _text(raw, where, label, max_length, errors)
     if text is None:
         return None
     phone = normalise_phone(text)
@@ -191,29 +203,20 @@ def _check_phone(raw: str | None, where: str, errors: list[FieldError]) -> str |
     return phone or text
 
 
-def normalise_email(raw: str) -> str | None:
-    """A trimmed, lowercased address, or None when it is not one."""
-    text = (clean_text(raw) or "").lower()
-    return text if _EMAIL.match(text) and len(text) <= 254 else None
-
-
-def _check_email(raw: str | None, where: str, errors: list[FieldError]) -> str | None:
-    text = clean_text(raw)
+def _check_email(raw: str | None, where: str, label: str, max_length: int, errors: list[FieldError]) -> str | None:
+    text = _text(raw, where, label, max_length, errors)
     if text is None:
         return None
-    if normalise_email(text) is None:
+    email = normalise_email(text)
+    if email is None:
         errors.append(FieldError(where, f"Adresse électronique invalide : « {text} » (par exemple nom@exemple.fr)."))
-    return text.lower()
+    return email or text
 
 
-def _check_name(raw: str | None, where: str, label: str, errors: list[FieldError]) -> str:
-    text = clean_text(raw)
-    if text is None:
-        errors.append(FieldError(where, f"{label} est obligatoire."))
-        return ""
-    if len(text) > 100:
-        errors.append(FieldError(where, f"{label} est trop long (100 caractères au plus)."))
-    return text
+def _check_name(raw: str | None, where: str, label: str, max_length: int, errors: list[FieldError], *,
+                upper: bool = False) -> str:
+    # Upper-cased before the length check: « ß » becomes « SS ».
+    return _text(raw.upper() if upper and raw else raw, where, label, max_length, errors, required=True) or ""
 
 
 def _check_birth_date(birth: date | None, where: str, first_name: str, today: date, errors: list[FieldError]) -> None:
@@ -235,50 +238,67 @@ def validate_family(draft: FamilyDraft, today: date) -> FamilyDraft:
     """A cleaned copy of the draft; raises FamilyValidationError listing every problem."""
     errors: list[FieldError] = []
     clean = FamilyDraft(
-        name=_check_name(draft.name, "name", "Le nom de la famille", errors).upper(),
-        address_line=clean_text(draft.address_line),
-        postal_code=clean_text(draft.postal_code),
-        city=clean_text(draft.city),
-        phone=_check_phone(draft.phone, "phone", errors),
-        email=_check_email(draft.email, "email", errors),
+        name=_check_name(draft.name, "name", "Le nom de la famille", column_length(Family.name), errors,
+                         upper=True),
+        address_line=_text(draft.address_line, "address_line", "La ligne d'adresse",
+                           column_length(Family.address_line), errors),
+        postal_code=_text(draft.postal_code, "postal_code", "Le code postal", column_length(Family.postal_code), errors),
+        city=_text(draft.city, "city", "Le nom de la ville", column_length(Family.city), errors),
+        phone=_check_phone(draft.phone, "phone", "Le téléphone de la famille", column_length(Family.phone), errors),
+        email=_check_email(draft.email, "email", "Le courriel de la famille", column_length(Family.email), errors),
         quotient_familial=draft.quotient_familial,
-        note=(draft.note or "").strip() or None,
-        dossier_number=clean_text(draft.dossier_number),
+        note=_text(draft.note, "note", "La note", NOTE_MAX_LENGTH, errors, multiline=True),
+        dossier_number=_text(draft.dossier_number, "dossier_number", "Le numéro de dossier",
+                             column_length(Family.dossier_number), errors),
     )
-    if clean.postal_code and not _POSTAL_CODE.match(clean.postal_code):
+    if clean.postal_code and not _POSTAL_CODE.fullmatch(clean.postal_code):
         errors.append(FieldError("postal_code", f"Code postal invalide : « {clean.postal_code} » (5 chiffres)."))
     if clean.quotient_familial is not None and not 0 <= clean.quotient_familial <= MAX_QUOTIENT:
         errors.append(FieldError("quotient_familial", "Le quotient familial doit être compris entre 0 et 100 000 €."))
     if clean.dossier_number is not None:
         clean.dossier_number = clean.dossier_number.upper()
-        if not _DOSSIER.match(clean.dossier_number):
+        if not _DOSSIER.fullmatch(clean.dossier_number):
             errors.append(FieldError("dossier_number", f"Numéro de dossier invalide : « {clean.dossier_number} » (par exemple F-00042)."))
     if not draft.guardians:
         errors.append(FieldError("guardians", "Un dossier a au moins un responsable."))
-    for index, guardian in enumerate(draft.guardians):
-        where = f"guardians[{index}]"
-        clean.guardians.append(GuardianDraft(
-            first_name=_check_name(guardian.first_name, f"{where}.first_name", "Le prénom du responsable", errors),
-            last_name=_check_name(guardian.last_name, f"{where}.last_name", "Le nom du responsable", errors).upper(),
-            relationship_label=clean_text(guardian.relationship_label) or "Responsable",
-            phone=_check_phone(guardian.phone, f"{where}.phone", errors),
-            email=_check_email(guardian.email, f"{where}.email", errors),
-            is_primary=guardian.is_primary,
-            id=guardian.id,
-        ))
+    clean.guardians = [_validate_guardian(guardian, f"guardians[{index}]", errors)
+                       for index, guardian in enumerate(draft.guardians)]
     if sum(g.is_primary for g in clean.guardians) > 1:
         errors.append(FieldError("guardians", "Un seul responsable peut être le responsable principal."))
     elif clean.guardians and not any(g.is_primary for g in clean.guardians):
         clean.guardians[0].is_primary = True
-    for index, child in enumerate(draft.children):
-        where = f"children[{index}]"
-        first_name = _check_name(child.first_name, f"{where}.first_name", "Le prénom de l'enfant", errors)
-        last_name = _check_name(child.last_name or draft.name, f"{where}.last_name", "Le nom de l'enfant", errors).upper()
-        _check_birth_date(child.birth_date, f"{where}.birth_date", first_name, today, errors)
-        clean.children.append(ChildDraft(first_name, last_name, child.birth_date, child.id))
+    clean.children = [_validate_child(child, f"children[{index}]", draft.name, today, errors)
+                      for index, child in enumerate(draft.children)]
     if errors:
         raise FamilyValidationError(errors)
     return clean
+
+
+def _validate_guardian(guardian: GuardianDraft, where: str, errors: list[FieldError]) -> GuardianDraft:
+    return GuardianDraft(
+        first_name=_check_name(guardian.first_name, f"{where}.first_name", "Le prénom du responsable",
+                               column_length(Guardian.first_name), errors),
+        last_name=_check_name(guardian.last_name, f"{where}.last_name", "Le nom du responsable",
+                              column_length(Guardian.last_name), errors, upper=True),
+        relationship_label=_text(guardian.relationship_label, f"{where}.relationship_label", "Le lien de parenté",
+                                 column_length(Guardian.relationship_label), errors) or "Responsable",
+        phone=_check_phone(guardian.phone, f"{where}.phone", "Le téléphone du responsable",
+                           column_length(Guardian.phone), errors),
+        email=_check_email(guardian.email, f"{where}.email", "Le courriel du responsable",
+                           column_length(Guardian.email), errors),
+        is_primary=guardian.is_primary,
+        id=guardian.id,
+    )
+
+
+def _validate_child(child: ChildDraft, where: str, family_name: str, today: date,
+                    errors: list[FieldError]) -> ChildDraft:
+    first_name = _check_name(child.first_name, f"{where}.first_name", "Le prénom de l'enfant",
+                             column_length(Child.first_name), errors)
+    last_name = _check_name(child.last_name or family_name, f"{where}.last_name", "Le nom de l'enfant",
+                            column_length(Child.last_name), errors, upper=True)
+    _check_birth_date(child.birth_date, f"{where}.birth_date", first_name, today, errors)
+    return ChildDraft(first_name, last_name, child.birth_date, child.id)
 
 
 def find_possible_duplicates(session: Session, draft: FamilyDraft, exclude_family_id: int | None = None) -> list[DuplicateCandidate]:

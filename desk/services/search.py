@@ -13,6 +13,10 @@ from desk.db.models import Child, Family, FamilySearchTerm
 from desk.db.search_terms import DOSSIER, PREFIX_END, SURNAME, Person, family_terms, query_words
 
 MAX_RESULTS = 50
+# What of a query is read: the first characters, then its longest words (the most selective),
+# so that a pasted page costs no more than a usual query.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 6
 
 # Rank of a match, best first.
 EXACT_DOSSIER, EXACT_SURNAME, EXACT_WORD, PREFIX = 0, 1, 2, 3
@@ -56,7 +60,7 @@ def search_families(session: Session, query: str, today: date, limit: int = MAX_
     is then checked family by family, which keeps a short second word (``dur
     no``) from widening the work on either database.
     """
-    words = sorted(set(query_words(query)), key=len, reverse=True)
+    words = sorted(set(query_words(query[:MAX_QUERY_LENGTH])), key=lambda w: (-len(w), w))[:MAX_QUERY_WORDS]
     if not words:
         return []
     driver = _matches_of(words[0]).subquery("driver")

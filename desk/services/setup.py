@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from desk.errors import ValidationError
 from desk.services.access import Actor, require_admin
 from desk.services.agents import AgentInfo, create_agent
 from desk.services.audit import record
+from desk.services.validation import ascii_digits, checked_text, column_length
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,14 @@ def update_regie(session: Session, clock: Clock, actor: Actor, regie: RegieDraft
     record(session, clock, actor, "edit_regie", f"{values['regie_name']} ({values['town']})")
 
 
+_REGIE_TEXTS = (("town", "La commune"), ("regie_name", "Le nom de la régie"), ("address", "La ligne d'adresse"))
+
+
 def _validated(regie: RegieDraft) -> dict[str, str]:
-    for value, label, field in ((regie.town, "La commune", "town"), (regie.regie_name, "Le nom de la régie", "regie_name"),
-                                (regie.address, "L'adresse", "address")):
-        if not value.strip():
-            raise ValidationError(f"{label} est obligatoire.", field=field)
-    if not re.fullmatch(r"\d{6}", regie.payfip_client_number.strip()):
+    values = {name: checked_text(getattr(regie, name), field=name, label=label, required=True,
+                                 max_length=column_length(getattr(RegieSettings, name)))
+              for name, label in _REGIE_TEXTS}
+    number = regie.payfip_client_number.strip()
+    if len(number) != column_length(RegieSettings.payfip_client_number) or not ascii_digits(number):
         raise ValidationError("Le numéro client PayFiP compte 6 chiffres (fourni par la DGFIP).", field="payfip")
-    return {"town": regie.town.strip(), "regie_name": regie.regie_name.strip(), "address": regie.address.strip(),
-            "payfip_client_number": regie.payfip_client_number.strip()}
+    return {**values, "payfip_client_number": number}

@@ -33,6 +33,7 @@ from desk.services.families import (
     create_family,
     update_family,
 )
+from desk.services.validation import parse_ascii_int
 from desk.ui.context import DeskContext
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_for, symbol_icon
@@ -354,12 +355,9 @@ class FamilyForm(QWidget):
         """The form as a draft, with the errors the form itself can see (unreadable dates, numbers)."""
         errors: list[FieldError] = []
         quotient_text = self.quotient_edit.text().strip().replace(" ", "").replace("\u202f", "")
-        quotient = None
-        if quotient_text:
-            if quotient_text.isdigit():
-                quotient = int(quotient_text)
-            else:
-                errors.append(FieldError("quotient_familial", self.tr("The quotient familial is a whole number of euros.")))
+        quotient = parse_ascii_int(quotient_text) if quotient_text else None
+        if quotient_text and quotient is None:
+            errors.append(FieldError("quotient_familial", self.tr("The quotient familial is a whole number of euros.")))
         children = []
         for index, row in enumerate(self.child_rows):
             child = row.draft()

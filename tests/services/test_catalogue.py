@@ -12,7 +12,16 @@ from desk.db.models import OpenDay
 from desk.errors import ValidationError
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.agents import create_agent
-from desk.services.catalogue import activity_names, activity_sheet, close_day, open_days, set_capacity, set_price
+from desk.money import MAX_CENTS
+from desk.services.catalogue import (
+    MAX_CAPACITY,
+    activity_names,
+    activity_sheet,
+    close_day,
+    open_days,
+    set_capacity,
+    set_price,
+)
 
 
 @pytest.fixture
@@ -71,10 +80,41 @@ def test_days_open_from_weekdays_and_close_only_when_empty(database, clock, town
     assert date(2026, 12, 9) in days and date(2026, 12, 5) in days  # a Wednesday reopened, Saturdays added
     assert date(2026, 12, 26) not in days  # Christmas holidays
     assert added == 3  # 9 Dec, and the Saturdays 5 and 12 (19 starts the holidays; 2 and 16 were open)
-    summer = act(database, lambda s: open_days(s, clock, admin, unit_id=journee, first=date(2027, 7, 12),
-                                               last=date(2027, 7, 16), weekdays={0, 1, 2, 3, 4}, capacity=12,
-                                               skip_school_holidays=False))
-    assert summer == 4  # the 14th of July is a public holiday
+    christmas = act(database, lambda s: open_days(s, clock, admin, unit_id=journee, first=date(2026, 12, 21),
+                                                  last=date(2026, 12, 25), weekdays={0, 1, 2, 3, 4}, capacity=12,
+                                                  skip_school_holidays=False))
+    assert christmas == 4  # a holiday centre opens in the school holidays, but not on Christmas Day
+
+
+def test_days_open_only_within_the_period_of_their_activity(database, clock, town, admin):
+    def opening(first: date, last: date):
+        return lambda s: open_days(s, clock, admin, unit_id=town.units[UnitKind.FULL_DAY], first=first, last=last,
+                                   weekdays={2}, capacity=12)
+
+    sheet = activity_sheet_of(database, town)
+    for first, last in ((date(2026, 8, 26), date(2026, 9, 9)), (date(2027, 6, 23), date(2027, 7, 14)),
+                        (date(1, 1, 1), date(9999, 12, 31))):
+        with pytest.raises(ValidationError) as caught:
+            act(database, opening(first, last))
+        assert caught.value.field == "period"
+        assert caught.value.message == (
+            f"« Pommiers mercredis 2026-2027 » se déroule du {sheet.start_date:%d/%m/%Y} au {sheet.end_date:%d/%m/%Y} : "
+            "les jours ouverts doivent être dans cette période.")
+    assert activity_sheet_of(database, town).open_days == sheet.open_days
+
+
+def test_prices_and_capacities_fit_their_columns(database, clock, town, admin):
+    journee = town.units[UnitKind.FULL_DAY]
+    with pytest.raises(ValidationError, match="ne peut pas dépasser 1\u202f000\u202f000,00"):
+        act(database, lambda s: set_price(s, clock, admin, unit_id=journee, bracket_id=1, price_cents=MAX_CENTS + 1))
+    too_many = MAX_CAPACITY + 1
+    with pytest.raises(ValidationError, match="places") as caught:
+        act(database, lambda s: set_capacity(s, clock, admin, unit_id=journee, capacity=too_many))
+    assert caught.value.field == "capacity"
+    with pytest.raises(ValidationError, match="places") as caught:
+        act(database, lambda s: open_days(s, clock, admin, unit_id=journee, first=date(2027, 1, 4),
+                                          last=date(2027, 1, 8), weekdays={0}, capacity=2**31))
+    assert caught.value.field == "capacity"
 
 
 def activity_sheet_of(database, town):

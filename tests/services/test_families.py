@@ -6,9 +6,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk.services.families import (
+    NOTE_MAX_LENGTH,
     ChildDraft,
+    FamilyDraft,
     FamilyValidationError,
     GuardianDraft,
     PossibleDuplicateError,
@@ -19,6 +23,7 @@ from desk.services.families import (
 )
 from desk.services.search import search_families
 from tests.services.factories import family_draft
+from tests.services.test_validation import misjudged
 
 TODAY = date(2026, 11, 26)
 
@@ -128,3 +133,95 @@ def test_editing_keeps_symbols_and_reindexes_the_search(database, clock):
 )
 def test_phone_numbers_are_read_in_any_usual_form(typed, stored):
     assert normalise_phone(typed) == stored
+
+
+# -- what the databases could not store never reaches them --------------------
+
+
+def _set(draft: FamilyDraft, field: str, value: str) -> None:
+    """Put ``value`` in the draft at ``field`` (``city``, ``guardians[0].email``…)."""
+    target, name = draft, field
+    if "." in field:
+        group, name = field.split(".")
+        members, index = group.rstrip("]").split("[")
+        target = getattr(draft, members)[int(index)]
+    setattr(target, name, value)
+
+
+def _draft_with(field: str, value: str) -> FamilyDraft:
+    draft = family_draft("DURAND", ("Noah", date(2018, 3, 14)))
+    _set(draft, field, value)
+    return draft
+
+
+TEXT_FIELDS = {  # field: the most characters it takes
+    "name": 100, "address_line": 200, "postal_code": 10, "city": 100, "phone": 20, "email": 254,
+    "note": NOTE_MAX_LENGTH, "dossier_number": 12,
+    "guardians[0].first_name": 100, "guardians[0].last_name": 100, "guardians[0].relationship_label": 30,
+    "guardians[0].phone": 20, "guardians[0].email": 254,
+    "children[0].first_name": 100, "children[0].last_name": 100,
+}
+
+
+def test_a_text_too_long_or_unstorable_is_refused_naming_its_field(database, clock):
+    def create(field: str, value: str) -> None:
+        with database.session_factory.begin() as session:
+            create_family(session, clock, _draft_with(field, value))
+
+    assert misjudged(create, TEXT_FIELDS) == []
+
+
+def test_every_text_at_its_longest_is_stored_and_read_back_intact(database, clock):
+    def longest(n: int) -> str:  # accents and a character outside the BMP: the limits count characters
+        return ("Éa𝔸-" * n)[:n]
+
+    email = "a" * 64 + "@" + "b" * 186 + ".fr"
+    draft = FamilyDraft(
+        name=longest(100).upper(), address_line=longest(200), postal_code="73200", city=longest(100),
+        email=email, note=("Allergie\n" * 300)[:NOTE_MAX_LENGTH], dossier_number="F-0000000042",
+        guardians=[GuardianDraft(longest(100), longest(100).upper(), longest(30), email=email)],
+        children=[ChildDraft(longest(100), longest(100).upper(), date(2018, 3, 14))],
+    )
+    with database.session_factory.begin() as session:
+        created = create_family(session, clock, draft)
+    with database.read_session_factory() as session:
+        stored = load_family(session, created.id, TODAY)
+        assert [h.family_id for h in search_families(session, email, TODAY)] == [created.id]
+    assert stored.as_draft() == replace(draft, guardians=[replace(draft.guardians[0], is_primary=True, id=stored.guardians[0].id)],
+                                        children=[replace(draft.children[0], id=stored.children[0].id)])
+
+
+def test_upper_casing_cannot_lengthen_a_name_past_its_column(database, clock):
+    with pytest.raises(FamilyValidationError) as caught, database.session_factory.begin() as session:
+        create_family(session, clock, family_draft("ß" * 60))  # « SS » once upper-cased: 120 characters
+    assert caught.value.errors[0].field == "name" and "trop long" in caught.value.errors[0].message
+
+
+# Any character, surrogates and controls included, and more often those that the databases or upper-casing trip on.
+ANY_CHARACTER = st.characters(exclude_categories=()) | st.sampled_from("\x00\ud800\udfff\x07\x1f\x85\n\t ßﬃİ²٣")
+ANY_TEXT = st.text(ANY_CHARACTER, min_size=1, max_size=20)
+LONG_TEXT = ANY_TEXT | st.text(ANY_CHARACTER, min_size=95, max_size=310)
+# Fields with a format are often well-formed, so that the free texts around them do reach the database.
+PHONE = st.none() | st.just("06 12 34 56 78") | ANY_TEXT
+EMAIL = st.none() | st.just("julie.durand@exemple.fr") | ANY_TEXT
+POSTAL_CODE = st.none() | st.just("73200") | ANY_TEXT
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(ANY_TEXT, min_size=5, max_size=5), free=st.lists(st.none() | LONG_TEXT, min_size=3, max_size=3),
+       phones=st.tuples(PHONE, PHONE), email=EMAIL, postal_code=POSTAL_CODE)
+def test_any_text_is_either_stored_or_refused_in_french(database, clock, names, free, phones, email, postal_code):
+    name, first, last, child_first, child_last = names
+    address, city, note = free
+    draft = FamilyDraft(name=name, address_line=address, postal_code=postal_code, city=city, phone=phones[0],
+                        email=email, note=note, guardians=[GuardianDraft(first, last, city or "Mère", phones[1])],
+                        children=[ChildDraft(child_first, child_last, date(2018, 3, 14))])
+    try:
+        with database.session_factory.begin() as session:
+            created = create_family(session, clock, draft, accept_possible_duplicate=True)
+    except FamilyValidationError as refusal:
+        assert all(e.field and e.message for e in refusal.errors)
+        return
+    with database.read_session_factory() as session:
+        assert load_family(session, created.id, TODAY) == created
+        search_families(session, name, TODAY)
