@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desk import __version__
 from desk.clock import Clock, SystemClock
-from desk.config import data_dir, resolve_database_url
-from desk.db.engine import Database, open_database
+from desk.config import data_dir, is_own_database, resolve_database_url
+from desk.db.engine import Database, database_failures_explained, open_database
 from desk.db.migrate import ensure_schema
-from desk.errors import DeskError
+from desk.errors import DatabaseMissingError, DeskError
 from desk.services.setup import needs_setup
 from desk.ui.admin_dialogs import SetupDialog
 from desk.ui.context import DeskContext
@@ -46,21 +46,34 @@ def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
     return parser.parse_known_args(argv)
 
 
-def open_application_database(args: argparse.Namespace, clock: Clock) -> Database:
+def open_application_database(args: argparse.Namespace, clock: Clock, dialogs: DialogService) -> Database:
     """Open, upgrade and (for the demo) fill the database; raises DeskError."""
-    configured = DeskSettings().database_url
-    database = open_database(resolve_database_url(args.database_url, demo=args.demo, configured_url=configured))
+    url = resolve_database_url(args.database_url, demo=args.demo, configured_url=DeskSettings().database_url)
+    database = _open_or_create(url, dialogs)
     try:
-        ensure_schema(database)
-        if args.demo:
-            from desk.services.demo import load_demo
+        with database_failures_explained(database.url):
+            ensure_schema(database)
+            if args.demo:
+                from desk.services.demo import load_demo
 
-            with database.session_factory.begin() as session:
-                load_demo(session, clock)
+                with database.session_factory.begin() as session:
+                    load_demo(session, clock)
     except Exception:
         database.dispose()
         raise
     return database
+
+
+def _open_or_create(url: str, dialogs: DialogService) -> Database:
+    """desk makes its own files without asking; a file the agent named but that is missing or
+    empty may be a typing mistake, so a new database goes there only once the agent says so."""
+    try:
+        return open_database(url, create=is_own_database(url))
+    except DatabaseMissingError as missing:
+        question = QApplication.translate("desk", "Create a new, empty desk database at this place?")
+        if not dialogs.confirm(None, QApplication.translate("desk", "New database"), f"{missing.message}\n\n{question}"):
+            raise
+    return open_database(url, create=True)
 
 
 class DeskApplication(QObject):
@@ -111,7 +124,7 @@ def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = Non
     app = QApplication.instance()
     assert isinstance(app, QApplication), "start() needs the QApplication created first"
     try:
-        database = open_application_database(args, clock)
+        database = open_application_database(args, clock, dialogs)
     except DeskError as error:
         print(f"desk : {error.message}", file=sys.stderr)
         if error.hint:

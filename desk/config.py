@@ -34,6 +34,11 @@ def demo_database_url() -> str:
     return sqlite_url(data_dir() / "demo.sqlite3")
 
 
+def is_own_database(url: str) -> bool:
+    """Whether ``url`` is a file desk keeps itself in the data folder, created on first use without asking."""
+    return url in (default_database_url(), demo_database_url())
+
+
 def resolve_database_url(cli_url: str | None, *, demo: bool = False, configured_url: str | None = None) -> str:
     """The command line wins, then ``DESK_DATABASE_URL``, then this desk's setting, then the user data folder."""
     if cli_url:

@@ -21,8 +21,28 @@ class DatabaseConfigError(DeskError):
     """The database address cannot be used (unknown scheme, bad path)."""
 
 
+class DatabaseMissingError(DatabaseConfigError):
+    """No database at this path yet (no file, or an empty one): creating one needs the user's say-so."""
+
+    def __init__(self, message: str, hint: str, path: str) -> None:
+        super().__init__(message, hint)
+        self.path = path
+
+
 class DatabaseUnavailableError(DeskError):
     """The database cannot be reached or opened right now."""
+
+
+class DatabaseLockedError(DatabaseUnavailableError):
+    """Another desk holds what the action needs for longer than desk waits (a SQLite file, PostgreSQL rows)."""
+
+
+class DatabaseReadOnlyError(DatabaseUnavailableError):
+    """The database, or the folder its -wal and -shm files go in, cannot be written."""
+
+
+class DatabaseFullError(DatabaseUnavailableError):
+    """The disk that holds the database has no room left."""
 
 
 class DatabaseVersionError(DeskError):

@@ -3,23 +3,37 @@
 ``open_database(url)`` is the only way the application gets a database. It
 turns every problem a user can meet (a wrong address, a server that does not
 answer, a folder it cannot write, a file that is not a database) into a
-``DeskError`` with a French message, and never modifies a file it cannot read.
+``DeskError`` with a French message; ``explain_database_error`` does the same
+for a failure met later, during an action. A SQLite file is recognised,
+read-only, as an empty or a desk database before anything writes to it: the
+WAL switch of the first connection rewrites the file's header.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desk.errors import DatabaseConfigError, DatabaseUnavailableError
+from desk.errors import (
+    DatabaseConfigError,
+    DatabaseFullError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DatabaseReadOnlyError,
+    DatabaseUnavailableError,
+    DatabaseVersionError,
+    DeskError,
+)
 
 SUPPORTED_DRIVERS = {
     "sqlite": "sqlite+pysqlite",
@@ -37,6 +51,33 @@ POSTGRES_CONNECT_TIMEOUT_S = 5
 # peak, so a server's default 100 connections serve some twenty desks.
 POSTGRES_POOL_SIZE = 3
 POSTGRES_POOL_OVERFLOW = 3
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+# What the file, its disk or another desk can cause; any other code (SQLITE_ERROR: no such column…) is a bug.
+SQLITE_FAILURES = (
+    "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN",
+    "SQLITE_PERM", *SQLITE_DAMAGED,
+)
+# PostgreSQL error states (SQLSTATE) that say what to do at the counter; {where} is the server.
+POSTGRES_STATES: dict[str, tuple[type[DeskError], str, str]] = {
+    "53100": (
+        DatabaseFullError,
+        "Le disque du serveur PostgreSQL {where} est plein",
+        "Prévenez l'administrateur du serveur : il faut y libérer de la place avant de continuer.",
+    ),
+    "25006": (
+        DatabaseReadOnlyError,
+        "Le serveur PostgreSQL {where} n'accepte que des lectures (serveur de secours ou base en lecture seule)",
+        "Indiquez l'adresse du serveur principal, ou demandez à l'administrateur de rouvrir la base en écriture.",
+    ),
+    # A transaction that lost a race with another desk's: serialisation, deadlock, lock or statement timeout.
+    **dict.fromkeys(("40001", "40P01", "55P03", "57014"), (
+        DatabaseLockedError,
+        "La base de données est occupée : un autre poste modifiait les mêmes données au même moment",
+        "Refaites l'action dans un instant.",
+    )),
+}
 
 
 @dataclass(frozen=True)
@@ -87,18 +128,31 @@ def normalise_url(url: str | URL) -> URL:
             "ou PostgreSQL (postgresql://utilisateur@serveur/base).",
         )
     parsed = parsed.set(drivername=driver)
-    if driver.startswith("sqlite") and parsed.database in (None, "", ":memory:"):
+    if not driver.startswith("sqlite"):
+        return parsed
+    if parsed.database in (None, "", ":memory:"):
         raise DatabaseConfigError(
             "Une base SQLite doit être un fichier.",
             "Indiquez un chemin, par exemple sqlite:///C:/desk/desk.sqlite3.",
         )
-    return parsed
+    return parsed.set(database=str(Path(parsed.database).expanduser()))
 
 
-def open_database(url: str | URL, *, check: bool = True) -> Database:
-    """Open the database at ``url``; with ``check``, prove it answers now."""
+def open_database(url: str | URL, *, check: bool = True, create: bool = False) -> Database:
+    """Open the database at ``url``; with ``check``, prove it answers now.
+
+    With ``check``, a SQLite file is first recognised without writing to it: a
+    damaged or foreign file is refused untouched, and a missing or empty one
+    raises DatabaseMissingError unless ``create`` allows a new database there.
+    Without ``check``, nothing is read or created before the first connection.
+    """
     parsed = normalise_url(url)
-    engine = _sqlite_engine(parsed) if parsed.drivername.startswith("sqlite") else _postgres_engine(parsed)
+    if parsed.drivername.startswith("sqlite"):
+        if check:
+            _prepare_sqlite_file(parsed, create=create)
+        engine = _sqlite_engine(parsed)
+    else:
+        engine = _postgres_engine(parsed)
     read_engine = engine.execution_options(sqlite_begin="DEFERRED")
     database = Database(
         url=parsed,
@@ -117,51 +171,223 @@ def check_connection(database: Database) -> None:
     try:
         with database.read_engine.connect() as connection:
             if database.is_sqlite:
-                # A damaged or foreign file only shows itself when a page is read.
+                # Damage past the first page only shows itself when a page is read.
                 connection.execute(text("SELECT count(*) FROM sqlite_master"))
             else:
                 connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         database.dispose()
-        raise explain_connection_error(database.url, exc) from exc
+        raise explain_database_error(database.url, exc) from exc
 
 
-def explain_connection_error(url: URL, exc: DBAPIError) -> DatabaseUnavailableError:
-    detail = str(exc.orig).lower()
+def is_database_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database failing (unreachable, locked, full, read-only, damaged), not a bug."""
+    name = _sqlite_error_name(getattr(exc, "orig", exc))
+    if name:
+        return name.startswith(SQLITE_FAILURES)
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
+@contextmanager
+def database_failures_explained(url: URL, *, hint_suffix: str = "") -> Iterator[None]:
+    """A database failure within the block, one unit of work, becomes the DeskError that explains it."""
+    try:
+        yield
+    except Exception as exc:
+        if not is_database_failure(exc):
+            raise
+        explained = explain_database_error(url, exc, during_action=True)
+        if hint_suffix:
+            explained = type(explained)(explained.message, f"{explained.hint} {hint_suffix}")
+        raise explained from exc
+
+
+def explain_database_error(url: URL, exc: BaseException, *, during_action: bool = False) -> DeskError:
+    """The DeskError that says what happened to the database at ``url`` and what to do.
+
+    ``during_action`` says ``exc`` interrupted one unit of work, rolled back:
+    the message then says that nothing was recorded, except where a connection
+    lost during the commit leaves that in doubt.
+    """
     if url.drivername.startswith("sqlite"):
-        if "not a database" in detail or "malformed" in detail or "encrypted" in detail:
-            return DatabaseUnavailableError(
-                f"Le fichier « {url.database} » n'est pas une base de données desk lisible "
-                "(fichier endommagé ou d'un autre logiciel). Il n'a pas été modifié.",
-                "Restaurez la dernière sauvegarde ou indiquez un autre fichier avec --database-url.",
-            )
-        return DatabaseUnavailableError(
-            f"Impossible d'ouvrir le fichier de base de données « {url.database} ».",
-            "Vérifiez que le fichier n'est pas ouvert par un autre programme et que vous avez "
-            "le droit de l'écrire.",
+        diagnosis = _sqlite_diagnosis(url.database or "", getattr(exc, "orig", exc))
+    else:
+        diagnosis = _postgres_diagnosis(url, exc)
+    return diagnosis.error(during_action=during_action)
+
+
+@dataclass(frozen=True)
+class _Diagnosis:
+    kind: type[DeskError]
+    cause: str  # one clause, without the final full stop
+    hint: str
+    rolled_back: bool = True
+
+    def error(self, *, during_action: bool = False) -> DeskError:
+        if during_action and self.rolled_back:
+            return self.kind(f"{self.cause}. Rien n'a été enregistré.", self.hint)
+        return self.kind(f"{self.cause}.", self.hint)
+
+
+def _sqlite_error_name(error: BaseException | None) -> str:
+    return getattr(error, "sqlite_errorname", "")
+
+
+def _sqlite_diagnosis(path: str, error: BaseException) -> _Diagnosis:
+    name = _sqlite_error_name(error)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return _Diagnosis(
+            DatabaseLockedError,
+            f"Le fichier de base de données « {path} » est occupé par un autre poste "
+            f"depuis plus de {SQLITE_BUSY_TIMEOUT_MS / 1000:g} secondes",
+            "Réessayez dans un instant. Si cela dure, vérifiez qu'aucun autre programme (sauvegarde, antivirus, "
+            "synchronisation de fichiers) ne garde ce fichier ouvert.",
         )
+    if name.startswith("SQLITE_READONLY"):
+        return _read_only_file(path)
+    if name == "SQLITE_FULL":
+        return _Diagnosis(
+            DatabaseFullError,
+            f"Le disque qui contient la base de données « {path} » est plein",
+            "Libérez de la place sur ce disque (ou demandez-le au service informatique), puis réessayez.",
+        )
+    if name in SQLITE_DAMAGED:
+        return _Diagnosis(
+            DatabaseUnavailableError,
+            f"Le fichier de base de données « {path} » est endommagé",
+            "Restaurez la dernière sauvegarde ou indiquez un autre fichier avec --database-url.",
+        )
+    return _Diagnosis(
+        DatabaseUnavailableError,
+        f"La base de données ne répond pas : impossible de lire ou d'écrire le fichier « {path} »",
+        "Vérifiez que le fichier est toujours accessible (clé USB, partage réseau) et que ce poste a le droit "
+        "de l'écrire, puis réessayez.",
+    )
+
+
+def _read_only_file(path: str) -> _Diagnosis:
+    return _Diagnosis(
+        DatabaseReadOnlyError,
+        f"Le fichier de base de données « {path} » est en lecture seule",
+        f"Donnez à ce poste le droit d'écrire ce fichier et son dossier (desk y crée aussi « {Path(path).name}-wal » "
+        f"et « {Path(path).name}-shm »), ou copiez la base dans un dossier où vous pouvez écrire.",
+    )
+
+
+def _postgres_diagnosis(url: URL, exc: BaseException) -> _Diagnosis:
     where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    orig = getattr(exc, "orig", exc)
+    detail = str(orig).lower()
+    state = getattr(orig, "sqlstate", None) or ""
+    if state in POSTGRES_STATES:
+        kind, cause, hint = POSTGRES_STATES[state]
+        return _Diagnosis(kind, cause.format(where=where), hint)
     if "password" in detail or "authentication" in detail or "role" in detail:
-        return DatabaseUnavailableError(
-            f"Le serveur PostgreSQL {where} a refusé la connexion de « {url.username} ».",
+        return _Diagnosis(
+            DatabaseUnavailableError,
+            f"Le serveur PostgreSQL {where} a refusé la connexion de « {url.username} »",
             "Vérifiez l'utilisateur et le mot de passe de l'adresse de base de données.",
         )
     if "database" in detail and "does not exist" in detail:
-        return DatabaseUnavailableError(
-            f"La base « {url.database} » n'existe pas sur le serveur PostgreSQL {where}.",
+        return _Diagnosis(
+            DatabaseUnavailableError,
+            f"La base « {url.database} » n'existe pas sur le serveur PostgreSQL {where}",
             "Demandez à l'administrateur de la créer, ou corrigez le nom dans l'adresse.",
         )
+    if "too many clients" in detail:
+        return _Diagnosis(
+            DatabaseUnavailableError,
+            f"Le serveur PostgreSQL {where} refuse toute nouvelle connexion : trop de postes sont connectés",
+            "Réessayez dans un instant ; si cela se reproduit, demandez à l'administrateur d'augmenter "
+            "max_connections sur le serveur.",
+        )
+    if isinstance(exc, DBAPIError) and exc.statement is None and exc.connection_invalidated:
+        # Lost at COMMIT (a failed connect is not invalidated): the server may have committed.
+        return _Diagnosis(
+            DatabaseUnavailableError,
+            f"La base de données ne répond plus : la connexion au serveur PostgreSQL {where} a été coupée "
+            "pendant l'enregistrement, qui a pu aboutir ou non",
+            "Quand le serveur répondra de nouveau, rouvrez le dossier pour voir ce qui a été enregistré "
+            "avant de refaire l'action.",
+            rolled_back=False,
+        )
+    return _Diagnosis(
+        DatabaseUnavailableError,
+        f"La base de données ne répond pas : le serveur PostgreSQL {where} est injoignable",
+        "Vérifiez que le serveur est démarré, que le réseau fonctionne et que l'adresse est juste, puis réessayez.",
+    )
+
+
+def _prepare_sqlite_file(url: URL, *, create: bool) -> None:
+    """Check, reading only, that desk may use the file; make its folder if it may create it."""
+    path = Path(url.database or "")
+    if _holds_no_database(path):
+        if not create:
+            raise _missing(path)
+        _ensure_writable_folder(path.parent)
+        return
+    _recognise_sqlite_file(url, path)
+    _ensure_writable_folder(path.parent)
+    if not os.access(path, os.W_OK):
+        raise _read_only_file(str(path)).error()
+
+
+def _holds_no_database(path: Path) -> bool:
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def _missing(path: Path) -> DatabaseMissingError:
+    state = "est vide (0 octet)" if path.exists() else "n'existe pas"
+    return DatabaseMissingError(
+        f"Le fichier de base de données « {path} » {state}.",
+        "Vérifiez le chemin de la base : une faute de frappe, un disque réseau ou une clé USB absent ?",
+        str(path),
+    )
+
+
+def _recognise_sqlite_file(url: URL, path: Path) -> None:
+    """Refuse, without writing a byte, a file that is neither an empty SQLite database nor a desk one."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailableError(
+            f"Impossible de lire le fichier « {path} » ({exc.strerror}).",
+            "Vérifiez qu'il s'agit bien d'un fichier et que ce poste a le droit de le lire.",
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise _not_a_database(path)
+    try:
+        with closing(sqlite3.connect(_read_only_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)) as file:
+            names = {name for (name,) in file.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.Error as exc:
+        if _sqlite_error_name(exc) in SQLITE_DAMAGED:
+            raise _not_a_database(path) from exc
+        raise explain_database_error(url, exc) from exc
+    if names and "alembic_version" not in names:
+        raise DatabaseVersionError(
+            f"Le fichier « {path} » est une base SQLite d'un autre logiciel, pas une base desk. "
+            "Il n'a pas été modifié.",
+            "Indiquez le fichier d'une base desk, ou un nouveau fichier pour créer une base vide.",
+        )
+
+
+def _read_only_uri(path: Path) -> str:
+    # Where no -wal or -journal file holds pending pages, ``immutable`` reads the file alone: a
+    # read-only connection to a WAL-mode file otherwise leaves -wal and -shm files beside it.
+    pending = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
+    return path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+
+
+def _not_a_database(path: Path) -> DatabaseUnavailableError:
     return DatabaseUnavailableError(
-        f"Le serveur PostgreSQL {where} ne répond pas.",
-        "Vérifiez que le serveur est démarré, que le réseau fonctionne et que l'adresse est "
-        "juste, puis réessayez.",
+        f"Le fichier « {path} » n'est pas une base de données desk lisible "
+        "(fichier endommagé ou d'un autre logiciel). Il n'a pas été modifié.",
+        "Restaurez la dernière sauvegarde ou indiquez un autre fichier avec --database-url.",
     )
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    path = Path(url.database or "").expanduser()
-    _ensure_writable_folder(path.parent)
-    url = url.set(database=str(path))
     engine = create_engine(
         url,
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
@@ -209,8 +435,8 @@ def _ensure_writable_folder(folder: Path) -> None:
             "Choisissez un autre emplacement avec --database-url ou DESK_DATABASE_URL.",
         ) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DatabaseUnavailableError(
+        raise DatabaseReadOnlyError(
             f"Le dossier de données « {folder} » n'est pas accessible en écriture.",
-            "Demandez les droits d'écriture sur ce dossier ou choisissez un autre emplacement "
-            "avec --database-url.",
+            "desk doit pouvoir y créer la base et ses fichiers -wal et -shm : demandez les droits d'écriture "
+            "sur ce dossier ou choisissez un autre emplacement avec --database-url.",
         )

@@ -499,32 +499,32 @@
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="140"/>
+        <location filename="../../desk/ui/family_form.py" line="141"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="144"/>
+        <location filename="../../desk/ui/family_form.py" line="145"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="145"/>
+        <location filename="../../desk/ui/family_form.py" line="146"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="151"/>
+        <location filename="../../desk/ui/family_form.py" line="152"/>
         <source>Birth date, dd/mm/yyyy</source>
         <translation>Date de naissance, jj/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="167"/>
+        <location filename="../../desk/ui/family_form.py" line="168"/>
         <source>The symbol is given when the file is saved.</source>
         <translation>Le symbole est attribué à l&apos;enregistrement du dossier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="170"/>
+        <location filename="../../desk/ui/family_form.py" line="171"/>
         <source>Planning symbol: %1</source>
         <translation>Symbole du planning : %1</translation>
     </message>
@@ -532,58 +532,58 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="31"/>
+        <location filename="../../desk/ui/document_dialog.py" line="35"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="35"/>
+        <location filename="../../desk/ui/document_dialog.py" line="39"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="39"/>
+        <location filename="../../desk/ui/document_dialog.py" line="43"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="70"/>
+        <location filename="../../desk/ui/document_dialog.py" line="75"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="70"/>
+        <location filename="../../desk/ui/document_dialog.py" line="75"/>
         <source>The printer could not be reached.</source>
         <translation>L&apos;imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="71"/>
+        <location filename="../../desk/ui/document_dialog.py" line="76"/>
         <source>Check that it is switched on, or save the document as PDF.</source>
         <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le document en PDF.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="73"/>
+        <location filename="../../desk/ui/document_dialog.py" line="78"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="77"/>
-        <location filename="../../desk/ui/document_dialog.py" line="83"/>
+        <location filename="../../desk/ui/document_dialog.py" line="82"/>
+        <location filename="../../desk/ui/document_dialog.py" line="88"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="77"/>
+        <location filename="../../desk/ui/document_dialog.py" line="82"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="83"/>
+        <location filename="../../desk/ui/document_dialog.py" line="88"/>
         <source>The file could not be written.</source>
         <translation>Le fichier n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="86"/>
+        <location filename="../../desk/ui/document_dialog.py" line="91"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
@@ -705,122 +705,122 @@
 <context>
     <name>FamilyForm</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="200"/>
+        <location filename="../../desk/ui/family_form.py" line="201"/>
         <source>Family name</source>
         <translation>Nom de la famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="203"/>
+        <location filename="../../desk/ui/family_form.py" line="204"/>
         <source>Number and street</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="206"/>
+        <location filename="../../desk/ui/family_form.py" line="207"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="209"/>
+        <location filename="../../desk/ui/family_form.py" line="210"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="212"/>
+        <location filename="../../desk/ui/family_form.py" line="213"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="214"/>
+        <location filename="../../desk/ui/family_form.py" line="215"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="215"/>
+        <location filename="../../desk/ui/family_form.py" line="216"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="216"/>
+        <location filename="../../desk/ui/family_form.py" line="217"/>
         <source>&amp;Address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="220"/>
+        <location filename="../../desk/ui/family_form.py" line="221"/>
         <source>Postal code, town</source>
         <translation>Code postal, commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="221"/>
+        <location filename="../../desk/ui/family_form.py" line="222"/>
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="222"/>
+        <location filename="../../desk/ui/family_form.py" line="223"/>
         <source>&amp;E-mail</source>
         <translation>&amp;Courriel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="223"/>
+        <location filename="../../desk/ui/family_form.py" line="224"/>
         <source>&amp;Quotient familial (€)</source>
         <translation>&amp;Quotient familial (€)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="226"/>
+        <location filename="../../desk/ui/family_form.py" line="227"/>
         <source>Guardians</source>
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="229"/>
+        <location filename="../../desk/ui/family_form.py" line="230"/>
         <source>Add a guardian</source>
         <translation>Ajouter un responsable</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="235"/>
+        <location filename="../../desk/ui/family_form.py" line="236"/>
         <source>Children</source>
         <translation>Enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="238"/>
+        <location filename="../../desk/ui/family_form.py" line="239"/>
         <source>Add a child</source>
         <translation>Ajouter un enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="244"/>
+        <location filename="../../desk/ui/family_form.py" line="245"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="249"/>
+        <location filename="../../desk/ui/family_form.py" line="250"/>
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="322"/>
+        <location filename="../../desk/ui/family_form.py" line="323"/>
         <source>given when saved</source>
         <translation>attribué à l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="362"/>
+        <location filename="../../desk/ui/family_form.py" line="360"/>
         <source>The quotient familial is a whole number of euros.</source>
         <translation>Le quotient familial est un nombre entier d&apos;euros.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="368"/>
+        <location filename="../../desk/ui/family_form.py" line="366"/>
         <source>Impossible date: « %1 » (dd/mm/yyyy).</source>
         <translation>Date impossible : « %1 » (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="387"/>
+        <location filename="../../desk/ui/family_form.py" line="385"/>
         <source>Create a new file anyway?</source>
         <translation>Créer quand même un nouveau dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="388"/>
+        <location filename="../../desk/ui/family_form.py" line="386"/>
         <source>Possible duplicate</source>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="395"/>
+        <location filename="../../desk/ui/family_form.py" line="393"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
@@ -963,32 +963,32 @@
 <context>
     <name>GuardianRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="90"/>
+        <location filename="../../desk/ui/family_form.py" line="91"/>
         <source>Main contact</source>
         <translation>Contact principal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="91"/>
+        <location filename="../../desk/ui/family_form.py" line="92"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="95"/>
+        <location filename="../../desk/ui/family_form.py" line="96"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="96"/>
+        <location filename="../../desk/ui/family_form.py" line="97"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="97"/>
+        <location filename="../../desk/ui/family_form.py" line="98"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="98"/>
+        <location filename="../../desk/ui/family_form.py" line="99"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
@@ -996,62 +996,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="87"/>
+        <location filename="../../desk/ui/main_window.py" line="86"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="90"/>
+        <location filename="../../desk/ui/main_window.py" line="89"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="92"/>
+        <location filename="../../desk/ui/main_window.py" line="91"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="93"/>
+        <location filename="../../desk/ui/main_window.py" line="92"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="94"/>
+        <location filename="../../desk/ui/main_window.py" line="93"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="114"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="120"/>
+        <location filename="../../desk/ui/main_window.py" line="119"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="127"/>
+        <location filename="../../desk/ui/main_window.py" line="126"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1092,102 +1092,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="148"/>
+        <location filename="../../desk/ui/main_window.py" line="147"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="210"/>
+        <location filename="../../desk/ui/main_window.py" line="209"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="273"/>
+        <location filename="../../desk/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="249"/>
+        <location filename="../../desk/ui/main_window.py" line="248"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="199"/>
+        <location filename="../../desk/ui/main_window.py" line="198"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="244"/>
+        <location filename="../../desk/ui/main_window.py" line="243"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="246"/>
+        <location filename="../../desk/ui/main_window.py" line="245"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="248"/>
+        <location filename="../../desk/ui/main_window.py" line="247"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="251"/>
+        <location filename="../../desk/ui/main_window.py" line="250"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="253"/>
+        <location filename="../../desk/ui/main_window.py" line="252"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="254"/>
+        <location filename="../../desk/ui/main_window.py" line="253"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="256"/>
+        <location filename="../../desk/ui/main_window.py" line="255"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="258"/>
+        <location filename="../../desk/ui/main_window.py" line="257"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="259"/>
+        <location filename="../../desk/ui/main_window.py" line="258"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="260"/>
+        <location filename="../../desk/ui/main_window.py" line="259"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="261"/>
+        <location filename="../../desk/ui/main_window.py" line="260"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="277"/>
+        <location filename="../../desk/ui/main_window.py" line="276"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="280"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="282"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="312"/>
+        <location filename="../../desk/ui/main_window.py" line="311"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1195,28 +1195,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="314"/>
+        <location filename="../../desk/ui/main_window.py" line="313"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="323"/>
+        <location filename="../../desk/ui/main_window.py" line="322"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="342"/>
+        <location filename="../../desk/ui/main_window.py" line="341"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="369"/>
-        <location filename="../../desk/ui/main_window.py" line="373"/>
+        <location filename="../../desk/ui/main_window.py" line="368"/>
+        <location filename="../../desk/ui/main_window.py" line="372"/>
         <source>Payment journal</source>
         <translation>Journal des règlements</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="370"/>
+        <location filename="../../desk/ui/main_window.py" line="369"/>
         <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
         <translation>
             <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
@@ -1224,62 +1224,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="374"/>
+        <location filename="../../desk/ui/main_window.py" line="373"/>
         <source>The journal has been altered: %1.</source>
         <translation>Le journal a été altéré : %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="375"/>
+        <location filename="../../desk/ui/main_window.py" line="374"/>
         <source>Keep the database as it is and warn the accounting officer.</source>
         <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="407"/>
+        <location filename="../../desk/ui/main_window.py" line="406"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="410"/>
+        <location filename="../../desk/ui/main_window.py" line="409"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="270"/>
+        <location filename="../../desk/ui/main_window.py" line="269"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="220"/>
+        <location filename="../../desk/ui/main_window.py" line="219"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="222"/>
+        <location filename="../../desk/ui/main_window.py" line="221"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="414"/>
+        <location filename="../../desk/ui/main_window.py" line="413"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="415"/>
+        <location filename="../../desk/ui/main_window.py" line="414"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="415"/>
+        <location filename="../../desk/ui/main_window.py" line="414"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="420"/>
+        <location filename="../../desk/ui/main_window.py" line="419"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="421"/>
+        <location filename="../../desk/ui/main_window.py" line="420"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1756,32 +1756,32 @@
         <translation>Relevé de compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="45"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="46"/>
         <source>Since 1 January</source>
         <translation>Depuis le 1er janvier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="46"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="47"/>
         <source>Last year</source>
         <translation>L&apos;année dernière</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="47"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="48"/>
         <source>This school year</source>
         <translation>Cette année scolaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="48"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="49"/>
         <source>Chosen dates</source>
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="52"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="53"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="54"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="55"/>
         <source>to</source>
         <translation>au</translation>
     </message>
@@ -1833,17 +1833,27 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="119"/>
+        <location filename="../../desk/app.py" line="73"/>
+        <source>Create a new, empty desk database at this place?</source>
+        <translation>Créer à cet emplacement une nouvelle base de données desk, vide ?</translation>
+    </message>
+    <message>
+        <location filename="../../desk/app.py" line="74"/>
+        <source>New database</source>
+        <translation>Nouvelle base de données</translation>
+    </message>
+    <message>
+        <location filename="../../desk/app.py" line="132"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="142"/>
+        <location filename="../../desk/app.py" line="155"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="143"/>
+        <location filename="../../desk/app.py" line="156"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>

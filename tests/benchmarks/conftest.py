@@ -24,6 +24,7 @@ from desk.clock import PARIS, FrozenClock
 from desk.db.engine import Database, open_database
 from desk.db.migrate import SchemaStatus, ensure_schema, head_revision, schema_state
 from desk.db.models import Agent, Family, RegieSettings, Role
+from desk.errors import DatabaseMissingError
 from desk.services.access import Actor
 from desk.services.agents import create_agent
 from desk.services.cash_desk import open_cash_desk, open_session
@@ -54,7 +55,7 @@ def _town(url: str) -> Database:
 
 
 def _build(url: str) -> Database:
-    database = open_database(url)
+    database = open_database(url, create=True)
     ensure_schema(database)
     with database.session_factory.begin() as session:
         report = generate_town(session, BENCH_CLOCK, families=FAMILIES, seed=SEED)
@@ -82,7 +83,7 @@ def sqlite_town() -> Database:
     url = f"sqlite:///{path}"
     try:
         return _town(url)
-    except LookupError:
+    except (LookupError, DatabaseMissingError):
         for stale in CACHE.glob(f"town-{FAMILIES}-*.sqlite3*"):
             stale.unlink()
         return _build(url)

@@ -30,7 +30,7 @@ def test_generate_families(benchmark, backend, request, tmp_path):
             url = f"sqlite:///{tmp_path / f'bench{next(runs)}.sqlite3'}"
         else:
             url = request.getfixturevalue("postgres_url")
-        database = open_database(url)
+        database = open_database(url, create=True)
         ensure_schema(database)
         return (database,), {}
 

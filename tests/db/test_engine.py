@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
+import sqlite3
 import threading
+from contextlib import closing
 from datetime import UTC, datetime
 
 import pytest
@@ -14,11 +15,11 @@ from desk.db import engine as engine_module
 from desk.db.engine import normalise_url, open_database
 from desk.db.migrate import ensure_schema
 from desk.db.models import Family
-from desk.errors import DatabaseConfigError, DatabaseUnavailableError
+from desk.errors import DatabaseConfigError, DatabaseMissingError, DatabaseUnavailableError, DeskError
 
 
 def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url):
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, create=True)
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -27,7 +28,7 @@ def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url):
 
 def test_write_transactions_take_the_lock_at_begin_and_reads_do_not(sqlite_url, monkeypatch):
     monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 50)
-    first = open_database(sqlite_url)
+    first = open_database(sqlite_url, create=True)
     second = open_database(sqlite_url)
     ensure_schema(first)
     try:
@@ -46,7 +47,7 @@ def test_write_transactions_take_the_lock_at_begin_and_reads_do_not(sqlite_url, 
 
 
 def test_a_waiting_writer_proceeds_once_the_first_commits(sqlite_url):
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, create=True)
     ensure_schema(database)
     now = datetime(2026, 11, 26, tzinfo=UTC)
     started = threading.Event()
@@ -124,17 +125,75 @@ def test_a_folder_that_cannot_be_created_is_explained(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     with pytest.raises(DatabaseUnavailableError, match="dossier de données"):
-        open_database(f"sqlite:///{blocker}/desk.sqlite3")
+        open_database(f"sqlite:///{blocker}/desk.sqlite3", create=True)
 
 
-def test_a_corrupt_sqlite_file_is_explained_and_left_untouched(tmp_path):
-    corrupt = tmp_path / "desk.sqlite3"
-    corrupt.write_bytes(b"This is not a database, it is a letter to the mayor. " * 200)
-    before = hashlib.sha256(corrupt.read_bytes()).hexdigest()
-    with pytest.raises(DatabaseUnavailableError, match="n'a pas été modifié"):
-        open_database(f"sqlite:///{corrupt}")
-    assert hashlib.sha256(corrupt.read_bytes()).hexdigest() == before
-    assert not (tmp_path / "desk.sqlite3-wal").exists() or (tmp_path / "desk.sqlite3-wal").stat().st_size == 0
+def foreign_sqlite_file(path, journal_mode: str = "DELETE") -> None:
+    """A SQLite file of another program, with a table of its own."""
+    with closing(sqlite3.connect(path)) as other_program:
+        other_program.execute(f"PRAGMA journal_mode = {journal_mode}")
+        other_program.execute("CREATE TABLE contacts (name TEXT)")
+        other_program.execute("INSERT INTO contacts VALUES ('Mairie')")
+        other_program.commit()
+
+
+def _damaged_sqlite_file(path) -> None:
+    foreign_sqlite_file(path, "DELETE")
+    content = bytearray(path.read_bytes())
+    content[100:4096] = b"\xff" * (4096 - 100)  # the first page's b-tree, past the 100-byte header
+    path.write_bytes(bytes(content))
+
+
+@pytest.mark.parametrize(("make", "refusal"), [
+    (lambda path: path.write_bytes(b"This is not a database, it is a letter to the mayor. " * 200),
+     "n'est pas une base de données desk"),
+    (_damaged_sqlite_file, "n'est pas une base de données desk"),
+    (lambda path: foreign_sqlite_file(path, "DELETE"), "base SQLite d'un autre logiciel"),
+    (lambda path: foreign_sqlite_file(path, "WAL"), "base SQLite d'un autre logiciel"),
+], ids=["text", "damaged", "foreign", "foreign-in-wal-mode"])
+@pytest.mark.parametrize("create", [False, True])
+def test_a_file_that_is_not_a_desk_database_is_refused_byte_for_byte(tmp_path, make, refusal, create):
+    path = tmp_path / "desk.sqlite3"
+    make(path)
+    before = path.read_bytes()
+    with pytest.raises(DeskError, match=refusal) as caught:
+        open_database(f"sqlite:///{path}", create=create)
+    assert "n'a pas été modifié" in caught.value.message
+    assert path.read_bytes() == before  # the WAL switch of a first connection would rewrite the header
+    assert sorted(tmp_path.iterdir()) == [path]  # no -wal, -shm or -journal beside it
+
+
+def test_a_desk_database_in_use_by_another_desk_opens(sqlite_url):
+    first = open_database(sqlite_url, create=True)
+    ensure_schema(first)
+    try:
+        with first.session_factory.begin() as session:
+            session.add(Family(dossier_number="F-00001", name="DURAND", created_at=datetime.now(UTC)))
+        second = open_database(sqlite_url)  # its -wal and -shm files are there: read through them
+        with second.read_session_factory() as session:
+            assert session.scalars(select(Family.name)).all() == ["DURAND"]
+        second.dispose()
+    finally:
+        first.dispose()
+
+
+@pytest.mark.parametrize("state", ["missing", "empty", "missing-folder"])
+def test_a_missing_or_empty_file_becomes_a_database_only_when_asked(tmp_path, state):
+    path = tmp_path / ("typo" if state == "missing-folder" else "") / "desk.sqlite3"
+    if state == "empty":
+        path.touch()
+    with pytest.raises(DatabaseMissingError) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.path == str(path) and str(path) in caught.value.message
+    assert ("est vide" if state == "empty" else "n'existe pas") in caught.value.message
+    assert caught.value.hint
+    assert sorted(tmp_path.rglob("*")) == ([path] if state == "empty" else [])
+    assert not path.exists() or path.stat().st_size == 0
+    database = open_database(f"sqlite:///{path}", create=True)
+    ensure_schema(database)
+    database.dispose()
+    assert path.stat().st_size > 0
+    open_database(f"sqlite:///{path}").dispose()  # a desk database now: no question asked
 
 
 def test_database_description_names_the_file_or_server(sqlite_url):

@@ -210,7 +210,7 @@ def test_a_listener_that_cannot_reach_the_server_says_so_and_listens_once_it_can
 
 def test_the_sqlite_watcher_opens_the_file_the_desk_opens_and_never_creates_one(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
-    database = open_database("sqlite:///~/desk.sqlite3")
+    database = open_database("sqlite:///~/desk.sqlite3", create=True)
     ensure_schema(database)
     heard = Heard()
     watcher = watch_changes(database, heard)

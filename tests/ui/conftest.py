@@ -29,7 +29,7 @@ NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 def demo_file(tmp_path_factory):
     """One demo database for the module (loading it is the slow part)."""
     path = tmp_path_factory.mktemp("planning") / "demo.sqlite3"
-    database = open_database(f"sqlite:///{path}")
+    database = open_database(f"sqlite:///{path}", create=True)
     ensure_schema(database)
     with database.session_factory.begin() as session:
         load_demo(session, FrozenClock(NOW))

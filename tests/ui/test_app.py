@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListV
 from desk.app import DeskApplication, configure, settle_heap, start
 from desk.clock import PARIS, FrozenClock
 from desk.ui.dialogs import RecordingDialogService
+from tests.db.test_database_failures import on_every_connection
+from tests.db.test_engine import foreign_sqlite_file
 
 SHOTS = Path("/tmp/desk-shots")
 
@@ -155,6 +157,64 @@ def test_a_bad_database_is_explained_in_a_dialog(qapp, data_dir, capsys):
     assert kind == "error" and title == "desk ne peut pas démarrer"
     assert "pas pris en charge" in message
     assert "pas pris en charge" in capsys.readouterr().err
+
+
+def started_on(qapp, argv: list[str], dialogs: RecordingDialogService) -> DeskApplication | int:
+    """``start`` as the desk runs it; a desk that started is closed again (its first-start dialog, its database)."""
+    configure(qapp)
+    started = start(argv, dialogs)
+    if isinstance(started, DeskApplication):
+        (started.login or started.setup).close()
+        started.context.database.dispose()
+    return started
+
+
+def test_desk_creates_its_own_files_without_asking(qapp, data_dir):
+    for argv, name in (([], "desk.sqlite3"), (["--demo"], "demo.sqlite3")):
+        dialogs = RecordingDialogService(confirm_answer=False)
+        assert isinstance(started_on(qapp, argv, dialogs), DeskApplication), dialogs.shown
+        assert dialogs.shown == [] and (data_dir / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize("where", ["command line", "environment"])
+@pytest.mark.parametrize("empty", [False, True], ids=["missing", "empty"])
+def test_a_missing_database_is_created_only_if_the_agent_says_so(qapp, tmp_path, data_dir, monkeypatch, where, empty):
+    path = tmp_path / "mairie" / "desk.sqlite3"  # perhaps a typing mistake: ask
+    if empty:
+        path.parent.mkdir()
+        path.touch()
+    argv = ["--database-url", f"sqlite:///{path}"] if where == "command line" else []
+    if where == "environment":
+        monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{path}")
+    refused = RecordingDialogService(confirm_answer=False)
+    assert started_on(qapp, argv, refused) == 2
+    (kind, title, question), (error, *_) = refused.shown
+    assert kind == "confirm" and title == "Nouvelle base de données" and error == "error"
+    assert str(path) in question and ("est vide" if empty else "n'existe pas") in question
+    assert question.endswith("Créer à cet emplacement une nouvelle base de données desk, vide ?")
+    assert (path.stat().st_size == 0) if empty else not path.parent.exists()
+    accepted = RecordingDialogService(confirm_answer=True)
+    assert isinstance(started_on(qapp, argv, accepted), DeskApplication), accepted.shown
+    assert [kind for kind, *_ in accepted.shown] == ["confirm"] and path.stat().st_size > 0
+
+
+def test_a_file_of_another_program_is_refused_untouched(qapp, tmp_path, data_dir):
+    path = tmp_path / "comptes.sqlite3"
+    foreign_sqlite_file(path)
+    before = path.read_bytes()
+    dialogs = RecordingDialogService()
+    assert started_on(qapp, ["--database-url", f"sqlite:///{path}"], dialogs) == 2
+    [(kind, title, message)] = dialogs.shown
+    assert kind == "error" and "base SQLite d'un autre logiciel" in message and "n'a pas été modifié" in message
+    assert path.read_bytes() == before and sorted(tmp_path.iterdir()) == [path]
+
+
+def test_a_full_disk_at_the_upgrade_is_explained_in_a_dialog(qapp, data_dir):
+    with on_every_connection("PRAGMA max_page_count = 8"):  # room for a few pages only: SQLITE_FULL
+        dialogs = RecordingDialogService()
+        assert started_on(qapp, [], dialogs) == 2
+    [(kind, title, message)] = dialogs.shown
+    assert title == "desk ne peut pas démarrer" and "est plein. Rien n'a été enregistré." in message
 
 
 def test_every_interface_string_has_a_french_translation(qapp):
