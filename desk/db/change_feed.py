@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import DDL, Connection, MetaData, event
+from sqlalchemy import DDL, MetaData, event
 
 from desk.db.engine import Database
 
@@ -139,28 +139,12 @@ def _trigger_statements(announced: Announced) -> list[str]:
     return statements
 
 
-def install(connection: Connection) -> None:
-    """Create or replace the function and the triggers; nothing on SQLite.
-
-    Idempotent: a migration that changes ``ANNOUNCED`` calls it again.
-    """
-    if connection.dialect.name != "postgresql":
-        return
-    connection.exec_driver_sql(POSTGRES_FUNCTION.replace("%", "%%"))  # psycopg reads % as a placeholder
-    for announced in ANNOUNCED:
-        for action, statement in zip(announced.events, _trigger_statements(announced), strict=True):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_trigger_name(announced, action)} ON {announced.table}")
-            connection.exec_driver_sql(statement)
-
-
-def remove(connection: Connection) -> None:
-    if connection.dialect.name != "postgresql":
-        return
-    connection.exec_driver_sql("DROP FUNCTION IF EXISTS desk_announce_change() CASCADE")  # its triggers with it
-
-
 def attach_to(metadata: MetaData) -> None:
-    """Make ``metadata.create_all`` install the same function and triggers as the migrations."""
+    """Make ``metadata.create_all`` install the same function and triggers as the migrations.
+
+    Migrations keep frozen copies of them (revision 0007 installs the current list):
+    changing ``ANNOUNCED`` or the function needs a new revision.
+    """
     event.listen(metadata, "before_create", DDL(POSTGRES_FUNCTION.replace("%", "%%")).execute_if(dialect="postgresql"))
     for announced in ANNOUNCED:
         for statement in _trigger_statements(announced):

@@ -9,18 +9,18 @@ from desk.db.models import Counter
 from desk.db.upsert import insert_if_absent
 
 
-def next_counter_value(session: Session, name: str) -> int:
-    """Take the next number of counter ``name`` within the caller's transaction.
+def next_counter_value(session: Session, name: str, count: int = 1) -> int:
+    """Take the next ``count`` numbers of counter ``name`` within the caller's transaction; returns the last.
 
     The row is bumped by an atomic ``UPDATE … RETURNING``, which locks it until
-    the transaction ends: a second desk waits, and a rollback gives the number
+    the transaction ends: a second desk waits, and a rollback gives the numbers
     back. Only the very first use creates the row (``ON CONFLICT DO NOTHING``),
     which spares every payment a round trip.
     """
     statement = (
         update(Counter)
         .where(Counter.name == name)
-        .values(last_value=Counter.last_value + 1)
+        .values(last_value=Counter.last_value + count)
         .returning(Counter.last_value)
     )
     value = session.execute(statement).scalar_one_or_none()

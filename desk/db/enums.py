@@ -86,6 +86,7 @@ class OnlinePaymentState(enum.StrEnum):
     ABANDONED = "abandoned"
     EXPIRED = "expired"
     LATE_PAID = "late_paid"  # bank confirmed after the bookings expired: kept as credit
+    DISPUTED = "disputed"  # the gateway's answer does not match the operation: nothing recorded, for the régisseur
 
 
 class AuditOutcome(enum.StrEnum):

@@ -700,6 +700,10 @@ class JournalEntry(Base):
     payload: Mapped[str] = mapped_column(Text)
     previous_hash: Mapped[str | None] = mapped_column(SHA256_HEX, unique=True)
     hash: Mapped[str] = mapped_column(SHA256_HEX, unique=True)
+    # HMAC-SHA256 of ``hash`` under the journal key of the desks' configuration, which the
+    # database never holds: rewriting the chain with recomputed hashes cannot forge it.
+    # Empty only for entries written before sealing existed (see the counter "journal_legacy_until").
+    seal: Mapped[str | None] = mapped_column(SHA256_HEX)
 
     __table_args__ = (
         CheckConstraint("sequence >= 1", name="sequence_positive"),
@@ -710,6 +714,7 @@ class JournalEntry(Base):
         not_negative("grand_total_in_cents"),
         not_negative("grand_total_out_cents"),
         CheckConstraint("length(hash) = 64", name="hash_length"),
+        CheckConstraint("seal IS NULL OR length(seal) = 64", name="seal_length"),
     )
 
 
@@ -735,10 +740,33 @@ class OnlinePayment(Base):
     resolved_at: Mapped[datetime | None]
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), unique=True)
     needs_cashier_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why the régisseur must look at it (an answer that does not match, a late confirmation…),
+    # and who looked, when, with what conclusion.
+    review_reason: Mapped[str | None] = mapped_column(String(300))
+    reviewed_at: Mapped[datetime | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    review_note: Mapped[str | None] = mapped_column(String(300))
 
     __table_args__ = (
         CheckConstraint("amount_cents BETWEEN 100 AND 10000000", name="payfip_amount_range"),
         CheckConstraint("expires_at > created_at", name="expiry_after_creation"),
+    )
+
+
+class ReceiptPrint(Base):
+    """A reprint of a ticket (*DUPLICATA*): who printed which copy, when. Append-only."""
+
+    __tablename__ = "receipt_print"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipt.id"), index=True)
+    copy_number: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime]
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+
+    __table_args__ = (
+        UniqueConstraint("receipt_id", "copy_number"),
+        CheckConstraint("copy_number >= 1", name="copy_number_positive"),
     )
 
 

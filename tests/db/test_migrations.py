@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +16,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
 from desk.db.base import Base
-from desk.db.engine import open_database
+from desk.db.engine import Database, open_database
 from desk.db.migrate import (
     HEAD_REVISION,
+    MIGRATIONS_LOCATION,
     SchemaStatus,
     backup_sqlite_file,
     ensure_schema,
@@ -29,12 +33,11 @@ from tests.conftest import fresh_schema
 
 
 def schema_snapshot(engine: Engine) -> dict[str, Any]:
-    """Everything the database says about the tables, in a comparable form."""
+    """Everything the database says about the tables, triggers and functions, in a comparable form."""
     inspector = inspect(engine)
-    snapshot: dict[str, Any] = {}
+    snapshot: dict[str, Any] = {"triggers and functions": routines(engine)}
     for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
         snapshot[table] = {
-            "triggers": sorted(_trigger_names(engine, table)),
             "columns": sorted(
                 (c["name"], str(c["type"]).split("(")[0], c["nullable"]) for c in inspector.get_columns(table)
             ),
@@ -57,14 +60,31 @@ def schema_snapshot(engine: Engine) -> dict[str, Any]:
     return snapshot
 
 
-def _trigger_names(engine: Engine, table: str) -> list[str]:
+SQLITE_TRIGGERS = "SELECT 'trigger ' || name, sql FROM sqlite_master WHERE type = 'trigger'"
+POSTGRES_TRIGGERS = """
+    SELECT 'trigger ' || t.tgname || ' on ' || c.relname, pg_get_triggerdef(t.oid)
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE NOT t.tgisinternal AND n.nspname = current_schema()
+"""
+POSTGRES_FUNCTIONS = """
+    SELECT 'function ' || p.oid::regprocedure::text, pg_get_functiondef(p.oid)
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = current_schema()
+"""
+
+
+def routines(engine: Engine) -> dict[str, str]:
+    """Every trigger (and on PostgreSQL every function) of the schema: its definition, whitespace-normalised."""
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
-            query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :table"
+            rows = connection.exec_driver_sql(SQLITE_TRIGGERS).all()
         else:
-            query = ("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
-                     "AND tgrelid = to_regclass(:table)")
-        return list(connection.execute(text(query), {"table": table}).scalars())
+            # pg_get_functiondef names the schema, which differs between the two databases compared.
+            schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+            rows = [(name, definition.replace(f"{schema}.", ""))
+                    for query in (POSTGRES_TRIGGERS, POSTGRES_FUNCTIONS)
+                    for name, definition in connection.exec_driver_sql(query)]
+    return {name: " ".join(definition.split()) for name, definition in rows}
 
 
 def _index_predicate(index: dict[str, Any]) -> str:
@@ -83,20 +103,91 @@ def second_database_url(request, database_url, tmp_path):
         yield url
 
 
-def test_migrations_produce_the_models_schema(database_url, second_database_url):
-    migrated = open_database(database_url)
-    from_models = open_database(second_database_url)
-    try:
-        ensure_schema(migrated)
-        Base.metadata.create_all(from_models.engine)
+@pytest.fixture
+def empty_database(database_url) -> Iterator[Database]:
+    database = open_database(database_url, create=True)
+    yield database
+    database.dispose()
 
-        assert schema_snapshot(migrated.engine) == schema_snapshot(from_models.engine)
-        with migrated.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert differences == []
-    finally:
-        migrated.dispose()
-        from_models.dispose()
+
+@pytest.fixture
+def from_models(second_database_url) -> Iterator[Database]:
+    """A database built by ``create_all`` from the models, as the reference."""
+    database = open_database(second_database_url, create=True)
+    Base.metadata.create_all(database.engine)
+    yield database
+    database.dispose()
+
+
+def test_migrations_produce_the_models_schema(empty_database, from_models):
+    ensure_schema(empty_database)
+
+    assert schema_snapshot(empty_database.engine) == schema_snapshot(from_models.engine)
+    with empty_database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+# What 0003 and 0006 installed when they were written: frozen, they install nothing else.
+_AT_0003 = ("payment", "payment_line", "payment_allocation", "receipt", "ledger_entry", "journal_entry")
+TRIGGERS_AT_0006 = {
+    "sqlite": {f"trg_{table}_no_{action}" for table in _AT_0003 for action in ("update", "delete")},
+    "postgresql": {f"trg_{table}_append_only" for table in _AT_0003} | {
+        "trg_booking_announce_insert", "trg_booking_announce_update", "trg_open_day_announce_insert",
+        "trg_open_day_announce_update", "trg_open_day_announce_delete", "trg_basket_announce_insert",
+        "trg_basket_announce_update", "trg_ledger_entry_announce_insert",
+    },
+}
+
+
+def test_a_database_upgraded_one_revision_at_a_time_ends_with_the_fresh_triggers(empty_database, from_models):
+    for revision in ("0001", "0002", "0003", "0004", "0005", "0006"):
+        upgrade(empty_database, revision)
+    triggers = {name.split()[1] for name in routines(empty_database.engine) if name.startswith("trigger ")}
+    assert triggers == TRIGGERS_AT_0006[empty_database.engine.dialect.name]
+
+    upgrade(empty_database, "head")
+
+    assert routines(empty_database.engine) == routines(from_models.engine)
+
+
+def test_no_revision_imports_application_code():
+    """A revision must run as it was written; application code it imported would change under it."""
+    for path in sorted(Path(MIGRATIONS_LOCATION, "versions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            else:
+                continue
+            assert not [m for m in modules if m.split(".")[0] == "desk"], f"{path.name} imports {modules}"
+        assert "import_module" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_sealing_starts_after_the_journal_written_before_it(empty_database):
+    upgrade(empty_database, "0006")
+    with empty_database.engine.begin() as connection:
+        for sequence, previous in ((1, None), (2, "1" * 64)):
+            connection.execute(
+                text("INSERT INTO journal_entry (sequence, kind, created_at, amount_cents, grand_total_in_cents, "
+                     "grand_total_out_cents, payload, previous_hash, hash) "
+                     "VALUES (:sequence, 'payment', '2026-11-26 09:00:00', 0, 0, 0, '{}', :previous, :hash)"),
+                {"sequence": sequence, "previous": previous, "hash": str(sequence) * 64},
+            )
+
+    upgrade(empty_database, "head")
+
+    assert _legacy_until(empty_database) == 2
+
+
+def test_a_new_database_has_no_journal_from_before_sealing(database):
+    assert _legacy_until(database) is None
+
+
+def _legacy_until(database: Database) -> int | None:
+    with database.engine.connect() as connection:
+        return connection.execute(text("SELECT last_value FROM counter WHERE name = 'journal_legacy_until'")).scalar()
 
 
 def test_every_constraint_is_named_by_the_convention(database):
@@ -123,7 +214,7 @@ def test_the_revision_desk_starts_on_without_alembic_is_the_newest_migration():
 
 
 def test_an_up_to_date_database_starts_without_loading_alembic(sqlite_url):
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, create=True)
     ensure_schema(database)
     database.dispose()
     script = (f"import sys; from desk.db.engine import open_database; from desk.db.migrate import ensure_schema; "
@@ -143,7 +234,7 @@ def test_a_database_from_a_newer_desk_is_refused_and_left_alone(database):
 
 
 def test_a_database_of_another_program_is_refused(database_url):
-    database = open_database(database_url)
+    database = open_database(database_url, create=True)
     with database.engine.begin() as connection:
         connection.exec_driver_sql("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     try:
@@ -155,7 +246,7 @@ def test_a_database_of_another_program_is_refused(database_url):
 
 
 def test_sqlite_backup_is_a_readable_copy(tmp_path):
-    database = open_database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    database = open_database(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
     ensure_schema(database)
     backup = backup_sqlite_file(database, "0001")
     database.dispose()
@@ -167,7 +258,7 @@ def test_sqlite_backup_is_a_readable_copy(tmp_path):
 
 def test_an_older_database_is_upgraded_with_its_families_indexed(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    database = open_database(f"sqlite:///{path}")
+    database = open_database(f"sqlite:///{path}", create=True)
     upgrade(database, "0001")
     with database.engine.begin() as connection:
         connection.exec_driver_sql(
