@@ -33,7 +33,7 @@ def _database(state: dict) -> None:
     from desk.db.engine import open_database
     from desk.db.migrate import SchemaStatus, ensure_schema
 
-    state["database"] = open_database(f"sqlite:///{Path(state['folder']) / 'self-test.sqlite3'}")
+    state["database"] = open_database(f"sqlite:///{Path(state['folder']) / 'self-test.sqlite3'}", create=True)
     assert ensure_schema(state["database"]).status is SchemaStatus.CURRENT
 
 
@@ -68,10 +68,10 @@ def _payment(state: dict) -> None:
     from sqlalchemy import select
 
     from desk.db.models import Activity, OpenDay, Unit
-    from desk.services.basket import toggle_booking
-    from desk.services.checkout import pay_at_counter
     from desk.services.enrolment import enrol
     from desk.services.families import load_family
+    from desk.services.lifecycle.baskets import toggle_booking
+    from desk.services.lifecycle.payments import pay_at_counter
     from desk.services.tenders import Tender
 
     context, clock = state["context"], state["clock"]
@@ -101,13 +101,15 @@ def _receipt(state: dict) -> None:
 
 @step("vérification du journal des règlements")
 def _journal(state: dict) -> None:
-    from desk.services.journal import verify_journal
+    from desk.services.verification import verify_journal
 
     result = state["context"].read(verify_journal)
     assert result.ok, result.problem
 
 
 def run_self_test() -> int:
+    from desk.services.journal_key import KEY_ENV, KEY_FILE_ENV
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -116,6 +118,9 @@ def run_self_test() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure(app)
     with tempfile.TemporaryDirectory(prefix="desk-self-test-") as folder:
+        # the throwaway journal gets a throwaway key: this desk's own key, if any, is not touched
+        os.environ[KEY_FILE_ENV] = str(Path(folder) / "journal.key")
+        os.environ.pop(KEY_ENV, None)
         state: dict = {"folder": folder, "clock": SystemClock()}
         try:
             for title, function in STEPS:

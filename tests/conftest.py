@@ -17,12 +17,13 @@ from contextlib import contextmanager
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's per-user settings (window geometry, last login) go to a throwaway folder, never the tester's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desk-tests-config-")
+# One journal key for the whole run, worker processes included (see desk.services.journal_key).
+os.environ["DESK_JOURNAL_KEY"] = "5e" * 32
 
 import pytest
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
-from desk.db import append_only
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 
@@ -102,7 +103,7 @@ on_postgres_only = pytest.mark.parametrize(
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
     """An empty database at the current schema, on each backend."""
-    db = open_database(database_url)
+    db = open_database(database_url, create=True)
     ensure_schema(db)
     try:
         yield db
@@ -118,10 +119,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @contextmanager
 def behind_the_applications_back(database: Database) -> Iterator[Connection]:
-    """A raw connection that gets past the append-only triggers, as an intruder with full rights would."""
+    """A raw connection that gets past every desk trigger, as an intruder with full rights would.
+
+    On SQLite the triggers are dropped for good; on PostgreSQL they are off for this transaction.
+    """
     with database.engine.begin() as connection:
         if database.is_sqlite:
-            append_only.remove(connection)
+            triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            for name in triggers.scalars().all():
+                connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
         else:
             connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
         yield connection

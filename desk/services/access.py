@@ -27,8 +27,8 @@ class Actor:
 
 
 class PermissionDeniedError(DeskError):
-    def __init__(self, action: str, message: str) -> None:
-        super().__init__(message, "Demandez à un régisseur.")
+    def __init__(self, action: str, message: str, hint: str = "Demandez à un régisseur.") -> None:
+        super().__init__(message, hint)
         self.action = action
 
 

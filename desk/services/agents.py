@@ -18,6 +18,7 @@ from desk.db.models import Agent
 from desk.errors import ValidationError
 from desk.services.access import Actor, require_admin
 from desk.services.audit import record
+from desk.services.lifecycle.locks import acting
 from desk.services.validation import checked_text, column_length, has_forbidden_character
 
 _hasher = PasswordHasher()
@@ -134,6 +135,7 @@ def list_agents(session: Session) -> list[AgentInfo]:
 
 
 def _managed(session: Session, actor: Actor, agent_id: int, action: str) -> Agent:
+    actor = acting(session, actor)
     require_admin(actor, action, "Seul un administrateur gère les comptes des agents.")
     agent = session.get(Agent, agent_id, with_for_update=True)
     if agent is None:
@@ -143,6 +145,7 @@ def _managed(session: Session, actor: Actor, agent_id: int, action: str) -> Agen
 
 def add_agent(session: Session, clock: Clock, actor: Actor, *, login: str, display_name: str, password: str,
               role: Role) -> AgentInfo:
+    actor = acting(session, actor)
     require_admin(actor, "create_agent", "Seul un administrateur crée les comptes des agents.")
     info = create_agent(session, clock, login=login, display_name=display_name, password=password, role=role)
     record(session, clock, actor, "create_agent", f"{info.login} ({info.role.value})")

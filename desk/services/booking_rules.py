@@ -1,4 +1,11 @@
-"""When a day can be booked or changed, and how to say why not."""
+"""When a day can be booked or changed, and how to say why not.
+
+``cell_verdict`` is the one rule: the planning grid asks it for every cell it
+shows, and the booking write asks it again, on the rows it has locked, before
+it changes anything. Both describe the cell with the same ``CellFacts``, so
+the grid never calls a day full where the booking would succeed, nor the
+reverse.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +30,15 @@ class BookingPolicy:
     @property
     def hold(self) -> timedelta:
         return timedelta(minutes=self.hold_minutes)
+
+
+class CellState(enum.StrEnum):
+    """One child's state in one cell."""
+
+    NONE = "none"
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    PENDING_CANCELLATION = "pending_cancellation"  # paid, its cancellation waiting in the basket
 
 
 class Blocker(enum.StrEnum):
@@ -66,3 +82,61 @@ def blocker_text(blocker: Blocker, *, deadline: datetime | None = None, price_ce
     if blocker is Blocker.EXCLUDED:
         return f"Déjà réservé ce jour-là en « {other_unit} », réglé : annulez-le d'abord."
     return "Un paiement en ligne est en cours pour ce panier : attendez son résultat."
+
+
+@dataclass(frozen=True)
+class CellFacts:
+    """What the rule needs to know of one child in one open cell.
+
+    ``places_left`` counts the holds that have run out as free: the write
+    expires them before it takes a place. ``paid_clash`` names a unit the
+    child has, paid, the same day, that this unit excludes and that the basket
+    does not cancel.
+    """
+
+    day: date
+    deadline: datetime
+    places_left: int
+    state: CellState
+    price_cents: int
+    paid_clash: str | None = None
+    basket_locked: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    blocker: Blocker | None
+    text: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return self.blocker is None
+
+
+ALLOWED = Verdict(None)
+
+
+def cell_verdict(facts: CellFacts | None, *, now: datetime, is_cashier: bool,
+                 deadline_overridden: bool = False) -> Verdict:
+    """Whether the agent may change this child's cell now, and if not, why."""
+    if facts is None:
+        return _refused(Blocker.CLOSED)
+    if facts.basket_locked:
+        return _refused(Blocker.LOCKED)
+    if facts.state in (CellState.PENDING, CellState.PENDING_CANCELLATION):
+        return ALLOWED  # what the basket holds can always be taken back
+    if facts.day < now.astimezone(PARIS).date():
+        return _refused(Blocker.PAST)
+    if now >= facts.deadline and not deadline_overridden:
+        return _refused(Blocker.DEADLINE, deadline=facts.deadline)
+    if facts.state is CellState.CONFIRMED:
+        return ALLOWED if is_cashier else _refused(Blocker.PAID, price_cents=facts.price_cents)
+    if facts.paid_clash is not None:
+        return _refused(Blocker.EXCLUDED, other_unit=facts.paid_clash)
+    if facts.places_left <= 0:
+        return _refused(Blocker.FULL)
+    return ALLOWED
+
+
+def _refused(blocker: Blocker, **details) -> Verdict:
+    return Verdict(blocker, blocker_text(blocker, **details))

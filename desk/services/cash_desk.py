@@ -10,10 +10,11 @@ any later change to it and any payment into it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock
@@ -21,13 +22,19 @@ from desk.db.enums import CashSessionKind, JournalKind, PaymentMode
 from desk.db.models import CashCountLine, CashSession, Payment, PaymentLine
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
+from desk.services import evidence
 from desk.services.access import Actor, require_cashier
 from desk.services.audit import record
 from desk.services.journal import append_entry
+from desk.services.lifecycle import locks
+from desk.services.validation import checked_text
 
 # Euro notes and coins, in cents, largest first.
 DENOMINATIONS = (50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 MAX_FLOAT_CENTS = 500_000
+MAX_PIECES = 10_000
+MAX_COUNTED_CENTS = 100_000_000  # a million euros: far above any régie, far below an INTEGER column's limit
+MAX_COMMENT_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -75,14 +82,28 @@ class ClosingReport:
                 f"({format_cents(self.counted_cash_cents)} comptés pour {format_cents(self.figures.expected_cash_cents)} attendus).")
 
 
+def notes_and_coins(cents: int) -> dict[int, int]:
+    """The fewest notes and coins that make ``cents``, largest first (a count that matches to the cent)."""
+    counts = {}
+    for denomination in DENOMINATIONS:
+        number, cents = divmod(cents, denomination)
+        if number:
+            counts[denomination] = number
+    return counts
+
+
 def counted_total(counts: dict[int, int]) -> int:
-    """The value of a count by denomination; refuses what is not a euro note or coin."""
+    """The value of a count by denomination; refuses what is not a euro note or coin, or not a count."""
     unknown = set(counts) - set(DENOMINATIONS)
     if unknown:
         raise ValidationError("Coupure inconnue dans le comptage.", field="counts")
-    if any(number < 0 for number in counts.values()):
-        raise ValidationError("Un nombre de billets ou de pièces ne peut pas être négatif.", field="counts")
-    return sum(denomination * number for denomination, number in counts.items())
+    if any(not 0 <= number <= MAX_PIECES for number in counts.values()):
+        raise ValidationError(f"Un nombre de billets ou de pièces est compris entre 0 et {MAX_PIECES}.", field="counts")
+    total = sum(denomination * number for denomination, number in counts.items())
+    if total > MAX_COUNTED_CENTS:
+        raise ValidationError(f"Le comptage dépasse {format_cents(MAX_COUNTED_CENTS)} : vérifiez les nombres saisis.",
+                              field="counts")
+    return total
 
 
 def open_session(session: Session, kind: CashSessionKind = CashSessionKind.COUNTER) -> CashSession | None:
@@ -90,16 +111,20 @@ def open_session(session: Session, kind: CashSessionKind = CashSessionKind.COUNT
 
 
 def open_cash_desk(session: Session, clock: Clock, *, actor: Actor, float_cents: int) -> SessionFigures:
+    actor = locks.acting(session, actor)
     require_cashier(actor, "open_cash_desk", "Seul un régisseur peut ouvrir la caisse.")
     if not 0 <= float_cents <= MAX_FLOAT_CENTS:
         raise ValidationError(f"Le fond de caisse doit être compris entre 0 et {format_cents(MAX_FLOAT_CENTS)}.",
                               field="float")
-    if open_session(session) is not None:
+    if locks.open_counter_session(session) is not None:
         raise DeskError("La caisse est déjà ouverte.", "Clôturez-la avant d'en ouvrir une nouvelle.")
     cash_session = CashSession(kind=CashSessionKind.COUNTER, opened_at=clock.now(), opened_by_id=actor.agent_id,
                                opening_float_cents=float_cents)
-    session.add(cash_session)
-    session.flush()
+    try:
+        with session.begin_nested():  # two régisseurs opening at once: the unique index lets one through
+            session.add(cash_session)
+    except IntegrityError:
+        raise DeskError("La caisse vient d'être ouverte à un autre guichet.", "Actualisez.") from None
     record(session, clock, actor, "open_cash_desk", f"session {cash_session.id}, fond {format_cents(float_cents)}")
     return session_figures(session, cash_session.id)
 
@@ -130,55 +155,51 @@ def close_cash_desk(
     cheques_counted_cents: int,
     comment: str = "",
 ) -> ClosingReport:
-    """Close the open session with the count; a difference needs a comment saying why."""
+    """Close the open session with the count; a difference needs a comment saying why.
+
+    The session is locked exclusively: payments in flight finish first, and
+    those that wait find it closed. The closing's journal entry vouches for
+    the session and its count, and its head (sequence and hash) is the anchor
+    the *journal de caisse* prints.
+    """
+    actor = locks.acting(session, actor)
     require_cashier(actor, "close_cash_desk", "Seul un régisseur peut clôturer la caisse.")
-    cash_session = session.scalar(
-        select(CashSession).where(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None))
-        .with_for_update()
-    )
+    note = checked_text(comment, field="comment", label="Le commentaire de clôture", multiline=True,
+                        max_length=MAX_COMMENT_LENGTH)
+    counted = counted_total(counts)
+    if not 0 <= cheques_counted_cents <= MAX_COUNTED_CENTS:
+        raise ValidationError("Le total des chèques comptés n'est pas un montant possible.", field="cheques")
+    cash_session = locks.open_counter_session(session, for_closing=True)
     if cash_session is None:
         raise DeskError("La caisse n'est pas ouverte.", "Il n'y a rien à clôturer.")
-    counted = counted_total(counts)
-    if cheques_counted_cents < 0:
-        raise ValidationError("Le total des chèques ne peut pas être négatif.", field="cheques")
     figures = session_figures(session, cash_session.id)
     difference = counted - figures.expected_cash_cents
-    if (difference or cheques_counted_cents != figures.cheques_cents) and not comment.strip():
+    if (difference or cheques_counted_cents != figures.cheques_cents) and not note:
         raise ValidationError(
             f"Le comptage diffère de l'attendu ({format_cents(difference)} en espèces) : expliquez l'écart en commentaire.",
             field="comment",
         )
     now = clock.now()
-    session.add_all(
-        CashCountLine(cash_session_id=cash_session.id, denomination_cents=denomination, count=number)
-        for denomination, number in sorted(counts.items(), reverse=True) if number
-    )
+    count_lines = [CashCountLine(cash_session_id=cash_session.id, denomination_cents=denomination, count=number)
+                   for denomination, number in sorted(counts.items(), reverse=True) if number]
+    session.add_all(count_lines)
     cash_session.expected_cash_cents = figures.expected_cash_cents
     cash_session.counted_cash_cents = counted
     cash_session.counted_cheques_cents = cheques_counted_cents
     cash_session.difference_cents = difference
-    cash_session.closing_comment = comment.strip() or None
+    cash_session.closing_comment = note
     cash_session.closed_at = now
     cash_session.closed_by_id = actor.agent_id
     session.flush()
     append_entry(
         session, kind=JournalKind.CLOSING, created_at=now, amount_cents=0, agent_id=actor.agent_id,
         cash_session_id=cash_session.id,
-        payload={"payments": figures.payments, "by_mode": {m.value: c for m, c in sorted(figures.by_mode.items())},
-                 "expected_cash": figures.expected_cash_cents, "counted_cash": counted, "difference": difference,
-                 "cheques_expected": figures.cheques_cents, "cheques_counted": cheques_counted_cents,
-                 "comment": comment.strip()},
+        payload=evidence.payload(evidence.closing_parts(cash_session, count_lines), payments=figures.payments,
+                                 by_mode={m.value: c for m, c in sorted(figures.by_mode.items())},
+                                 expected_cash=figures.expected_cash_cents, counted_cash=counted, difference=difference),
     )
-    report = ClosingReport(session_figures(session, cash_session.id), counted, cheques_counted_cents, difference,
-                           comment.strip())
+    report = ClosingReport(replace(figures, closed_at=now), counted, cheques_counted_cents, difference, note or "")
     record(session, clock, actor, "close_cash_desk", report.summary())
     return report
 
 
-def require_open_counter_session(session: Session) -> int:
-    """The open counter session's id; a counter payment cannot be taken without one."""
-    cash_session = open_session(session)
-    if cash_session is None:
-        raise DeskError("La caisse n'est pas ouverte : aucun encaissement au guichet n'est possible.",
-                        "Un régisseur doit ouvrir la caisse avec son fond de caisse (menu Caisse).")
-    return cash_session.id

@@ -21,6 +21,7 @@ from desk.errors import ValidationError
 from desk.money import MAX_CENTS, format_cents
 from desk.services.access import Actor, require_admin
 from desk.services.audit import record
+from desk.services.lifecycle.locks import acting
 from desk.services.school_calendar import days_between, is_closed_day, public_holidays
 
 NOT_ALLOWED = "Seul un administrateur modifie le catalogue des activités."
@@ -88,6 +89,7 @@ def _usual_capacity(capacities: list[int]) -> int | None:
 
 def set_price(session: Session, clock: Clock, actor: Actor, *, unit_id: int, bracket_id: int, price_cents: int) -> None:
     """New bookings take the new price; booked days keep the price they were booked at."""
+    actor = acting(session, actor)
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     if price_cents < 0:
         raise ValidationError("Un tarif ne peut pas être négatif.", field="price")
@@ -107,6 +109,7 @@ def set_capacity(session: Session, clock: Clock, actor: Actor, *, unit_id: int, 
 
     A day that already has more places taken keeps enough for those who booked.
     """
+    actor = acting(session, actor)
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     _check_capacity(capacity)
     conditions = [OpenDay.unit_id == unit_id, OpenDay.places_taken <= capacity]
@@ -120,6 +123,7 @@ def set_capacity(session: Session, clock: Clock, actor: Actor, *, unit_id: int, 
 
 def close_day(session: Session, clock: Clock, actor: Actor, *, open_day_id: int) -> None:
     """Close a unit on one day; refused while families hold places on it."""
+    actor = acting(session, actor)
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     open_day = session.get(OpenDay, open_day_id, with_for_update=True)
     if open_day is None:
@@ -138,6 +142,7 @@ def open_days(session: Session, clock: Clock, actor: Actor, *, unit_id: int, fir
     """Open the unit on the given weekdays (0 = Monday) between two dates, public holidays excepted,
     and school holidays too unless it is a holiday centre; returns how many days were added (days
     already open are left as they are)."""
+    actor = acting(session, actor)
     require_admin(actor, "edit_catalogue", NOT_ALLOWED)
     if last < first:
         raise ValidationError("La fin de la période précède son début.", field="period")

@@ -66,15 +66,16 @@ def load_demo(session: Session, clock: Clock) -> DemoReport:
             create_agent(session, clock, login=login, display_name=name, password=password, role=role)
             agents_added += 1
     catalogue = ensure_town_catalogue(session, school_year_of(local_today(clock)))
-    _open_todays_cash_desk(session, clock)
     durand = durand_family(local_today(clock))
     if session.scalar(select(Family.id).where(Family.email == durand.email)) is not None:
+        _open_todays_cash_desk(session, clock)
         return DemoReport(0, agents_added)
     generator = TownGenerator(session, clock, seed=DEMO_SEED, booking_rate=DEMO_BOOKING_RATE, catalogue=catalogue)
     generator.add_families([durand], with_history=False)
     others = (generator.factory.family(serial) for serial in range(1, DEMO_FAMILIES))
     generator.add_families(others)
     generator.finish()
+    _open_todays_cash_desk(session, clock)  # after the history: its sessions were closed before today's opened
     return DemoReport(DEMO_FAMILIES, agents_added)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from desk.clock import PARIS, Clock
@@ -18,7 +18,8 @@ from desk.db.models import Activity, ActivityCategory, ActivityType, Booking, Ch
 from desk.db.upsert import insert_if_absent
 from desk.errors import DeskError, ValidationError
 from desk.services.access import Actor
-from desk.services.cancellation import cancel_paid_booking
+from desk.services.journal import append_entries
+from desk.services.lifecycle import bookings, credits, locks
 from desk.services.search import age_on
 
 PAYMENT_RULE_LABELS = {
@@ -173,25 +174,22 @@ def unenrol(session: Session, clock: Clock, *, enrolment_id: int, actor: Actor, 
     régisseur may do.
     """
     now = clock.now()
-    enrolment = session.get(Enrolment, enrolment_id, with_for_update=True)
+    actor = locks.acting(session, actor)
+    enrolment = session.get(Enrolment, enrolment_id)
     if enrolment is None or enrolment.ended_at is not None:
         raise DeskError("Cette inscription est déjà terminée.", "Actualisez le dossier.")
+    locks.family(session, enrolment.child.family_id)  # no booking of the family is added or paid meanwhile
     pending, confirmed = _future_bookings(session, enrolment_id, now)
-    if cancel_paid:
-        for booking in confirmed:
-            cancel_paid_booking(session, clock, booking_id=booking.id, actor=actor, reason="désinscription")
-    for booking in pending:
-        dropped = session.execute(
-            update(Booking).where(Booking.id == booking.id, Booking.state == BookingState.PENDING)
-            .values(state=BookingState.CANCELLED, ended_at=now).execution_options(synchronize_session=False)
-        )
-        if dropped.rowcount:
-            session.execute(update(OpenDay).where(OpenDay.id == booking.open_day_id)
-                            .values(places_taken=OpenDay.places_taken - 1).execution_options(synchronize_session=False))
+    to_cancel = confirmed if cancel_paid else []
+    held = {b.id: b for b in credits.lock_for_cancellation(session, [b.id for b in pending + to_cancel])} \
+        if pending or to_cancel else {}
+    bookings.drop(session, now, [b.id for b in pending])
+    cancellations = [credits.cancel_booking(session, now, actor, held[b.id], "désinscription") for b in to_cancel]
+    if cancellations:
+        append_entries(session, [c.journal_entry for c in cancellations])
     enrolment.ended_at = now
     session.flush()
-    return UnenrolmentPreview(len(pending), len(confirmed) if cancel_paid else 0,
-                              sum(b.price_cents for b in confirmed) if cancel_paid else 0)
+    return UnenrolmentPreview(len(pending), len(to_cancel), sum(c.credit_cents for c in cancellations))
 
 
 def _future_bookings(session: Session, enrolment_id: int, now: datetime) -> tuple[list[Booking], list[Booking]]:

@@ -14,17 +14,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desk.clock import PARIS
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState, UnitKind
 from desk.db.models import Activity, Booking, Child, Enrolment, Family, OpenDay, Unit, UnitExclusion
 from desk.errors import DeskError
 from desk.services.access import Actor
-from desk.services.basket import active_basket
-from desk.services.booking_rules import Blocker, blocker_text, booking_deadline
+from desk.services.booking_rules import CellState, cell_verdict
+from desk.services.lifecycle.baskets import active_basket, cell_facts
 from desk.services.pricing import family_balance, price_list
+
+__all__ = ["CellState", "PeriodMode", "PlanningGrid", "period_of", "planning_grid", "shift_period"]
 
 
 class PeriodMode(enum.StrEnum):
@@ -48,13 +49,6 @@ def shift_period(anchor: date, mode: PeriodMode, steps: int) -> date:
         month_index = anchor.year * 12 + anchor.month - 1 + steps
         return date(month_index // 12, month_index % 12 + 1, 1)
     return anchor + timedelta(days=(14 if mode is PeriodMode.FORTNIGHT else 7) * steps)
-
-
-class CellState(enum.StrEnum):
-    NONE = "none"
-    PENDING = "pending"
-    CONFIRMED = "confirmed"
-    PENDING_CANCELLATION = "pending_cancellation"
 
 
 @dataclass(frozen=True)
@@ -161,13 +155,15 @@ def planning_grid(
     unit_ids = [u.id for u in units]
     open_days = {
         (o.unit_id, o.day): o
+        # their units and activities are loaded above: cell_facts reads them from the identity map
         for o in session.scalars(select(OpenDay).where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day)))
     }
-    bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day)
+    bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day, now)
     prices = price_list(session, family.quotient_familial, unit_ids) if unit_ids else None
     basket = active_basket(session, family_id)
     judge = _Judge(now, actor, basket.id if basket else None, basket is not None and basket.state is BasketState.PAYMENT_IN_PROGRESS,
-                   _exclusions(session, unit_ids), bookings, {u.id: u.name for u in units})
+                   _exclusions(session, unit_ids), bookings, {u.id: u.name for u in units},
+                   _stale_holds(session, list(open_days.values()), now))
     days = tuple(first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1))
     blocks = []
     for activity_id in activity_ids:
@@ -177,7 +173,7 @@ def planning_grid(
             price = prices.prices.get(unit.id, 0) if prices else 0
             takers = [c for c in shown if activity_id in enrolled.get(c.id, {})]
             cells = tuple(
-                _cell(day, unit, activity, open_days.get((unit.id, day)), price, takers, judge) for day in days
+                _cell(day, unit, open_days.get((unit.id, day)), price, takers, judge) for day in days
             )
             rows.append(PlanningRow(unit.id, unit.name, unit.kind, cells))
         blocks.append(PlanningBlock(activity.id, activity.name, tuple(rows)))
@@ -229,15 +225,30 @@ class _BookingFacts:
     cancellation_basket_id: int | None
 
 
-def _live_bookings(session: Session, child_ids: list[int], first_day: date, last_day: date) -> dict[tuple[int, int, date], _BookingFacts]:
+def _live_bookings(session: Session, child_ids: list[int], first_day: date, last_day: date,
+                   now: datetime) -> dict[tuple[int, int, date], _BookingFacts]:
+    """The children's paid bookings and pending ones whose hold still runs (the write expires the others first)."""
     rows = session.execute(
         select(Booking.id, Booking.child_id, OpenDay.unit_id, OpenDay.day, Booking.state, Booking.price_cents,
                Booking.basket_id, Booking.cancellation_basket_id)
         .join(OpenDay, Booking.open_day_id == OpenDay.id)
         .where(Booking.child_id.in_(child_ids), Booking.state.in_(LIVE_BOOKING_STATES),
+               or_(Booking.state == BookingState.CONFIRMED, Booking.hold_expires_at > now),
                OpenDay.day.between(first_day, last_day))
     )
     return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
+
+
+def _stale_holds(session: Session, open_days: list[OpenDay], now: datetime) -> dict[int, int]:
+    """Holds that ran out on the full days shown: the booking write expires them, so they count as free."""
+    full = [o.id for o in open_days if o.places_taken >= o.capacity]
+    if not full:
+        return {}
+    return dict(session.execute(
+        select(Booking.open_day_id, func.count()).where(Booking.open_day_id.in_(full), Booking.state == BookingState.PENDING,
+                                                        Booking.hold_expires_at <= now)
+        .group_by(Booking.open_day_id)
+    ).all())
 
 
 def _exclusions(session: Session, unit_ids: list[int]) -> dict[int, set[int]]:
@@ -251,7 +262,7 @@ def _exclusions(session: Session, unit_ids: list[int]) -> dict[int, set[int]]:
 
 @dataclass(frozen=True)
 class _Judge:
-    """Decides, for one child in one cell, whether the agent may change it now."""
+    """Describes one child in one cell to the booking rule, as the write will."""
 
     now: datetime
     actor: Actor
@@ -260,39 +271,27 @@ class _Judge:
     exclusions: dict[int, set[int]]
     bookings: dict[tuple[int, int, date], _BookingFacts]
     unit_names: dict[int, str]
+    stale_holds: dict[int, int]
 
-    def slot(self, child: Child, unit: Unit, activity: Activity, open_day: OpenDay | None, price: int) -> ChildSlot:
-        booking = self.bookings.get((child.id, unit.id, open_day.day)) if open_day else None
+    def slot(self, child: Child, unit: Unit, open_day: OpenDay, price: int) -> ChildSlot:
+        booking = self.bookings.get((child.id, unit.id, open_day.day))
         state = _state_of(booking)
-        blocker, text = self._blocker(child, unit, activity, open_day, booking, price)
+        facts = cell_facts(
+            open_day, places_left=self.places_left(open_day), state=state, price_cents=booking.price_cents if booking else price,
+            paid_clash=self._paid_clash(child, unit, open_day.day), basket_locked=self.basket_locked,
+        )
+        verdict = cell_verdict(facts, now=self.now, is_cashier=self.actor.is_cashier)
         return ChildSlot(child.id, child.symbol_index, state, booking.id if booking else None,
-                         booking.price_cents if booking else price, blocker is None, text)
+                         booking.price_cents if booking else price, verdict.allowed, verdict.text)
 
-    def _blocker(self, child, unit, activity, open_day, booking, price) -> tuple[Blocker | None, str]:
-        if open_day is None:
-            return Blocker.CLOSED, blocker_text(Blocker.CLOSED)
-        if self.basket_locked:
-            return Blocker.LOCKED, blocker_text(Blocker.LOCKED)
-        if booking is not None and booking.state is BookingState.PENDING:
-            return None, ""  # the agent can always take back what the basket holds
-        if booking is not None and booking.cancellation_basket_id == self.basket_id and self.basket_id is not None:
-            return None, ""
-        if open_day.day < self.now.astimezone(PARIS).date():
-            return Blocker.PAST, blocker_text(Blocker.PAST)
-        deadline = booking_deadline(open_day.day, activity.booking_deadline_days, activity.booking_deadline_hour)
-        if self.now >= deadline:
-            return Blocker.DEADLINE, blocker_text(Blocker.DEADLINE, deadline=deadline)
-        if booking is not None:  # confirmed: only a régisseur cancels it
-            if self.actor.is_cashier:
-                return None, ""
-            return Blocker.PAID, blocker_text(Blocker.PAID, price_cents=booking.price_cents)
-        for other in self.exclusions.get(unit.id, ()):
-            clash = self.bookings.get((child.id, other, open_day.day))
-            if clash is not None and clash.state is BookingState.CONFIRMED and clash.cancellation_basket_id != self.basket_id:
-                return Blocker.EXCLUDED, blocker_text(Blocker.EXCLUDED, other_unit=self.unit_names[other])
-        if open_day.places_taken >= open_day.capacity:
-            return Blocker.FULL, blocker_text(Blocker.FULL)
-        return None, ""
+    def places_left(self, open_day: OpenDay) -> int:
+        return open_day.capacity - open_day.places_taken + self.stale_holds.get(open_day.id, 0)
+
+    def _paid_clash(self, child: Child, unit: Unit, day: date) -> str | None:
+        clashes = [self.unit_names[other] for other in self.exclusions.get(unit.id, ())
+                   if (clash := self.bookings.get((child.id, other, day))) is not None
+                   and clash.state is BookingState.CONFIRMED and clash.cancellation_basket_id is None]
+        return min(clashes, default=None)  # the write names the same one
 
 
 def _state_of(booking: _BookingFacts | None) -> CellState:
@@ -305,9 +304,9 @@ def _state_of(booking: _BookingFacts | None) -> CellState:
     return CellState.CONFIRMED
 
 
-def _cell(day: date, unit: Unit, activity: Activity, open_day: OpenDay | None, price: int, children: list[Child],
+def _cell(day: date, unit: Unit, open_day: OpenDay | None, price: int, children: list[Child],
           judge: _Judge) -> PlanningCell:
     if open_day is None:
         return PlanningCell(day, None, 0, 0, price, ())
-    slots = tuple(judge.slot(child, unit, activity, open_day, price) for child in children)
-    return PlanningCell(day, open_day.id, open_day.capacity, open_day.capacity - open_day.places_taken, price, slots)
+    slots = tuple(judge.slot(child, unit, open_day, price) for child in children)
+    return PlanningCell(day, open_day.id, open_day.capacity, judge.places_left(open_day), price, slots)

@@ -43,6 +43,7 @@ from desk.db.models import (
     Agent,
     Basket,
     Booking,
+    CashCountLine,
     CashSession,
     Child,
     Counter,
@@ -59,9 +60,11 @@ from desk.db.models import (
     Receipt,
 )
 from desk.db.search_terms import Person, family_terms
+from desk.services import evidence
 from desk.services.agents import hash_password
+from desk.services.cash_desk import notes_and_coins
 from desk.services.family_factory import FamilyFactory, FamilySpec
-from desk.services.journal import ChainTail, journal_tail
+from desk.services.journal import JOURNAL_COUNTER, ChainTail, journal_tail, key_to_continue
 from desk.services.numbering import DOSSIER_COUNTER, dossier_number, receipt_code, receipt_counter
 from desk.services.school_calendar import school_year_of
 from desk.services.town_catalogue import ActivityRefs, CatalogueRefs, ensure_town_catalogue
@@ -113,9 +116,26 @@ class PaymentEvent:
     agent_id: int | None
     cash_session_id: int | None
     amount_cents: int
-    cash_cents: int
-    lines: tuple[tuple[str, int], ...]
-    booking_count: int
+    booking_ids: tuple[int, ...]
+    parts: dict[str, Any]  # the payment's records as ``evidence`` projects them, its receipt to come
+
+    @property
+    def instant(self) -> tuple[datetime, int, int]:
+        return self.paid_at, 0, self.payment_id
+
+
+@dataclass(frozen=True)
+class ClosingEvent:
+    """A generated session's closing, journaled after its payments."""
+
+    closed_at: datetime
+    session: dict[str, Any]
+    counts: tuple[dict[str, Any], ...]
+    summary: dict[str, Any]
+
+    @property
+    def instant(self) -> tuple[datetime, int, int]:
+        return self.closed_at, 1, self.session["id"]
 
 
 @dataclass
@@ -140,7 +160,9 @@ def scale_capacities(families: int) -> dict[UnitKind, int]:
 class TownGenerator:
     """Writes families and their history; see ``generate_town``."""
 
-    INSERT_ORDER = (Family, FamilySearchTerm, Guardian, Child, Enrolment, Basket, CashSession, Payment, PaymentLine, OnlinePayment, Booking, PaymentAllocation)
+    # The payments and their cash sessions go in between (see _settle_cash_sessions).
+    INSERT_ORDER = (Family, FamilySearchTerm, Guardian, Child, Enrolment, Basket)
+    AFTER_PAYMENTS = (PaymentLine, OnlinePayment, Booking, PaymentAllocation)
 
     def __init__(
         self,
@@ -174,6 +196,7 @@ class TownGenerator:
         self._unit_of = {o.id: o.unit_id for o in open_days}
         self.places_added: Tally[int] = Tally()
         self.events: list[PaymentEvent] = []
+        self.closings: list[ClosingEvent] = []
         self.cash_sessions: dict[date, int] = {}
         self.cashier: int | None = None
         self.report = GenerationReport()
@@ -198,6 +221,8 @@ class TownGenerator:
 
     def _flush_pass_one(self) -> None:
         self.buffers.flush(self.session, self.INSERT_ORDER)
+        self._settle_cash_sessions()
+        self.buffers.flush(self.session, self.AFTER_PAYMENTS)
 
     def _add_family(self, spec: FamilySpec, with_history: bool) -> int:
         family_id = self.take_id(Family)
@@ -290,14 +315,18 @@ class TownGenerator:
             "created_at": paid_at - timedelta(minutes=8), "updated_at": paid_at,
             "created_by_id": agent_id, "next_online_attempt_at": None,
         })
-        self.buffers.add(Payment, {
+        payment = {
             "id": payment_id, "family_id": family_id, "basket_id": basket_id, "cash_session_id": cash_session_id,
             "agent_id": agent_id, "channel": (PaymentChannel.ONLINE if online else PaymentChannel.COUNTER).value,
             "paid_at": paid_at, "amount_cents": amount,
-        })
-        lines = self._online_line(payment_id, basket_id, family_id, spec, paid_at, amount) if online else self._counter_lines(amount)
+        }
+        self.buffers.add(Payment, payment)
+        lines = [{**_EMPTY_LINE, **line, "id": self.take_id(PaymentLine), "payment_id": payment_id}
+                 for line in (self._online_line(payment_id, basket_id, family_id, spec, paid_at, amount) if online
+                              else self._counter_lines(amount))]
         for line in lines:
-            self.buffers.add(PaymentLine, {**_EMPTY_LINE, **line, "id": self.take_id(PaymentLine), "payment_id": payment_id})
+            self.buffers.add(PaymentLine, line)
+        allocations, booking_ids = [], []
         for child_id, enrolment_id, open_day_id, _day, price, _enrolled_at in bookings:
             booking_id = self.take_id(Booking)
             self.buffers.add(Booking, {
@@ -306,17 +335,17 @@ class TownGenerator:
                 "hold_expires_at": None, "created_at": paid_at - timedelta(minutes=5), "created_by_id": agent_id,
                 "confirmed_at": paid_at, "ended_at": None, "payment_id": payment_id, "cancellation_basket_id": None,
             })
-            self.buffers.add(PaymentAllocation, {
-                "id": self.take_id(PaymentAllocation), "payment_id": payment_id, "booking_id": booking_id,
-                "ledger_entry_id": None, "amount_cents": price,
-            })
+            allocations.append({"id": self.take_id(PaymentAllocation), "payment_id": payment_id,
+                                "booking_id": booking_id, "ledger_entry_id": None, "amount_cents": price})
+            booking_ids.append(booking_id)
+        for allocation in allocations:
+            self.buffers.add(PaymentAllocation, allocation)
         self.report.bookings += len(bookings)
         self.report.payments += 1
-        cash = sum(line["amount_cents"] for line in lines if line["mode"] == PaymentMode.CASH.value)
-        self.events.append(PaymentEvent(
-            paid_at, payment_id, family_id, agent_id, cash_session_id, amount, cash,
-            tuple((line["mode"], line["amount_cents"]) for line in lines), len(bookings),
-        ))
+        parts = evidence.payment_parts(payment, lines, allocations, None, [])
+        self.events.append(PaymentEvent(paid_at, payment_id, family_id, agent_id, cash_session_id, amount,
+                                        tuple(booking_ids), {name: evidence.digest(parts[name]) for name in
+                                                             ("payment", "lines", "allocations", "ledger")}))
 
     def _payment_instant(self, first_day: date, *, not_before: datetime) -> datetime:
         """Office hours on a weekday before the first booked day, after the enrolment, before today."""
@@ -335,21 +364,19 @@ class TownGenerator:
         day = paid_at.astimezone(PARIS).date()
         if day not in self.cash_sessions:
             self.cash_sessions[day] = self.take_id(CashSession)
-            self.buffers.add(CashSession, self._closed_cash_session(self.cash_sessions[day], day))
+            self.buffers.add(CashSession, self._open_cash_session(self.cash_sessions[day], day))
         return self.cash_sessions[day]
 
-    def _closed_cash_session(self, session_id: int, day: date) -> dict[str, Any]:
-        """A day's session, closed at 18:00; its cash totals are settled in ``finish``."""
+    def _open_cash_session(self, session_id: int, day: date) -> dict[str, Any]:
+        """A day's session as the régisseur opens it at 8:15; ``_settle_cash_sessions`` closes it."""
         if self.cashier is None:
             self.cashier = self.cashiers[0] if self.cashiers else self._system_agent()
         return {
             "id": session_id, "kind": CashSessionKind.COUNTER.value,
             "opened_at": datetime.combine(day, clock_time(8, 15), PARIS).astimezone(UTC),
             "opened_by_id": self.cashier, "opening_float_cents": OPENING_FLOAT_CENTS,
-            "closed_at": datetime.combine(day, clock_time(18, 0), PARIS).astimezone(UTC),
-            "closed_by_id": self.cashier, "expected_cash_cents": OPENING_FLOAT_CENTS,
-            "counted_cash_cents": OPENING_FLOAT_CENTS, "counted_cheques_cents": None,
-            "difference_cents": 0, "closing_comment": None,
+            "closed_at": None, "closed_by_id": None, "expected_cash_cents": None, "counted_cash_cents": None,
+            "counted_cheques_cents": None, "difference_cents": None, "closing_comment": None,
         }
 
     def _online_line(self, payment_id, basket_id, family_id, spec, paid_at, amount) -> list[dict[str, Any]]:
@@ -389,7 +416,6 @@ class TownGenerator:
     # -- pass two: receipts, journal, cash sessions, places ----------------
 
     def finish(self) -> GenerationReport:
-        self._settle_cash_sessions()
         self._write_receipts_and_journal()
         self._record_places()
         raise_counter_to(self.session, DOSSIER_COUNTER, self.dossier)
@@ -398,22 +424,42 @@ class TownGenerator:
         return self.report
 
     def _settle_cash_sessions(self) -> None:
-        cash_by_session: Tally[int] = Tally()
-        for event in self.events:
-            if event.cash_session_id is not None:
-                cash_by_session[event.cash_session_id] += event.cash_cents
-        if not cash_by_session:
-            return
+        """Write the buffered payments as the desk would have: one counter session open at a time,
+        no payment into a closed one. So each session of the chunk is opened, takes its payments and
+        is closed with the cash they brought, counted; the next chunk opens sessions of its own."""
+        payments: dict[int | None, list[dict[str, Any]]] = {}
+        for row in self.buffers.rows.pop(Payment, []):
+            payments.setdefault(row["cash_session_id"], []).append(row)
+        session_of = {row["id"]: session_id for session_id, rows in payments.items() for row in rows}
+        by_mode: dict[int | None, Tally[str]] = {}
+        for line in self.buffers.rows.get(PaymentLine, []):
+            by_mode.setdefault(session_of[line["payment_id"]], Tally())[line["mode"]] += line["amount_cents"]
+        insert_rows(self.session, Payment, payments.pop(None, []))
+        for row in self.buffers.rows.pop(CashSession, []):
+            insert_rows(self.session, CashSession, [row])
+            insert_rows(self.session, Payment, payments[row["id"]])
+            self._close(row, payments[row["id"]], by_mode.get(row["id"], Tally()))
+        self.cash_sessions.clear()
+
+    def _close(self, row: dict[str, Any], payments: list[dict[str, Any]], by_mode: Tally[str]) -> None:
+        day = row["opened_at"].astimezone(PARIS).date()
+        last = max(payment["paid_at"] for payment in payments)
+        expected = OPENING_FLOAT_CENTS + by_mode[PaymentMode.CASH.value]
+        closing = {
+            "closed_at": max(datetime.combine(day, clock_time(18), PARIS).astimezone(UTC), last + timedelta(seconds=1)),
+            "closed_by_id": self.cashier, "expected_cash_cents": expected, "counted_cash_cents": expected,
+            "counted_cheques_cents": by_mode[PaymentMode.CHEQUE.value], "difference_cents": 0,
+        }
+        counts = [{"cash_session_id": row["id"], "denomination_cents": denomination, "count": number}
+                  for denomination, number in notes_and_coins(expected).items()]
+        insert_rows(self.session, CashCountLine, counts)
         table = CashSession.__table__
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("session_id"))
-            .values(expected_cash_cents=bindparam("expected"), counted_cash_cents=bindparam("expected"))
-        )
-        self.session.connection().execute(statement, [
-            {"session_id": session_id, "expected": OPENING_FLOAT_CENTS + cash}
-            for session_id, cash in sorted(cash_by_session.items())
-        ])
+        self.session.execute(update(table).where(table.c.id == row["id"]).values(**closing))
+        row.update(closing)
+        self.closings.append(ClosingEvent(closing["closed_at"], row, tuple(counts), {
+            "payments": len(payments), "by_mode": dict(sorted(by_mode.items())), "expected_cash": expected,
+            "counted_cash": expected, "difference": 0,
+        }))
 
     def _system_agent(self) -> int:
         """Closed sessions need a cashier; a town generated without one gets an inactive one."""
@@ -430,36 +476,53 @@ class TownGenerator:
         return agent_id
 
     def _write_receipts_and_journal(self) -> None:
-        self.events.sort(key=lambda e: (e.paid_at, e.payment_id))
+        """Number the receipts and journal the payments and closings in time order, as the desks would have."""
         tail = journal_tail(self.session)
+        key = key_to_continue(self.session, tail)
         numbers: dict[int, int] = {}
         receipts: list[dict[str, Any]] = []
         entries: list[dict[str, Any]] = []
-        for event in self.events:
-            year = event.paid_at.astimezone(PARIS).year
-            if year not in numbers:
-                numbers[year] = self.session.scalar(
-                    select(Counter.last_value).where(Counter.name == receipt_counter(year))
-                ) or 0
-            numbers[year] += 1
-            code = receipt_code(year, numbers[year])
-            receipts.append({"id": self.take_id(Receipt), "payment_id": event.payment_id, "year": year,
-                             "number": numbers[year], "issued_at": event.paid_at})
-            fields = tail.next_entry(
-                kind=JournalKind.PAYMENT, created_at=event.paid_at, amount_cents=event.amount_cents,
-                agent_id=event.agent_id, family_id=event.family_id, payment_id=event.payment_id,
-                cash_session_id=event.cash_session_id,
-                payload={"receipt": code, "lines": [list(line) for line in event.lines], "bookings": event.booking_count},
-            )
+        for event in sorted([*self.events, *self.closings], key=lambda e: e.instant):
+            if isinstance(event, ClosingEvent):
+                entry = self._closing_entry(event)
+            else:
+                receipt = self._receipt(event, numbers)
+                receipts.append(receipt)
+                entry = self._payment_entry(event, receipt)
+            fields = tail.next_entry(key=key, **entry)
             tail = ChainTail.after(fields)
-            entries.append({**fields, "id": self.take_id(JournalEntry), "kind": JournalKind.PAYMENT.value})
+            entries.append({**fields, "id": self.take_id(JournalEntry), "kind": fields["kind"].value})
             if len(entries) >= 5000:
                 self._insert_journal_batch(receipts, entries)
         self._insert_journal_batch(receipts, entries)
         for year, last in numbers.items():
             raise_counter_to(self.session, receipt_counter(year), last)
-        raise_counter_to(self.session, "journal", tail.sequence)
-        self.report.journal_entries = len(self.events)
+        raise_counter_to(self.session, JOURNAL_COUNTER, tail.sequence)
+        self.report.journal_entries = len(self.events) + len(self.closings)
+
+    def _receipt(self, event: PaymentEvent, numbers: dict[int, int]) -> dict[str, Any]:
+        year = event.paid_at.astimezone(PARIS).year
+        if year not in numbers:
+            numbers[year] = self.session.scalar(select(Counter.last_value).where(Counter.name == receipt_counter(year))) or 0
+        numbers[year] += 1
+        return {"id": self.take_id(Receipt), "payment_id": event.payment_id, "year": year, "number": numbers[year],
+                "issued_at": event.paid_at}
+
+    @staticmethod
+    def _payment_entry(event: PaymentEvent, receipt: dict[str, Any]) -> dict[str, Any]:
+        digests = {**event.parts, "receipt": evidence.digest(evidence.record(receipt, evidence.RECEIPT_FIELDS))}
+        summary = {"receipt": receipt_code(receipt["year"], receipt["number"]), "amount_cents": event.amount_cents,
+                   "bookings": list(event.booking_ids), "cancelled": [], "note": ""}
+        return dict(kind=JournalKind.PAYMENT, created_at=event.paid_at, amount_cents=event.amount_cents,
+                    agent_id=event.agent_id, family_id=event.family_id, payment_id=event.payment_id,
+                    cash_session_id=event.cash_session_id,
+                    payload={"v": evidence.PAYLOAD_VERSION, **summary, "digests": digests})
+
+    @staticmethod
+    def _closing_entry(event: ClosingEvent) -> dict[str, Any]:
+        return dict(kind=JournalKind.CLOSING, created_at=event.closed_at, amount_cents=0,
+                    agent_id=event.session["closed_by_id"], cash_session_id=event.session["id"],
+                    payload=evidence.payload(evidence.closing_parts(event.session, event.counts), **event.summary))
 
     def _insert_journal_batch(self, receipts: list[dict[str, Any]], entries: list[dict[str, Any]]) -> None:
         insert_rows(self.session, Receipt, receipts)

@@ -14,6 +14,7 @@ from desk.errors import ValidationError
 from desk.services.access import Actor, require_admin
 from desk.services.agents import AgentInfo, create_agent
 from desk.services.audit import record
+from desk.services.lifecycle.locks import acting
 from desk.services.validation import ascii_digits, checked_text, column_length
 
 
@@ -49,6 +50,7 @@ def regie_identity(session: Session) -> RegieDraft | None:
 
 def update_regie(session: Session, clock: Clock, actor: Actor, regie: RegieDraft) -> None:
     """Change the identity printed on tickets and sent to PayFiP (administrators only)."""
+    actor = acting(session, actor)
     require_admin(actor, "edit_regie", "Seul un administrateur modifie l'identité de la régie.")
     values = _validated(regie)
     current = session.get(RegieSettings, 1)

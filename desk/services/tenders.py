@@ -7,12 +7,20 @@ by the checkout, which never trusts the window's arithmetic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desk.db.enums import PaymentMode
+from desk.db.models import PaymentLine
+from desk.errors import ValidationError
 from desk.money import format_cents
+from desk.services.validation import ascii_digits, checked_text, column_length
 
 DEFAULT_CASH_CEILING_CENTS = 30_000  # public-revenue cash ceiling: 300 € per payment
+MAX_CHANGE_CENTS = 10_000  # more change than this means a slip of the keys, not a note handed over
+MAX_PAYMENT_CENTS = 10_000_000  # 100 000 €, PayFiP's own maximum: far below any integer column's limit
+MAX_VOUCHERS = 200
+MIN_VOUCHER_VALUE_CENTS = 100
+MAX_VOUCHER_VALUE_CENTS = 10_000
 
 VOUCHER_MODES = (PaymentMode.HOLIDAY_VOUCHER, PaymentMode.CESU)
 MODE_LABELS = {
@@ -97,23 +105,30 @@ def settle(to_pay_cents: int, tenders: list[Tender], *, cash_ceiling_cents: int 
     """Apply the tenders to the amount to pay: vouchers, cheques and cards first, cash last.
 
     Vouchers give no change: an excess becomes a credit only when the agent
-    accepts it. Cheques and cards are for exact amounts. Cash gives change and
-    pays at most the cash ceiling.
+    accepts it. Cheques and cards are for exact amounts. Cash gives change, at
+    most ``MAX_CHANGE_CENTS``, and pays at most the cash ceiling per payment,
+    however many cash lines there are; a desk may set a lower ceiling, never
+    a higher one than the public-revenue rule.
     """
+    ceiling = min(cash_ceiling_cents, DEFAULT_CASH_CEILING_CENTS)
     errors: list[str] = []
     lines: list[SettledLine] = []
     remaining = to_pay_cents
     excess = 0
+    cash_paid = 0
     for tender in sorted(tenders, key=lambda t: t.mode is PaymentMode.CASH):
-        errors += _check(tender)
+        cleaned, problems = checked_tender(tender)
+        errors += problems
+        if problems:
+            continue
+        tender = cleaned
         if tender.mode is PaymentMode.CASH:
             tendered = tender.tendered_cents or 0
             applied = min(tendered, remaining)
-            if applied > cash_ceiling_cents:
-                errors.append(f"Les espèces sont limitées à {format_cents(cash_ceiling_cents)} par règlement.")
             if applied > 0:
                 lines.append(SettledLine(tender, applied, tendered - applied))
                 remaining -= applied
+                cash_paid += applied
             elif tendered > 0:
                 errors.append("Le montant est déjà réglé : ne prenez pas d'espèces en plus.")
             continue
@@ -135,29 +150,85 @@ def settle(to_pay_cents: int, tenders: list[Tender], *, cash_ceiling_cents: int 
             continue
         lines.append(SettledLine(tender, tender.amount_cents))
         remaining -= tender.amount_cents
+    change = sum(line.change_cents for line in lines)
+    if cash_paid > ceiling:
+        errors.append(f"Les espèces sont limitées à {format_cents(ceiling)} par règlement "
+                      f"({format_cents(cash_paid)} en espèces ici) : réglez le reste par un autre moyen.")
+    if change > MAX_CHANGE_CENTS:
+        errors.append(f"La monnaie à rendre ({format_cents(change)}) dépasserait {format_cents(MAX_CHANGE_CENTS)} : "
+                      "vérifiez la somme remise.")
     return Settlement(
         to_pay_cents=to_pay_cents,
         lines=tuple(lines),
-        change_cents=sum(line.change_cents for line in lines),
+        change_cents=change,
         voucher_excess_cents=excess,
         remaining_cents=remaining,
         errors=tuple(errors),
     )
 
 
-def _check(tender: Tender) -> list[str]:
-    if tender.mode is PaymentMode.CHEQUE and not (tender.cheque_number or "").strip():
-        return ["Chèque : indiquez le numéro du chèque."]
+def checked_tender(tender: Tender) -> tuple[Tender, list[str]]:
+    """The tender with its texts cleaned, and what is wrong with it, each message naming the mode and the field."""
+    problems = _amount_problems(tender)
+    label = MODE_LABELS[tender.mode]
+    texts = {}
+    for name, field_label in _TEXT_FIELDS.get(tender.mode, ()):
+        try:
+            texts[name] = checked_text(getattr(tender, name), field=name, label=field_label,
+                                       max_length=column_length(getattr(PaymentLine, name)))
+        except ValidationError as error:
+            problems.append(f"{label} : {error.message[0].lower()}{error.message[1:]}")
+    cleaned = replace(tender, **texts)
+    problems += _mode_problems(cleaned)
+    return cleaned, problems
+
+
+def _amount_problems(tender: Tender) -> list[str]:
+    label = MODE_LABELS[tender.mode]
+    if tender.mode is PaymentMode.CASH:
+        if tender.tendered_cents is None or tender.tendered_cents < 0:
+            return ["Espèces : indiquez la somme remise."]
+        if tender.tendered_cents > DEFAULT_CASH_CEILING_CENTS + MAX_CHANGE_CENTS:
+            return [f"Espèces : la somme remise ({format_cents(tender.tendered_cents)}) dépasse ce qu'une caisse "
+                    f"peut recevoir ({format_cents(DEFAULT_CASH_CEILING_CENTS)} au plus, plus la monnaie)."]
+        return []
+    if tender.mode in VOUCHER_MODES:
+        return _voucher_problems(tender)
+    if not 0 <= tender.amount_cents <= MAX_PAYMENT_CENTS:
+        return [f"{label} : le montant doit être compris entre 0,01 € et {format_cents(MAX_PAYMENT_CENTS)}."]
+    return []
+
+
+def _voucher_problems(tender: Tender) -> list[str]:
+    label = MODE_LABELS[tender.mode]
+    count, value = tender.voucher_count, tender.voucher_value_cents
+    if not count or not value or count < 0 or value < 0:
+        return [f"{label} : indiquez le nombre et la valeur des titres."]
+    if count > MAX_VOUCHERS:
+        return [f"{label} : {MAX_VOUCHERS} titres au plus par règlement."]
+    if not MIN_VOUCHER_VALUE_CENTS <= value <= MAX_VOUCHER_VALUE_CENTS:
+        return [f"{label} : la valeur d'un titre doit être comprise entre {format_cents(MIN_VOUCHER_VALUE_CENTS)} "
+                f"et {format_cents(MAX_VOUCHER_VALUE_CENTS)}."]
+    if tender.amount_cents != count * value:
+        return [f"{label} : {count} × {format_cents(value)} font {format_cents(count * value)}, "
+                f"pas {format_cents(tender.amount_cents)}."]
+    return []
+
+
+def _mode_problems(tender: Tender) -> list[str]:
+    if tender.mode is PaymentMode.CHEQUE and not ascii_digits(tender.cheque_number or ""):
+        return ["Chèque : indiquez le numéro du chèque (chiffres seulement)."]
     if tender.mode is PaymentMode.CARD:
         problems = []
-        if not re.fullmatch(r"\d{4}", tender.card_last4 or ""):
+        if not re.fullmatch(r"[0-9]{4}", tender.card_last4 or ""):
             problems.append("Carte : indiquez les 4 derniers chiffres de la carte, et eux seuls.")
         if not re.fullmatch(r"[A-Za-z0-9]{4,12}", tender.authorisation_number or ""):
-            problems.append("Carte : indiquez le numéro d'autorisation du terminal.")
+            problems.append("Carte : indiquez le numéro d'autorisation du terminal (4 à 12 lettres ou chiffres).")
         return problems
-    if tender.mode in VOUCHER_MODES and (not tender.voucher_count or not tender.voucher_value_cents
-                                         or tender.voucher_count < 0 or tender.voucher_value_cents < 0):
-        return [f"{MODE_LABELS[tender.mode]} : indiquez le nombre et la valeur des titres."]
-    if tender.mode is PaymentMode.CASH and (tender.tendered_cents is None or tender.tendered_cents < 0):
-        return ["Espèces : indiquez la somme remise."]
     return []
+
+
+_TEXT_FIELDS = {
+    PaymentMode.CHEQUE: (("cheque_number", "Le numéro du chèque"), ("cheque_bank", "La banque"),
+                         ("cheque_drawer", "Le tireur")),
+}

@@ -3,22 +3,23 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import open_database
-from desk.db.enums import BasketState, BookingState, Role, UnitKind
-from desk.db.models import Basket, Booking, OpenDay, RegieSettings
+from desk.db.enums import Role, UnitKind
+from desk.db.models import Agent, OpenDay, RegieSettings
 from desk.errors import DeskError
 from desk.services.access import Actor
 from desk.services.agents import create_agent
-from desk.services.basket import toggle_booking
 from desk.services.cash_desk import open_cash_desk
-from desk.services.checkout import pay_at_counter
 from desk.services.demo import DEMO_REGIE
 from desk.services.enrolment import enrol
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
+from desk.services.lifecycle.baskets import basket_view, toggle_booking
+from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.school_calendar import SchoolYear
+from desk.services.tenders import Tender
 from desk.services.town_catalogue import ensure_town_catalogue
 
 
@@ -82,14 +83,12 @@ def town(database, clock) -> Town:
 
 
 def mark_basket_paid(database, family_id: int, clock) -> None:
-    """Stand-in for the checkout of a later issue: confirm what the basket holds."""
+    """Pay what the basket holds by card, as a counter agent would."""
     with database.session_factory.begin() as session:
-        basket = session.scalar(select(Basket).where(Basket.family_id == family_id, Basket.state == BasketState.OPEN))
-        session.execute(
-            update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
-            .values(state=BookingState.CONFIRMED, confirmed_at=clock.now(), hold_expires_at=None)
-        )
-        basket.state = BasketState.PAID
+        agent = session.scalar(select(Agent.id).where(Agent.role == Role.AGENT).order_by(Agent.id))
+        due = basket_view(session, family_id).to_pay_cents
+        pay_at_counter(session, clock, family_id=family_id, tenders=[Tender.card(due, "AUTH01", "4242")] if due else [],
+                       actor=Actor(agent, Role.AGENT))
 
 
 def at_the_same_instant(database_url: str, actions: list) -> list:

@@ -11,7 +11,8 @@ from desk.clock import PARIS
 from desk.db.enums import BookingState, UnitKind
 from desk.db.models import Booking, OpenDay
 from desk.services.access import PermissionDeniedError
-from desk.services.basket import (
+from desk.services.booking_rules import Blocker
+from desk.services.lifecycle.baskets import (
     BookingRefusedError,
     ToggleOutcome,
     basket_view,
@@ -20,8 +21,7 @@ from desk.services.basket import (
     forget_expired_line,
     toggle_booking,
 )
-from desk.services.booking_rules import Blocker
-from desk.services.cancellation import cancel_paid_booking
+from desk.services.lifecycle.credits import cancel_paid_booking
 from tests.services.conftest import mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
@@ -179,6 +179,7 @@ def test_an_expired_line_leaves_the_basket_when_the_cell_is_checked_again(databa
     clock.advance(timedelta(minutes=16))
     with database.session_factory.begin() as session:
         expire_holds(session, clock.now())
+    with database.session_factory.begin() as session:
         lea_line = next(line for line in basket_view(session, town.family_id).expired if line.child_first_name == "Léa")
         remaining = forget_expired_line(session, town.family_id, lea_line.booking_id)
     assert [line.child_first_name for line in remaining.expired] == ["Noah"]

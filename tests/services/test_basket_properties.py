@@ -11,10 +11,10 @@ from sqlalchemy import func, select, update
 from desk.db.enums import LIVE_BOOKING_STATES, Role, UnitKind
 from desk.db.models import Booking, OpenDay
 from desk.services.access import Actor
-from desk.services.basket import BookingRefusedError, basket_view, clear_basket, toggle_booking
 from desk.services.booking_rules import Blocker
 from desk.services.enrolment import enrol
 from desk.services.families import create_family
+from desk.services.lifecycle.baskets import BookingRefusedError, basket_view, clear_basket, toggle_booking
 from tests.services.conftest import at_the_same_instant
 from tests.services.factories import family_draft
 

@@ -12,8 +12,8 @@ from desk.db.models import AuditEntry, CashCountLine, CashSession, JournalEntry
 from desk.errors import DeskError, ValidationError
 from desk.services.access import PermissionDeniedError
 from desk.services.cash_desk import close_cash_desk, open_cash_desk, open_session, session_figures
-from desk.services.journal import verify_journal
 from desk.services.tenders import Tender
+from desk.services.verification import verify_journal
 
 DAYS = [date(2026, 12, d) for d in (2, 9, 16)]
 
@@ -118,7 +118,7 @@ def test_opening_twice_and_wrong_floats_are_refused(database, clock, town):
 
 
 def test_a_regisseur_refunds_a_credit_and_the_journal_says_so(database, clock, town):
-    from desk.services.cancellation import refund_credit
+    from desk.services.lifecycle.credits import refund_credit
     from desk.services.pricing import family_balance
 
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0])
@@ -140,7 +140,7 @@ def test_a_regisseur_refunds_a_credit_and_the_journal_says_so(database, clock, t
 
 
 def test_a_regisseur_overrides_the_deadline_with_a_reason(database, clock, town):
-    from desk.services.basket import BookingRefusedError, toggle_booking
+    from desk.services.lifecycle.baskets import BookingRefusedError, toggle_booking
 
     clock.set(clock.now().replace(day=30, hour=15))  # Monday 30 at 15:00: Wednesday 2 is closed to bookings
     open_day = town.open_day(database, UnitKind.FULL_DAY, DAYS[0])

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from desk.db.enums import Role, UnitKind
 from desk.db.models import OpenDay
 from desk.errors import ValidationError
+from desk.money import MAX_CENTS
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.agents import create_agent
-from desk.money import MAX_CENTS
 from desk.services.catalogue import (
     MAX_CAPACITY,
     activity_names,

@@ -23,7 +23,7 @@ from desk.db.models import (
 )
 from desk.services.agents import password_matches
 from desk.services.demo import DEMO_AGENTS, DEMO_FAMILIES, load_demo
-from desk.services.journal import verify_journal
+from desk.services.verification import verify_journal
 
 COUNTED = (Family, Guardian, Child, Enrolment, Activity, Unit, OpenDay, Tariff, Agent, UnitExclusion)
 

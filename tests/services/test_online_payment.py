@@ -7,22 +7,28 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import String, Text, func, inspect, select
+from sqlalchemy import String, Text, func, inspect, select, update
 
-from desk.db.enums import BasketState, OnlinePaymentState, PaymentMode, UnitKind
+from desk.db.enums import BasketState, BookingState, OnlinePaymentState, PaymentMode, UnitKind
 from desk.db.models import Base, Basket, Booking, OnlinePayment, OpenDay, Payment, PaymentLine
+from desk.errors import ValidationError
 from desk.gateway.payfip import CARD_BANK_DELAY, CARD_PAYS, CARD_REFUSED, CARD_TOO_LATE, PayfipGateway, luhn_valid
-from desk.services.basket import BookingRefusedError
-from desk.services.checkout import PaymentRefusedError
-from desk.services.journal import verify_journal
-from desk.services.online_payment import (
+from desk.services.access import PermissionDeniedError
+from desk.services.lifecycle.baskets import BookingRefusedError
+from desk.services.lifecycle.online import (
+    GatewayAnswerError,
     OnlineOutcome,
     check_online_payment,
+    clear_review,
     handle_notification,
+    payments_to_review,
+    reconcile_online_payments,
     start_online_payment,
 )
+from desk.services.lifecycle.payments import PaymentRefusedError
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
+from desk.services.verification import verify_journal
 from tests.services.conftest import at_the_same_instant, mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
@@ -204,3 +210,131 @@ def test_no_card_number_is_ever_stored_or_logged(database, clock, gateway, baske
                 for value in row:
                     assert not any(luhn_valid(m) for m in CARD_LIKE.findall(str(value or ""))), (table.name, value)
     assert inspect(database.engine).get_table_names()
+
+
+class TamperedGateway(PayfipGateway):
+    """The simulated service, with its answer rewritten on the way: what a forged or broken reply looks like."""
+
+    def __init__(self, clock, rewrite) -> None:
+        super().__init__(clock.now)
+        self.rewrite = rewrite
+
+    def recuperer_detail_paiement_securise(self, idop: str):
+        return self.rewrite(dict(super().recuperer_detail_paiement_securise(idop)))
+
+
+def nothing_recorded(database) -> None:
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Payment)) == 0
+        assert set(session.scalars(select(Booking.state))) == {BookingState.PENDING}
+
+
+@pytest.mark.parametrize(("rewrite", "reason"), [
+    (lambda d: {**d, "montant": "100"}, "montant 1,00"),
+    (lambda d: {**d, "refdet": "20180614x2678x99108"}, "référence 20180614x2678x99108"),
+    (lambda d: {**d, "numcli": "999999"}, "numéro client 999999"),
+    (lambda d: {**d, "idOp": "another-operation"}, "opération another-operation"),
+])
+def test_an_answer_about_something_else_records_nothing_and_is_flagged(database, clock, basket, rewrite, reason):
+    gateway = TamperedGateway(clock, rewrite)
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
+    status = check(database, clock, gateway, basket, started.online_payment_id)
+    assert status.outcome is OnlineOutcome.DISPUTED and "rien n'a été encaissé" in status.message
+    nothing_recorded(database)
+    with database.session_factory.begin() as session:
+        [item] = payments_to_review(session)
+        assert reason in item.reason and item.refdet == started.refdet
+        assert session.scalar(select(Basket.state)) is BasketState.OPEN  # the counter can take it now
+    assert check(database, clock, gateway, basket, started.online_payment_id).message.startswith("Déjà traité")
+    nothing_recorded(database)
+
+
+@pytest.mark.parametrize("rewrite", [
+    lambda d: None,
+    lambda d: "P",
+    lambda d: {**d, "resultrans": "X"},
+    lambda d: {k: v for k, v in d.items() if k != "montant"},
+    lambda d: {**d, "montant": "14,00"},
+    lambda d: {**d, "montant": "٣٣"},
+    lambda d: {**d, "montant": 1400},
+    lambda d: {**d, "dattrans": "31022026"},
+    lambda d: {**d, "numauto": "x" * 500},
+])
+def test_a_malformed_answer_is_refused_in_french_and_records_nothing(database, clock, basket, rewrite):
+    gateway = TamperedGateway(clock, rewrite)
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
+    with pytest.raises(GatewayAnswerError, match="illisible"):
+        check(database, clock, gateway, basket, started.online_payment_id)
+    nothing_recorded(database)
+    with database.read_session_factory() as session:
+        assert session.scalar(select(OnlinePayment.state)) is OnlinePaymentState.CREATED  # asked again later
+
+
+def test_reconciliation_finds_the_late_confirmation_the_desk_no_longer_waits_for(database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")
+    clock.advance(timedelta(minutes=16))
+
+    def run(work):
+        with database.session_factory.begin() as session:
+            return work(session)
+
+    first = reconcile_online_payments(run, clock, gateway, basket.agent)
+    assert (first.checked, first.outcomes) == (1, {OnlineOutcome.EXPIRED: 1})
+    clock.advance(timedelta(minutes=5))
+    second = reconcile_online_payments(run, clock, gateway, basket.agent)
+    assert second.outcomes == {OnlineOutcome.LATE_PAID: 1} and "1 paiement(s) en ligne interrogé(s)" in second.summary()
+    assert reconcile_online_payments(run, clock, gateway, basket.agent).checked == 0
+    with database.read_session_factory() as session:
+        assert family_balance(session, basket.family_id) == -1400
+
+
+def test_the_regisseur_clears_a_flagged_payment_with_a_note(database, clock, gateway, basket):
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")
+    clock.advance(timedelta(minutes=21))
+    check(database, clock, gateway, basket, started.online_payment_id)
+    check(database, clock, gateway, basket, started.online_payment_id)
+    with database.session_factory.begin() as session:
+        [item] = payments_to_review(session)
+    with pytest.raises(PermissionDeniedError), database.session_factory.begin() as session:
+        clear_review(session, clock, online_payment_id=item.online_payment_id, actor=basket.agent, note="vu")
+    with pytest.raises(ValidationError, match="obligatoire"), database.session_factory.begin() as session:
+        clear_review(session, clock, online_payment_id=item.online_payment_id, actor=basket.cashier, note="  ")
+    with database.session_factory.begin() as session:
+        clear_review(session, clock, online_payment_id=item.online_payment_id, actor=basket.cashier,
+                     note="Relevé DGFIP du 27/11 : 14,00 € reçus, avoir confirmé.")
+    with database.read_session_factory() as session:
+        assert payments_to_review(session) == []
+        online = session.scalars(select(OnlinePayment)).one()
+        assert online.reviewed_by_id == basket.cashier.agent_id and online.review_note.startswith("Relevé DGFIP")
+
+
+def test_a_confirmation_in_time_whose_place_was_lost_meanwhile_becomes_a_credit(database, clock, basket):
+    """The bank answered within the 15 minutes, the desk asks later: the sweep freed the places, another family took one."""
+    from desk.services.enrolment import enrol
+    from desk.services.families import create_family
+    from desk.services.lifecycle.baskets import expire_holds, toggle_booking
+    from tests.services.factories import family_draft
+
+    gateway = PayfipGateway(clock.now)
+    day = basket.open_day(database, UnitKind.FULL_DAY, DEC_2)
+    with database.session_factory.begin() as session:
+        session.execute(update(OpenDay).where(OpenDay.id == day).values(capacity=1))
+        other = create_family(session, clock, family_draft("VOISIN", ("Inès", date(2019, 2, 1))))
+        enrol(session, clock, child_id=other.children[0].id, activity_id=basket.wednesday_activity, actor=basket.agent)
+    started = start(database, clock, gateway, basket)
+    gateway.pay_by_card(started.idop, CARD_BANK_DELAY, 12, 2028, "123")  # the bank answers 5 minutes later
+    clock.advance(timedelta(minutes=16))
+    with database.session_factory.begin() as session:
+        expire_holds(session, clock.now())
+    with database.session_factory.begin() as session:
+        toggle_booking(session, clock, family_id=other.id, child_id=other.children[0].id, open_day_id=day,
+                       actor=basket.agent)
+    status = check(database, clock, gateway, basket, started.online_payment_id)
+    assert status.outcome is OnlineOutcome.LATE_PAID and status.receipt.amount_cents == 1400
+    with database.read_session_factory() as session:
+        assert family_balance(session, basket.family_id) == -1400
+        assert verify_journal(session).ok

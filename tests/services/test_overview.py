@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desk.db.enums import UnitKind
-from desk.services.basket import expire_holds
+from desk.services.lifecycle.baskets import expire_holds
 from desk.services.overview import load_overview
 
 

@@ -20,8 +20,8 @@ from desk.db.models import (
     PaymentLine,
     Receipt,
 )
-from desk.services.journal import verify_journal
 from desk.services.scale_data import generate_town
+from desk.services.verification import verify_journal
 
 
 def generate(database, clock, families=150, seed=11):
@@ -35,7 +35,7 @@ def test_the_same_seed_gives_the_same_town(tmp_path, clock):
 
     towns = []
     for name in ("a", "b"):
-        database = open_database(f"sqlite:///{tmp_path / name}.sqlite3")
+        database = open_database(f"sqlite:///{tmp_path / name}.sqlite3", create=True)
         ensure_schema(database)
         generate(database, clock)
         with database.read_session_factory() as session:
@@ -77,8 +77,11 @@ def test_a_generated_town_keeps_every_invariant(database, clock):
             assert numbers == list(range(1, len(numbers) + 1)), year
             assert session.scalar(select(Counter.last_value).where(Counter.name == f"receipt:{year}")) == len(numbers)
 
-        assert verify_journal(session).ok
-        assert session.scalar(select(func.count()).select_from(JournalEntry)) == report.payments
+        verification = verify_journal(session)
+        assert verification.ok, verification.findings
+        closings = session.scalar(select(func.count()).select_from(CashSession).where(CashSession.closed_at.is_not(None)))
+        assert session.scalar(select(func.count()).select_from(JournalEntry)) == report.payments + closings
+        assert verification.payments_checked == report.payments and verification.seals_checked
         assert session.scalar(select(func.max(Payment.paid_at))) < clock.now()
         cash = session.scalar(select(func.sum(PaymentLine.amount_cents)).where(PaymentLine.mode == PaymentMode.CASH)) or 0
         floats = session.scalar(select(func.sum(CashSession.opening_float_cents)))

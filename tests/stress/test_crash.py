@@ -26,8 +26,9 @@ def test_a_killed_desk_never_leaves_half_a_payment(database_url):
     rng = random.Random(7)
     for kill in range(KILLS):
         desk = subprocess.Popen([sys.executable, "-m", "tests.stress.worker", "crash", database_url, str(kill)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(1.0, 2.5))  # start-up, then somewhere in the loop of checkouts
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert desk.stdout.readline() == b"working\n", desk.stderr.read().decode()[-2000:]  # started, and a first checkout done
+        time.sleep(rng.uniform(0.0, 1.0))  # then somewhere in the loop of checkouts
         assert desk.poll() is None, desk.stderr.read().decode()[-2000:]
         desk.send_signal(signal.SIGKILL)
         desk.wait(30)

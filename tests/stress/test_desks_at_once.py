@@ -17,11 +17,12 @@ from datetime import date
 from sqlalchemy import func, select, update
 
 from desk.db.engine import open_database
-from desk.db.enums import LIVE_BOOKING_STATES, BookingState, Role
+from desk.db.enums import LIVE_BOOKING_STATES, BookingState, JournalKind, LedgerKind, Role
 from desk.db.migrate import ensure_schema
 from desk.db.models import (
     Booking,
     JournalEntry,
+    LedgerEntry,
     OpenDay,
     Payment,
     PaymentAllocation,
@@ -35,21 +36,23 @@ from desk.services.cash_desk import open_cash_desk
 from desk.services.demo import DEMO_REGIE
 from desk.services.enrolment import enrol
 from desk.services.families import create_family
-from desk.services.journal import verify_journal
+from desk.services.lifecycle.credits import correct_account
 from desk.services.school_calendar import SchoolYear
 from desk.services.town_catalogue import ensure_town_catalogue
+from desk.services.verification import verify_journal
 from tests.services.factories import family_draft
 from tests.stress.worker import FIRST_DAY, LAST_DAY, START
 
 DESKS = 4
+DESKS_ON_POSTGRES = 8
 SECONDS = float(os.environ.get("DESK_STRESS_SECONDS", "6"))
 
 
-def build_town(url: str, families: int = 10, capacity: int = 3) -> None:
+def build_town(url: str, families: int = 10, capacity: int = 3, credits: int = 0) -> None:
     from desk.clock import FrozenClock
 
     clock = FrozenClock(START)
-    database = open_database(url)
+    database = open_database(url, create=True)
     ensure_schema(database)
     with database.session_factory.begin() as session:
         catalogue = ensure_town_catalogue(session, SchoolYear(2026))
@@ -61,11 +64,15 @@ def build_town(url: str, families: int = 10, capacity: int = 3) -> None:
             file = create_family(session, clock, family_draft(f"BUREAU{n}", ("Jade", date(2018, 1, 1 + n))))
             enrol(session, clock, child_id=file.children[0].id, activity_id=catalogue.wednesdays.id,
                   actor=Actor(agent.id, Role.AGENT))
+            if credits:  # a credit that the régisseurs refund while the agents' payments spend it
+                correct_account(session, clock, family_id=file.id, amount_cents=-credits, label="Avoir de reprise",
+                                actor=Actor(cashier.id, Role.CASHIER))
         session.execute(update(OpenDay).where(OpenDay.day.between(FIRST_DAY, LAST_DAY)).values(capacity=capacity))
     database.dispose()
 
 
 def check_invariants(url: str) -> dict[str, int]:
+    """The product's invariants after the storm; returns the figures the test prints."""
     database = open_database(url)
     with database.read_session_factory() as session:
         live = dict(session.execute(
@@ -81,32 +88,82 @@ def check_invariants(url: str) -> dict[str, int]:
             numbers[year].append(number)
         for year_numbers in numbers.values():
             assert year_numbers == list(range(1, len(year_numbers) + 1))
-        assert verify_journal(session).ok
+        report = verify_journal(session)
+        assert report.ok, report.findings
         received = session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)))
         assert received == session.scalar(select(func.coalesce(func.sum(PaymentLine.amount_cents), 0)))
         assert received == session.scalar(select(func.coalesce(func.sum(PaymentAllocation.amount_cents), 0)))
         journal_in = session.scalar(select(func.coalesce(func.max(JournalEntry.grand_total_in_cents), 0)))
         assert received == journal_in
-        paid_bookings = session.scalar(select(func.count()).select_from(Booking).where(Booking.state == BookingState.CONFIRMED))
-        figures = {"payments": len(baskets), "confirmed bookings": paid_bookings, "received cents": received}
+        figures = {
+            "payments": session.scalar(select(func.count()).select_from(Payment)),
+            "confirmed bookings": session.scalar(select(func.count()).select_from(Booking)
+                                                 .where(Booking.state == BookingState.CONFIRMED)),
+            "received cents": received,
+            "refunds": session.scalar(select(func.count()).select_from(LedgerEntry)
+                                      .where(LedgerEntry.kind == LedgerKind.REFUND)),
+            "closings": session.scalar(select(func.count()).select_from(JournalEntry)
+                                       .where(JournalEntry.kind == JournalKind.CLOSING)),
+            "payments in closed sessions": payments_after_their_closing(session),
+            "refunds beyond the credit": refunds_beyond_the_credit(session),
+        }
     database.dispose()
     return figures
 
 
-def test_desks_hammering_the_same_days_keep_every_invariant(database_url):
-    build_town(database_url)
-    runs = [subprocess.Popen([sys.executable, "-m", "tests.stress.worker", "hammer", database_url, str(seed), str(SECONDS)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for seed in range(DESKS)]
+def payments_after_their_closing(session) -> int:
+    """Payments journaled after the closing of the session they are in: the journal's order is the commit order."""
+    closings = dict(session.execute(select(JournalEntry.cash_session_id, JournalEntry.sequence)
+                                    .where(JournalEntry.kind == JournalKind.CLOSING)).all())
+    return sum(1 for cash_session_id, sequence in session.execute(
+        select(JournalEntry.cash_session_id, JournalEntry.sequence).where(JournalEntry.kind == JournalKind.PAYMENT,
+                                                                          JournalEntry.cash_session_id.is_not(None)))
+        if cash_session_id in closings and sequence > closings[cash_session_id])
+
+
+def refunds_beyond_the_credit(session) -> int:
+    """Refunds that took a family's account above zero: a credit refunded twice, or refunded while spent."""
+    beyond = 0
+    balances: dict[int, int] = defaultdict(int)
+    for family_id, kind, amount in session.execute(  # a family's movements are serialised by its lock
+        select(LedgerEntry.family_id, LedgerEntry.kind, LedgerEntry.amount_cents).order_by(LedgerEntry.id)
+    ):
+        balances[family_id] += amount
+        if kind is LedgerKind.REFUND and balances[family_id] > 0:
+            beyond += 1
+    return beyond
+
+
+def run_desks(url: str, desks: int, seconds: float, cashiers: int) -> dict[str, int]:
+    runs = [subprocess.Popen([sys.executable, "-m", "tests.stress.worker", "hammer", url, str(seed), str(seconds),
+                              "cashier" if seed < cashiers else "agent"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for seed in range(desks)]
     tallies = []
     for run in runs:
-        out, err = run.communicate(timeout=SECONDS + 120)
+        out, err = run.communicate(timeout=seconds + 180)
         assert run.returncode == 0, err[-2000:]
+        retried = [line for line in err.splitlines() if "tried again" in line]
+        if retried:
+            print("\n".join(retried[:5]))
         tallies.append(json.loads(out.strip().splitlines()[-1]))
-    total = {key: sum(t[key] for t in tallies) for key in tallies[0]}
+    return {key: sum(t[key] for t in tallies) for key in tallies[0]}
+
+
+def test_desks_hammering_the_same_days_keep_every_invariant(database_url):
+    desks = DESKS_ON_POSTGRES if database_url.startswith("postgresql") else DESKS
+    build_town(database_url, credits=1500)
+    total = run_desks(database_url, desks, SECONDS, cashiers=2)
     figures = check_invariants(database_url)
-    print(f"\n{DESKS} desks × {SECONDS:.0f} s on {database_url.split(':')[0]}: {total['operations']} operations, "
-          f"{total['refusals']} refusals by the rules, {total['retries']} database retries, {total['errors']} errors; "
-          f"{figures['payments']} payments, {figures['confirmed bookings']} confirmed bookings")
+    print(f"\n{desks} desks (2 régisseurs) × {SECONDS:.0f} s on {database_url.split(':')[0]}: "
+          f"{total['operations']} operations, {total['refusals']} refusals by the rules, "
+          f"{total['retries']} conflicts retried, {total['surfaced']} surfaced to an agent, {total['errors']} errors; "
+          f"{figures['payments']} payments, {figures['refunds']} refunds, {figures['closings']} closings, "
+          f"{figures['confirmed bookings']} confirmed bookings; "
+          f"{figures['payments in closed sessions']} payments in closed sessions, "
+          f"{figures['refunds beyond the credit']} refunds beyond the credit")
     assert total["errors"] == 0
+    assert total["surfaced"] == 0
+    assert figures["payments in closed sessions"] == 0
+    assert figures["refunds beyond the credit"] == 0
     assert total["operations"] > 20
-    assert figures["payments"] > 0
+    assert figures["payments"] > 0 and figures["refunds"] > 0 and figures["closings"] > 0

@@ -1,7 +1,9 @@
 """What one desk does in the stress and crash tests, in its own process with its own connection.
 
 Module-level functions only: they are started by multiprocessing (spawn) and
-by ``python -m tests.stress.worker``.
+by ``python -m tests.stress.worker``. Every action runs as the application
+runs it: one unit of work through ``run_in_transaction``, which retries what
+PostgreSQL asks to retry and counts it.
 """
 
 from __future__ import annotations
@@ -9,22 +11,24 @@ from __future__ import annotations
 import json
 import random
 import sys
-import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import open_database
 from desk.db.enums import Role
 from desk.db.models import Agent, Child, Enrolment, OpenDay
+from desk.db.transactions import STATS, BusyDatabaseError, run_in_transaction
 from desk.errors import DeskError
 from desk.services.access import Actor
-from desk.services.basket import clear_basket, expire_holds, toggle_booking
-from desk.services.checkout import pay_at_counter
+from desk.services.cash_desk import close_cash_desk, notes_and_coins, open_cash_desk, open_session, session_figures
+from desk.services.lifecycle.baskets import basket_view, clear_basket, expire_holds, toggle_booking
+from desk.services.lifecycle.credits import refund_credit
+from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.tenders import Tender
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=PARIS)
@@ -35,8 +39,12 @@ FIRST_DAY, LAST_DAY = date(2026, 12, 1), date(2026, 12, 20)  # three Wednesdays,
 class Tally:
     operations: int = 0
     refusals: int = 0  # the rules said no: full, already paid by another desk, nothing to pay…
-    retries: int = 0  # the database asked to try again (deadlock, lock timeout): resolved by retrying
+    retries: int = 0  # conflicts PostgreSQL asked to retry, retried inside the unit of work
+    surfaced: int = 0  # conflicts that reached the agent despite the retries
     errors: int = 0  # anything else: a bug
+    payments: int = 0
+    refunds: int = 0
+    closings: int = 0
 
 
 def _world(database):
@@ -44,50 +52,80 @@ def _world(database):
         children = session.execute(select(Child.family_id, Child.id).join(Enrolment, Enrolment.child_id == Child.id)).all()
         open_days = list(session.scalars(select(OpenDay.id).where(OpenDay.day.between(FIRST_DAY, LAST_DAY))
                                          .order_by(OpenDay.id)))
-        agent = session.scalar(select(Agent.id).where(Agent.role == Role.AGENT))
-    return children, open_days, Actor(agent, Role.AGENT)
+        agents = {role: Actor(agent_id, role) for agent_id, role in session.execute(select(Agent.id, Agent.role))}
+    return children, open_days, agents
 
 
-def _attempt(database, action, tally: Tally) -> None:
-    for _ in range(5):
-        try:
-            with database.session_factory.begin() as session:
-                action(session)
-            tally.operations += 1
-            return
-        except DeskError:
-            tally.refusals += 1
-            return
-        except OperationalError:
-            tally.retries += 1
-            time.sleep(random.random() / 50)
-    tally.errors += 1
+def _attempt(database, action, tally: Tally, counter: str | None = None) -> None:
+    try:
+        run_in_transaction(database, action)
+    except BusyDatabaseError:
+        tally.surfaced += 1
+    except DeskError:
+        tally.refusals += 1
+    except DBAPIError as error:
+        print(f"database error: {error}", file=sys.stderr)
+        tally.errors += 1
+    else:
+        tally.operations += 1
+        if counter:
+            setattr(tally, counter, getattr(tally, counter) + 1)
 
 
-def hammer(url: str, seconds: float, seed: int) -> dict:
-    """Book, unbook, pay, clear and expire at random on shared families and days for ``seconds``."""
+def _pay(session, clock, family_id, actor):
+    """Pay what the basket holds as the agent reads it: cash up to the ceiling, by card above."""
+    due = basket_view(session, family_id).to_pay_cents
+    tenders = [Tender.cash(-(-due // 500) * 500)] if due <= 30_000 else [Tender.card(due, "STRESS1", "4242")]
+    return pay_at_counter(session, clock, family_id=family_id, tenders=tenders if due else [], actor=actor)
+
+
+def _close_and_reopen(session, clock, actor):
+    current = open_session(session)
+    if current is None:
+        return open_cash_desk(session, clock, actor=actor, float_cents=5000)
+    figures = session_figures(session, current.id)
+    return close_cash_desk(session, clock, actor=actor, counts=notes_and_coins(figures.expected_cash_cents),
+                           cheques_counted_cents=figures.cheques_cents)
+
+
+def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:
+    """Book, unbook, pay, clear and expire at random on shared families and days for ``seconds``.
+
+    A régisseur's desk also cancels paid days (through the basket), refunds
+    credits, and closes and reopens the cash desk under the agents' feet.
+    """
+    import time
+
     rng = random.Random(seed)
     database = open_database(url)
     clock = FrozenClock(START + timedelta(seconds=seed))
-    children, open_days, actor = _world(database)
+    children, open_days, agents = _world(database)
+    actor = agents[Role.CASHIER] if cashier else agents[Role.AGENT]
     tally = Tally()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         family_id, child_id = rng.choice(children)
         roll = rng.random()
-        if roll < 0.6:
+        counter = None
+        if roll < 0.55:
             action = partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,
                              open_day_id=rng.choice(open_days), actor=actor)
-        elif roll < 0.85:
-            action = partial(pay_at_counter, clock=clock, family_id=family_id, tenders=[Tender.cash(30_000)], actor=actor)
-        elif roll < 0.93:
-            action = partial(clear_basket, clock=clock, family_id=family_id)
+        elif roll < 0.8:
+            action, counter = partial(_pay, clock=clock, family_id=family_id, actor=actor), "payments"
+        elif roll < 0.86:
+            action = partial(clear_basket, clock=clock, family_id=family_id, actor=actor)
+        elif cashier and roll < 0.95:
+            action, counter = partial(refund_credit, clock=clock, family_id=family_id, amount_cents=rng.choice((100, 400)),
+                                      actor=actor, means="espèces"), "refunds"
+        elif cashier:
+            action, counter = partial(_close_and_reopen, clock=clock, actor=actor), "closings"
         else:
             clock.advance(timedelta(minutes=rng.randint(1, 20)))
             action = partial(expire_holds, now=clock.now())
-        _attempt(database, action, tally)
+        _attempt(database, action, tally, counter)
     database.dispose()
-    return tally.__dict__
+    tally.retries, tally.surfaced = STATS.retries, tally.surfaced + STATS.surfaced
+    return asdict(tally)
 
 
 def checkout_forever(url: str, seed: int) -> None:
@@ -95,19 +133,26 @@ def checkout_forever(url: str, seed: int) -> None:
     rng = random.Random(seed)
     database = open_database(url)
     clock = FrozenClock(START)
-    children, open_days, actor = _world(database)
+    children, open_days, agents = _world(database)
+    actor = agents[Role.AGENT]
+    first = True
     while True:
         family_id, child_id = rng.choice(children)
         for open_day in rng.sample(open_days, 3):
             _attempt(database, partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,
                                        open_day_id=open_day, actor=actor), Tally())
-        _attempt(database, partial(pay_at_counter, clock=clock, family_id=family_id, tenders=[Tender.cash(30_000)],
-                                   actor=actor), Tally())
+        _attempt(database, partial(_pay, clock=clock, family_id=family_id, actor=actor), Tally())
+        if first:  # the test kills the desk once it is at work
+            print("working", flush=True)
+            first = False
 
 
 if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # the retries, with their cause, on stderr
     mode, url, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     if mode == "crash":
         checkout_forever(url, seed)
     else:
-        print(json.dumps(hammer(url, float(sys.argv[4]), seed)))
+        print(json.dumps(hammer(url, float(sys.argv[4]), seed, cashier=sys.argv[5] == "cashier")))

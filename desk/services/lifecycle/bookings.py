@@ -1,0 +1,138 @@
+"""Booking states and place counts: every transition, and the only code that moves ``places_taken``.
+
+pending → confirmed (paid), pending → cancelled (taken back) or expired (hold
+run out), expired → pending (renewed at payment), confirmed → cancelled (with
+a credit, see ``credits``). Each transition changes the rows that are still
+in the state it starts from, and moves the place counts of exactly those, so
+a booking two desks race for is counted once. The database refuses any count
+above capacity or below zero (CHECK ``within_capacity``), and the
+verification compares every count with the live bookings.
+
+Callers hold the bookings' locks (``locks.bookings``) before they move them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+
+from desk.db.enums import BookingState
+from desk.db.models import Booking, OpenDay
+from desk.services.lifecycle import locks
+
+
+def expire(session: Session, now: datetime, booking_ids: Iterable[int]) -> Tally[int]:
+    """pending → expired: the holds ran out; their places are freed. Returns the places freed by open day."""
+    return _end_pending(session, now, booking_ids, BookingState.EXPIRED)
+
+
+def drop(session: Session, now: datetime, booking_ids: Iterable[int]) -> Tally[int]:
+    """pending → cancelled: taken back before payment; their places are freed."""
+    return _end_pending(session, now, booking_ids, BookingState.CANCELLED)
+
+
+def add_pending(session: Session, booking: Booking) -> bool:
+    """Insert a new pending booking if its open day has a place left; False when it is full."""
+    if not take_place(session, booking.open_day_id):
+        return False
+    session.add(booking)
+    session.flush()
+    return True
+
+
+def renew(session: Session, now: datetime, hold: timedelta, booking: Booking) -> bool:
+    """expired → pending again, if its place is still free; False otherwise (nothing changed)."""
+    if not take_place(session, booking.open_day_id):
+        return False
+    renewed = session.execute(
+        update(Booking).where(Booking.id == booking.id, Booking.state == BookingState.EXPIRED)
+        .values(state=BookingState.PENDING, ended_at=None, hold_expires_at=now + hold)
+        .execution_options(synchronize_session=False)
+    )
+    assert renewed.rowcount == 1, "the caller holds the booking's lock"
+    session.expire(booking)
+    return True
+
+
+def confirm(session: Session, now: datetime, payment_id: int, booking_ids: list[int]) -> bool:
+    """pending → confirmed by a payment; False (and nothing changed) unless every one was still pending."""
+    if not booking_ids:
+        return True
+    confirmed = session.execute(
+        update(Booking).where(Booking.id.in_(booking_ids), Booking.state == BookingState.PENDING)
+        .values(state=BookingState.CONFIRMED, confirmed_at=now, payment_id=payment_id, hold_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    forget_loaded(session, booking_ids)
+    return confirmed.rowcount == len(booking_ids)
+
+
+def cancel_confirmed(session: Session, now: datetime, booking_id: int) -> bool:
+    """confirmed → cancelled (the credit is the caller's): frees the place; False if it was no longer confirmed."""
+    open_day_ids = session.execute(
+        update(Booking).where(Booking.id == booking_id, Booking.state == BookingState.CONFIRMED)
+        .values(state=BookingState.CANCELLED, ended_at=now, cancellation_basket_id=None)
+        .returning(Booking.open_day_id).execution_options(synchronize_session=False)
+    ).scalars().all()
+    forget_loaded(session, [booking_id])
+    release_places(session, Tally(open_day_ids))
+    return bool(open_day_ids)
+
+
+def propose_cancellation(session: Session, booking: Booking, basket_id: int | None) -> None:
+    """Put a paid booking's cancellation in the basket (``basket_id``), or take it back out (None)."""
+    booking.cancellation_basket_id = basket_id
+    session.flush()
+
+
+def take_place(session: Session, open_day_id: int) -> bool:
+    """One more place taken on the open day, unless it is full."""
+    locks.take(session, locks.Rank.OPEN_DAYS)
+    taken = session.execute(
+        update(OpenDay).where(OpenDay.id == open_day_id, OpenDay.places_taken < OpenDay.capacity)
+        .values(places_taken=OpenDay.places_taken + 1).execution_options(synchronize_session=False)
+    )
+    return taken.rowcount == 1
+
+
+def release_places(session: Session, freed: Tally[int]) -> None:
+    """Give back places, in one statement, open days in ascending id."""
+    freed = Tally({open_day_id: count for open_day_id, count in freed.items() if count})
+    if not freed:
+        return
+    if len(freed) > 1:  # an UPDATE locks its rows in scan order: lock them in id order first
+        locks.open_days(session, freed)
+    locks.take(session, locks.Rank.OPEN_DAYS)
+    session.execute(
+        update(OpenDay).where(OpenDay.id.in_(sorted(freed)))
+        .values(places_taken=OpenDay.places_taken - case(dict(freed), value=OpenDay.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _end_pending(session: Session, now: datetime, booking_ids: Iterable[int], state: BookingState) -> Tally[int]:
+    ids = sorted(set(booking_ids))
+    if not ids:
+        return Tally()
+    ended = session.execute(
+        update(Booking).where(Booking.id.in_(ids), Booking.state == BookingState.PENDING)
+        .values(state=state, ended_at=now).returning(Booking.open_day_id)
+        .execution_options(synchronize_session=False)
+    ).scalars().all()
+    forget_loaded(session, ids)
+    freed = Tally(ended)
+    release_places(session, freed)
+    return freed
+
+
+def forget_loaded(session: Session, booking_ids: Iterable[int]) -> None:
+    """Bookings changed by a bulk UPDATE reload their new state when next read."""
+    for booking_id in booking_ids:
+        loaded = session.identity_map.get(identity_key(Booking, booking_id))
+        if loaded is not None:
+            session.expire(loaded)

@@ -1,0 +1,189 @@
+"""The one order in which every use case takes its locks.
+
+Two desks that lock the same rows in the same order wait for each other; two
+that lock them in opposite orders deadlock. Every use case of the money core
+takes what it needs in this order, skipping what it does not need:
+
+1. the acting agent (shared: a role change or a deactivation waits for the act, then applies to the next);
+2. the open counter cash session (shared by payments, exclusive by the closing, so that no
+   payment lands in a session that is closing or closed);
+3. the family (exclusive, *no key update*: every read-then-write of its basket, bookings,
+   balance and credit happens under it);
+4. the online payment being resolved;
+5. the family's basket;
+6. bookings, in ascending id;
+7. open days (place counts), in ascending id;
+8. numbers (receipt numbers per year, debt references);
+9. the journal (its counter, then its tail).
+
+``take`` enforces the order at run time: a use case that asks for a lock of a
+lower rank than one it holds is a programming error, raised at once, in tests
+and in production alike, rather than a deadlock under load. On SQLite the
+``FOR UPDATE`` clauses are not rendered: every write transaction begins
+IMMEDIATE and holds the whole file.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from desk.db.baskets import lock_active_basket, lock_or_open_basket
+from desk.db.enums import CashSessionKind
+from desk.db.models import Agent, Basket, Booking, CashSession, Family, OnlinePayment, OpenDay
+from desk.errors import DeskError
+from desk.services.access import Actor, PermissionDeniedError
+
+_HELD = "desk_lock_rank"
+_ACTOR = "desk_actor"
+
+
+class Rank(enum.IntEnum):
+    AGENT = 1
+    CASH_SESSION = 2
+    FAMILY = 3
+    ONLINE_PAYMENT = 4
+    BASKET = 5
+    BOOKINGS = 6
+    OPEN_DAYS = 7
+    NUMBERS = 8
+    JOURNAL = 9
+
+
+class LockOrderError(RuntimeError):
+    """A use case asked for its locks out of the documented order."""
+
+
+def take(session: Session, rank: Rank) -> None:
+    """Note that the transaction takes a lock of ``rank``; refuse going back down the order."""
+    transaction = session.get_transaction()
+    held_by, held = session.info.get(_HELD, (None, 0))
+    if held_by is not transaction:
+        held = 0
+    if rank < held:
+        raise LockOrderError(f"lock {Rank(rank).name} taken after {Rank(held).name}")
+    session.info[_HELD] = (transaction, max(held, rank))
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A nested transaction whose locks, rolled back with it, no longer count in the order."""
+    held = session.info.get(_HELD)
+    try:
+        with session.begin_nested():
+            yield
+    except Exception:
+        if held is None:
+            session.info.pop(_HELD, None)
+        else:
+            session.info[_HELD] = held
+        raise
+
+
+def acting(session: Session, actor: Actor) -> Actor:
+    """The actor as the database knows them now: a deactivated account acts no more, a changed role applies.
+
+    Read once per transaction, under a shared lock held until it ends. The
+    agent is the first lock of every use case: a transaction that runs several
+    in a row (a test's set-up, a demo loader) starts the order over with each.
+    """
+    session.info.pop(_HELD, None)
+    take(session, Rank.AGENT)
+    if actor.agent_id is None:  # an administration command run by whoever holds the server
+        return actor
+    checked_in, checked = session.info.get(_ACTOR, (None, None))
+    if checked_in is session.get_transaction() and checked.agent_id == actor.agent_id:
+        return checked
+    row = session.execute(
+        select(Agent.role, Agent.is_active, Agent.display_name).where(Agent.id == actor.agent_id)
+        .with_for_update(read=True)
+    ).one_or_none()
+    if row is None or not row.is_active:
+        raise PermissionDeniedError("inactive_account", "Ce compte a été désactivé : il ne peut plus rien enregistrer.",
+                                    hint="Fermez la session ; un administrateur peut réactiver le compte.")
+    checked = Actor(actor.agent_id, row.role, row.display_name)
+    session.info[_ACTOR] = (session.get_transaction(), checked)
+    return checked
+
+
+def open_counter_session(session: Session, *, for_closing: bool = False) -> CashSession | None:
+    """The open counter session: shared by a payment, exclusive for its closing.
+
+    A payment waiting behind a closing then finds the session closed, and is refused.
+    """
+    take(session, Rank.CASH_SESSION)
+    return session.scalar(
+        select(CashSession).where(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None))
+        .with_for_update(read=not for_closing).execution_options(populate_existing=True)
+    )
+
+
+def family(session: Session, family_id: int) -> None:
+    take(session, Rank.FAMILY)
+    found = session.scalar(select(Family.id).where(Family.id == family_id).with_for_update(key_share=True))
+    if found is None:
+        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
+
+
+def online_payment(session: Session, online_payment_id: int) -> OnlinePayment | None:
+    take(session, Rank.ONLINE_PAYMENT)
+    return session.scalar(
+        select(OnlinePayment).where(OnlinePayment.id == online_payment_id)
+        .with_for_update().execution_options(populate_existing=True)
+    )
+
+
+def active_basket(session: Session, family_id: int) -> Basket | None:
+    take(session, Rank.BASKET)
+    return lock_active_basket(session, family_id)
+
+
+def active_or_new_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Basket:
+    take(session, Rank.BASKET)
+    return lock_or_open_basket(session, family_id, now, agent_id)
+
+
+def basket_by_id(session: Session, basket_id: int) -> Basket | None:
+    take(session, Rank.BASKET)
+    return session.scalar(select(Basket).where(Basket.id == basket_id).with_for_update()
+                          .execution_options(populate_existing=True))
+
+
+def bookings(session: Session, *conditions: ColumnElement[bool], skip_locked: bool = False) -> list[Booking]:
+    """The bookings matching ``conditions``, locked in ascending id, as committed once the locks are held.
+
+    ``skip_locked`` leaves out rows another transaction holds: for the holds of
+    other families, which that transaction is already dealing with.
+    """
+    take(session, Rank.BOOKINGS)
+    return list(session.scalars(
+        select(Booking).where(*conditions).order_by(Booking.id)
+        .with_for_update(skip_locked=skip_locked).execution_options(populate_existing=True)
+    ))
+
+
+def open_days(session: Session, open_day_ids: Iterable[int]) -> dict[int, OpenDay]:
+    """The open days, locked in ascending id, with their place counts as committed."""
+    take(session, Rank.OPEN_DAYS)
+    ids = sorted(set(open_day_ids))
+    if not ids:
+        return {}
+    rows = session.scalars(
+        select(OpenDay).where(OpenDay.id.in_(ids)).order_by(OpenDay.id)
+        .with_for_update().execution_options(populate_existing=True)
+    )
+    return {row.id: row for row in rows}
+
+
+def numbers(session: Session) -> None:
+    """Before taking a receipt number or a debt reference (their counter rows lock until commit)."""
+    take(session, Rank.NUMBERS)
+
+
+def journal(session: Session) -> None:
+    take(session, Rank.JOURNAL)

@@ -1,0 +1,358 @@
+"""Paying a basket: all or nothing, in one transaction.
+
+The payment and its lines, the confirmed bookings, the cancellations and
+their credits, the family's balance, a receipt number (per year, without
+gaps) and the journal entries vouching for all of it are written together;
+any refusal or failure rolls everything back and leaves the basket exactly as
+it was. Locks follow ``locks``: the agent, the open cash session (shared: a
+closing waits for the payment, and a payment waiting behind a closing finds
+the session closed), the family, the basket, its bookings, their places, the
+receipt number, the journal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from desk.clock import PARIS, Clock
+from desk.db.counters import next_counter_value
+from desk.db.enums import (
+    AuditOutcome,
+    BasketState,
+    BookingState,
+    JournalKind,
+    LedgerKind,
+    PaymentChannel,
+    PaymentMode,
+)
+from desk.db.models import (
+    AuditEntry,
+    Basket,
+    Booking,
+    LedgerEntry,
+    OpenDay,
+    Payment,
+    PaymentAllocation,
+    PaymentLine,
+    Receipt,
+    Unit,
+    UnitExclusion,
+)
+from desk.errors import DeskError
+from desk.money import format_cents
+from desk.services import evidence
+from desk.services.access import Actor
+from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
+from desk.services.journal import append_entries
+from desk.services.lifecycle import bookings as transitions
+from desk.services.lifecycle import locks
+from desk.services.lifecycle.baskets import DEFAULT_POLICY, active_enrolment_id, cell_facts
+from desk.services.lifecycle.credits import Cancellation, cancel_booking
+from desk.services.numbering import receipt_code, receipt_counter
+from desk.services.pricing import family_balance
+from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, SettledLine, Settlement, Tender, settle
+
+EXCESS_OF_VOUCHERS = "Avoir : excédent de titres de paiement (sans rendu de monnaie)"
+
+
+class PaymentRefusedError(DeskError):
+    """The payment cannot be recorded as entered; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems), "Rien n'a été encaissé : corrigez puis encaissez à nouveau.")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    """What the counter shows and prints once a payment is recorded."""
+
+    payment_id: int
+    receipt_code: str
+    paid_at: datetime
+    amount_cents: int
+    change_cents: int
+    credit_used_cents: int
+    balance_settled_cents: int
+    credit_created_cents: int
+    balance_after_cents: int
+    booking_ids: tuple[int, ...]
+    cancelled_booking_ids: tuple[int, ...]
+    journal_hash: str
+
+
+@dataclass(frozen=True)
+class Due:
+    """How the amount to pay is made: bookings, less credit used, plus the balance due."""
+
+    bookings_cents: int
+    credit_used_cents: int
+    balance_settled_cents: int
+
+    @property
+    def to_pay_cents(self) -> int:
+        return self.bookings_cents - self.credit_used_cents + self.balance_settled_cents
+
+
+@dataclass(frozen=True)
+class BasketContents:
+    """The basket's bookings to confirm and paid bookings to cancel, locked."""
+
+    bookings: list[Booking]
+    cancellations: list[Booking]
+
+
+def pay_at_counter(
+    session: Session,
+    clock: Clock,
+    *,
+    family_id: int,
+    tenders: list[Tender],
+    actor: Actor,
+    accept_voucher_excess: bool = False,
+    cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,
+    policy: BookingPolicy = DEFAULT_POLICY,
+) -> PaymentRecord:
+    """Pay the family's basket with the tenders entered at the counter."""
+    now = clock.now()
+    actor = locks.acting(session, actor)
+    cash_session = locks.open_counter_session(session)
+    if cash_session is None:
+        raise DeskError("La caisse n'est pas ouverte : aucun encaissement au guichet n'est possible.",
+                        "Un régisseur doit ouvrir la caisse avec son fond de caisse (menu Caisse).")
+    locks.family(session, family_id)
+    basket = lock_basket_for_payment(session, family_id)
+    contents = basket_contents(session, now, basket, actor, policy)
+    cancelled = [cancel_booking(session, now, actor, booking, "annulation au guichet")
+                 for booking in contents.cancellations]
+    due = amount_due(session, family_id, contents.bookings)
+    settlement = settle(due.to_pay_cents, tenders, cash_ceiling_cents=cash_ceiling_cents,
+                        accept_voucher_excess=accept_voucher_excess)
+    if not settlement.is_complete:
+        problems = list(settlement.errors)
+        if settlement.remaining_cents:
+            problems.append(f"Il reste {format_cents(settlement.remaining_cents)} à régler.")
+        raise PaymentRefusedError(problems)
+    return record_payment(
+        session, now, family_id=family_id, basket=basket, actor=actor, channel=PaymentChannel.COUNTER,
+        settlement=settlement, bookings=contents.bookings, due=due, cancelled=cancelled, cash_session_id=cash_session.id,
+    )
+
+
+def lock_basket_for_payment(session: Session, family_id: int) -> Basket:
+    """The family's basket, locked for this transaction; refuses one already paid or being paid online."""
+    basket = locks.active_basket(session, family_id)
+    if basket is None:
+        raise PaymentRefusedError(["Il n'y a rien à régler : le panier est vide ou vient d'être réglé à un autre guichet."])
+    if basket.state is BasketState.PAYMENT_IN_PROGRESS:
+        raise PaymentRefusedError(["Un paiement en ligne est en cours pour ce panier : attendez son résultat."])
+    return basket
+
+
+def basket_contents(session: Session, now: datetime, basket: Basket, actor: Actor, policy: BookingPolicy, *,
+                    holds_run_out: bool = True) -> BasketContents:
+    """Lock the basket's bookings and cancellations; renew the expired ones the rules still allow.
+
+    A pending booking whose hold has run out is expired first and renewed like
+    the others, as the grid shows it; ``holds_run_out`` False keeps it as it
+    is (a bank that confirmed in time is honoured, whenever the desk asks).
+    """
+    held = locks.bookings(session, or_(
+        and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+        and_(Booking.cancellation_basket_id == basket.id, Booking.state == BookingState.CONFIRMED),
+    ))
+    cancellations = [b for b in held if b.state is BookingState.CONFIRMED]
+    if cancellations and not actor.is_cashier:
+        raise PaymentRefusedError(["Ce panier contient des annulations de réservations réglées : "
+                                   "un régisseur doit valider le règlement."])
+    run_out = [b for b in held if holds_run_out and b.state is BookingState.PENDING
+               and b.hold_expires_at is not None and b.hold_expires_at <= now]
+    expired = [b for b in held if b.state is BookingState.EXPIRED] + run_out
+    pending = [b for b in held if b.state is BookingState.PENDING and b not in run_out]
+    transitions.expire(session, now, [b.id for b in run_out])
+    if expired or cancellations:
+        _load_details(session, expired + cancellations)
+    for booking in sorted(expired, key=lambda b: b.id):
+        _renew(session, now, policy, actor, booking)
+    pending = sorted(pending + expired, key=lambda b: b.id)
+    if not pending and not cancellations and family_balance(session, basket.family_id) <= 0:
+        raise PaymentRefusedError(["Il n'y a rien à régler : le panier est vide."])
+    return BasketContents(pending, cancellations)
+
+
+def _load_details(session: Session, rows: list[Booking]) -> None:
+    session.scalars(select(Booking).where(Booking.id.in_([b.id for b in rows])).options(
+        joinedload(Booking.child), joinedload(Booking.open_day).joinedload(OpenDay.unit).joinedload(Unit.activity)
+    )).unique().all()
+
+
+def _renew(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, booking: Booking) -> None:
+    """An expired booking comes back if the rule still allows the cell and its place is still free."""
+    where = f"{booking.child.first_name} le {booking.open_day.day:%d/%m/%Y} ({booking.open_day.unit.name})"
+    # places and clashes are checked below, on the rows themselves
+    facts = cell_facts(booking.open_day, places_left=1, state=CellState.NONE, price_cents=booking.price_cents,
+                       paid_clash=None, basket_locked=False)
+    verdict = cell_verdict(facts, now=now, is_cashier=actor.is_cashier)
+    if not verdict.allowed:
+        raise PaymentRefusedError([f"La réservation de {where} a expiré et ne peut plus être renouvelée : "
+                                   f"{verdict.text} Retirez-la du panier."])
+    try:
+        active_enrolment_id(session, booking.child, booking.open_day.unit.activity)
+    except DeskError as refusal:
+        raise PaymentRefusedError([f"La réservation de {where} a expiré et ne peut plus être renouvelée : "
+                                   f"{refusal.message} Retirez-la du panier."]) from refusal
+    if _live_elsewhere(session, booking):
+        raise PaymentRefusedError([f"La réservation de {where} a expiré et l'enfant a depuis une autre réservation "
+                                   "ce jour-là : retirez-la du panier."])
+    if not transitions.renew(session, now, policy.hold, booking):
+        raise PaymentRefusedError([f"La place de {where} a été prise depuis l'expiration de la réservation : "
+                                   "retirez-la du panier."])
+
+
+def _live_elsewhere(session: Session, booking: Booking) -> bool:
+    """The same cell booked again, or a unit it excludes booked the same day and not cancelled in this basket."""
+    excluded = select(UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id == booking.open_day.unit_id)
+    clash = session.scalar(
+        select(Booking.id).join(OpenDay, Booking.open_day_id == OpenDay.id).where(
+            Booking.child_id == booking.child_id, Booking.id != booking.id,
+            Booking.state.in_([BookingState.PENDING, BookingState.CONFIRMED]),
+            or_(Booking.open_day_id == booking.open_day_id,
+                and_(OpenDay.day == booking.open_day.day, OpenDay.unit_id.in_(excluded),
+                     or_(Booking.cancellation_basket_id.is_(None),
+                         Booking.cancellation_basket_id != booking.basket_id))),
+        ).limit(1)
+    )
+    return clash is not None
+
+
+def amount_due(session: Session, family_id: int, bookings: list[Booking]) -> Due:
+    """What the bookings cost, less the credit they use, plus the balance due (read under the family's lock)."""
+    balance = family_balance(session, family_id)
+    bookings_cents = sum(b.price_cents for b in bookings)
+    return Due(
+        bookings_cents=bookings_cents,
+        credit_used_cents=min(max(-balance, 0), bookings_cents),
+        balance_settled_cents=max(balance, 0),
+    )
+
+
+def record_payment(
+    session: Session,
+    now: datetime,
+    *,
+    family_id: int,
+    basket: Basket | None,
+    actor: Actor,
+    channel: PaymentChannel,
+    settlement: Settlement,
+    bookings: list[Booking],
+    due: Due,
+    cancelled: list[Cancellation],
+    cash_session_id: int | None,
+    excess_label: str = EXCESS_OF_VOUCHERS,
+    journal_note: str = "",
+) -> PaymentRecord:
+    """Write the payment and everything it settles; the caller's transaction commits it.
+
+    ``settlement.voucher_excess_cents`` (money received beyond what was due)
+    becomes a credit labelled ``excess_label``. Without a basket the payment
+    settles no booking (a late online confirmation kept as a credit).
+    """
+    payment = Payment(family_id=family_id, basket_id=basket.id if basket else None, cash_session_id=cash_session_id,
+                      agent_id=actor.agent_id, channel=channel, paid_at=now, amount_cents=settlement.received_cents)
+    session.add(payment)
+    session.flush()
+    lines = [_payment_line(payment.id, line) for line in settlement.lines]
+    session.add_all(lines)
+    booking_prices = {b.id: b.price_cents for b in bookings}  # read before confirming expires them
+    if not transitions.confirm(session, now, payment.id, list(booking_prices)):
+        raise PaymentRefusedError(["Le panier a changé pendant l'encaissement : vérifiez-le et encaissez à nouveau."])
+    ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
+    allocations = _allocate(session, payment.id, settlement.received_cents, booking_prices, ledger)
+    locks.numbers(session)
+    year = now.astimezone(PARIS).year
+    receipt = Receipt(payment_id=payment.id, year=year, number=next_counter_value(session, receipt_counter(year)),
+                      issued_at=now)
+    session.add(receipt)
+    session.flush()
+    code = receipt_code(year, receipt.number)
+    parts = evidence.payment_parts(payment, lines, allocations, receipt, ledger.all)
+    entries = append_entries(session, [c.journal_entry for c in cancelled] + [dict(
+        kind=JournalKind.PAYMENT, created_at=now, amount_cents=payment.amount_cents, agent_id=actor.agent_id,
+        family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
+        payload=evidence.payload(parts, receipt=code, amount_cents=payment.amount_cents, bookings=list(booking_prices),
+                                 cancelled=[c.booking_id for c in cancelled], note=journal_note),
+    )])
+    if basket is not None:
+        basket.state = BasketState.PAID
+        basket.updated_at = now
+    session.add(AuditEntry(at=now, agent_id=actor.agent_id, action="payment", outcome=AuditOutcome.OK,
+                           family_id=family_id, detail=f"ticket {code} : {format_cents(payment.amount_cents)}"))
+    session.flush()
+    return PaymentRecord(
+        payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,
+        change_cents=settlement.change_cents, credit_used_cents=due.credit_used_cents,
+        balance_settled_cents=due.balance_settled_cents, credit_created_cents=settlement.voucher_excess_cents,
+        balance_after_cents=family_balance(session, family_id), booking_ids=tuple(booking_prices),
+        cancelled_booking_ids=tuple(c.booking_id for c in cancelled), journal_hash=entries[-1].hash,
+    )
+
+
+def _payment_line(payment_id: int, line: SettledLine) -> PaymentLine:
+    tender = line.tender
+    return PaymentLine(
+        payment_id=payment_id, mode=tender.mode, amount_cents=line.amount_cents,
+        tendered_cents=tender.tendered_cents if tender.mode is PaymentMode.CASH else None,
+        change_cents=line.change_cents if tender.mode is PaymentMode.CASH else None,
+        cheque_number=tender.cheque_number, cheque_bank=tender.cheque_bank, cheque_drawer=tender.cheque_drawer,
+        authorisation_number=tender.authorisation_number, card_last4=tender.card_last4,
+        voucher_count=tender.voucher_count, voucher_value_cents=tender.voucher_value_cents,
+        refdet=tender.refdet, idop=tender.idop,
+    )
+
+
+@dataclass(frozen=True)
+class _LedgerMoves:
+    settlement: LedgerEntry | None
+    excess_credit: LedgerEntry | None
+    all: tuple[LedgerEntry, ...]
+
+
+def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id: int, actor: Actor, due: Due,
+                    excess_cents: int, excess_label: str) -> _LedgerMoves:
+    def entry(kind: LedgerKind, amount: int, label: str) -> LedgerEntry:
+        row = LedgerEntry(family_id=family_id, created_at=now, kind=kind, amount_cents=amount, label=label,
+                          payment_id=payment_id, agent_id=actor.agent_id)
+        session.add(row)
+        return row
+
+    settlement = entry(LedgerKind.PAYMENT, -due.balance_settled_cents, "Règlement du restant dû") if due.balance_settled_cents else None
+    used = entry(LedgerKind.CREDIT_USE, due.credit_used_cents, "Avoir déduit du règlement") if due.credit_used_cents else None
+    excess = entry(LedgerKind.CREDIT, -excess_cents, excess_label) if excess_cents else None
+    session.flush()
+    return _LedgerMoves(settlement, excess, tuple(row for row in (settlement, used, excess) if row is not None))
+
+
+def _allocate(session: Session, payment_id: int, received: int, booking_prices: dict[int, int],
+              ledger: _LedgerMoves) -> list[PaymentAllocation]:
+    """Say what the money paid: the balance due first, then bookings in order, then an excess credit."""
+    left = received
+    targets: list[tuple[str, int, int]] = []
+    if ledger.settlement is not None:
+        targets.append(("ledger_entry_id", ledger.settlement.id, -ledger.settlement.amount_cents))
+    targets += [("booking_id", booking_id, price) for booking_id, price in booking_prices.items()]
+    if ledger.excess_credit is not None:
+        targets.append(("ledger_entry_id", ledger.excess_credit.id, -ledger.excess_credit.amount_cents))
+    allocations = []
+    for column, target_id, amount in targets:
+        part = min(amount, left)
+        if part > 0:
+            allocations.append(PaymentAllocation(payment_id=payment_id, amount_cents=part, **{column: target_id}))
+            left -= part
+    session.add_all(allocations)
+    session.flush()
+    return allocations

@@ -1,0 +1,136 @@
+"""Two desks at the same instant on the same money, on PostgreSQL: each race has one winner and no loss.
+
+Each desk is a thread with its own connection; the first one is held inside
+its transaction until the second is seen waiting on its lock in
+``pg_stat_activity``, then released, so the interleaving is the bad one every
+time. The stress test (tests/stress) races separate processes at random.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, text
+
+from desk.db.engine import open_database
+from desk.db.enums import LedgerKind, UnitKind
+from desk.db.models import CashSession, LedgerEntry, Payment
+from desk.errors import DeskError
+from desk.services.cash_desk import close_cash_desk, session_figures
+from desk.services.lifecycle.credits import correct_account, refund_credit
+from desk.services.lifecycle.payments import pay_at_counter
+from desk.services.pricing import family_balance
+from desk.services.tenders import Tender
+from tests.conftest import on_postgres_only
+
+DEC_2 = date(2026, 12, 2)
+
+pytestmark = on_postgres_only
+
+
+def held_then_raced(database_url, first, second):
+    """Run ``first`` in a transaction left open until ``second`` (another desk) waits on a lock; return both outcomes."""
+    outcomes: dict[str, object] = {}
+    release = threading.Event()
+
+    def desk(name, action, hold):
+        own = open_database(database_url)
+        try:
+            with own.session_factory.begin() as session:
+                session.execute(text("SELECT set_config('application_name', :name, false)"), {"name": name})
+                outcomes[name] = action(session)
+                if hold:
+                    release.wait(30)
+        except DeskError as refusal:
+            outcomes[name] = refusal
+        finally:
+            own.dispose()
+
+    one = threading.Thread(target=desk, args=("desk-one", first, True))
+    one.start()
+    _wait_until(lambda: "desk-one" in outcomes)
+    two = threading.Thread(target=desk, args=("desk-two", second, False))
+    two.start()
+    _wait_until(lambda: _waiting_on_a_lock(database_url, "desk-two"))
+    release.set()
+    one.join(30)
+    two.join(30)
+    return outcomes["desk-one"], outcomes["desk-two"]
+
+
+def _waiting_on_a_lock(database_url, name) -> bool:
+    probe = open_database(database_url)
+    try:
+        with probe.read_engine.connect() as connection:
+            return bool(connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event_type = 'Lock'"
+            ), {"name": name}).scalar())
+    finally:
+        probe.dispose()
+
+
+def _wait_until(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the race did not happen"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def credit_of_10(database, clock, town):
+    with database.session_factory.begin() as session:
+        correct_account(session, clock, family_id=town.family_id, amount_cents=-1000, label="Avoir", actor=town.cashier)
+    return town
+
+
+def test_two_regisseurs_refunding_the_same_credit_refund_it_once(database_url, database, clock, credit_of_10):
+    town = credit_of_10
+
+    def refund(session):
+        return refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier,
+                             means="espèces")
+
+    first, second = held_then_raced(database_url, refund, refund)
+    assert first == 0 and isinstance(second, DeskError) and "n'a que 0,00" in second.message
+    with database.read_session_factory() as session:
+        assert family_balance(session, town.family_id) == 0
+        assert session.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.kind == LedgerKind.REFUND)) == 1
+
+
+def test_a_credit_spent_on_a_booking_cannot_be_refunded_meanwhile(database_url, database, clock, credit_of_10):
+    town = credit_of_10
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)  # 10 €, paid by the credit
+
+    def spend(session):
+        return pay_at_counter(session, clock, family_id=town.family_id, tenders=[], actor=town.agent)
+
+    def refund(session):
+        return refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier,
+                             means="espèces")
+
+    paid, refused = held_then_raced(database_url, spend, refund)
+    assert paid.credit_used_cents == 1000 and isinstance(refused, DeskError)
+    with database.read_session_factory() as session:
+        assert family_balance(session, town.family_id) == 0
+
+
+def test_a_payment_waiting_behind_the_closing_does_not_land_in_the_closed_session(database_url, database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+
+    def close(session):
+        cash_session_id = session.scalar(select(CashSession.id).where(CashSession.closed_at.is_(None)))
+        figures = session_figures(session, cash_session_id)
+        return close_cash_desk(session, clock, actor=town.cashier, counts={5000: figures.expected_cash_cents // 5000},
+                               cheques_counted_cents=0)
+
+    def pay(session):
+        return pay_at_counter(session, clock, family_id=town.family_id, tenders=[Tender.cash(1000)], actor=town.agent)
+
+    closing, payment = held_then_raced(database_url, close, pay)
+    assert closing.difference_cents == 0
+    assert isinstance(payment, DeskError) and "caisse n'est pas ouverte" in payment.message
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Payment)) == 0
