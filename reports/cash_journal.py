@@ -4,11 +4,16 @@ Opening float, every payment in order with its receipt number and modes, the
 cancellations and the credits they gave (each list with its running total
 carried from page to page), totals per mode, cash expected against cash
 counted and the difference, the session's totals and the payment journal's
-perpetual grand totals, and signature boxes for the agent and the régisseur.
+perpetual grand totals, the journal's chain head (the anchor the régisseur
+files on paper, outside the database: it later proves the journal was not
+cut short), and signature boxes for the agent and the régisseur.
 """
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
@@ -30,10 +35,12 @@ from reports.style import (
     layout_table,
     money,
     para,
+    rich,
     short_instant_text,
     signed_money,
     table_heading,
     text_styles,
+    unbroken,
 )
 
 TITLE = "Journal de caisse"
@@ -79,7 +86,8 @@ def cash_journal_a4(journal: CashJournal) -> bytes:
     story += _cancellations(journal, styles)
     story += _mode_totals(journal, styles)
     story += _cash_count(journal, styles)
-    story.append(KeepTogether([*_grand_totals(journal, styles), *_signatures(journal, styles)]))
+    story.append(KeepTogether([*_grand_totals(journal, styles), *_anchor(journal, styles),
+                               *_signatures(journal, styles)]))
     return a4_pdf(story, title=f"{TITLE} · session n° {journal.session_number}", author=regie.regie_name,
                   footer=f"{regie.town} · {regie.regie_name} · {TITLE}, session n° {journal.session_number}")
 
@@ -187,6 +195,45 @@ def _grand_totals(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
     if journal.closing_comment:
         flowables += [gap(4), para(f"Observation à la clôture : {journal.closing_comment}", styles.body)]
     return flowables
+
+
+KEEP_THIS_PAGE = ("Conservez cette page imprimée, hors de l'ordinateur : elle prouvera plus tard que le journal des "
+                  "règlements n'a pas été tronqué. Pour le vérifier, recopiez la ligne ci-dessus dans Caisse → "
+                  "Vérifier le journal, ou sur un poste de la régie :")
+PROVISIONAL = ("Provisoire : la session est en cours et le journal continue. Seule l'empreinte du journal imprimé à "
+               "la clôture sert de preuve ; ne conservez pas celle-ci à sa place.")
+
+
+def grouped_hash(digest: str, group: int = 8) -> str:
+    """``3f2a9c0d 81e5b7a4 …``: the whole hash, in groups a person reads and compares."""
+    return " ".join(digest[start:start + group] for start in range(0, len(digest), group))
+
+
+def _anchor(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
+    """The chain head in a box: the closing's own entry, or the journal's current one while the session is open."""
+    anchor = journal.anchor
+    if anchor is None or journal.journal_head_hash is None:
+        return []
+    provisional = journal.anchor_is_provisional
+    title = "Empreinte du journal" + (" (provisoire)" if provisional else "")
+    lines: list[Flowable] = [
+        para(f"{title} : écriture n° {journal.last_journal_sequence}",
+             ParagraphStyle("anchor_title", styles.heading, spaceBefore=0, spaceAfter=2)),
+        para(grouped_hash(journal.journal_head_hash), styles.strong),
+        gap(4),
+        rich(f"{'Tête du journal à cette heure' if provisional else 'Ligne à recopier'} : "
+             f"<b><font size={styles.size * 1.3:g}>{escape(anchor)}</font></b>", styles.body),
+        gap(4),
+    ]
+    if provisional:
+        lines.append(para(PROVISIONAL, styles.small))
+    else:
+        lines += [para(KEEP_THIS_PAGE, styles.small), para(unbroken(f"desk-admin verify-journal --anchor {anchor}"),
+                                                           styles.small)]
+    padding = [(side, (0, 0), (-1, -1), 7) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
+    box = layout_table([[lines]], [A4_CONTENT_WIDTH], [("BOX", (0, 0), (-1, -1), 0.6 if provisional else 1.4, INK),
+                                                        *padding])
+    return [gap(styles.size * 1.3), box]
 
 
 def _signatures(journal: CashJournal, styles: TextStyles) -> list[Flowable]:

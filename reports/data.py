@@ -13,6 +13,8 @@ from datetime import date, datetime
 from itertools import accumulate
 
 VERIFICATION_CODE_LENGTH = 12
+# The part of a chain head a régisseur copies from the journal de caisse (verification.Anchor reads 16 or more).
+ANCHOR_HASH_LENGTH = 16
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,13 @@ class Receipt:
     credit_created_cents: int = 0
     balance_after_cents: int = 0
     online: bool = False
+    copy_number: int | None = None
+    reprinted_at: datetime | None = None
+
+    @property
+    def is_duplicate(self) -> bool:
+        """A reprint (*DUPLICATA*): the original is the ticket printed at payment, which has no copy number."""
+        return self.copy_number is not None
 
     @property
     def bookings_cents(self) -> int:
@@ -162,7 +171,8 @@ class CashJournal:
 
     ``counted_*`` and ``difference_cents`` are ``None`` while the session is
     open (nothing counted yet). ``grand_total_*`` are the payment journal's
-    perpetual totals at its last entry within the session.
+    perpetual totals at its head: the closing's own entry once the session is
+    closed, the journal's current last entry while it is open (provisional).
     """
 
     regie: RegieIdentity
@@ -188,6 +198,19 @@ class CashJournal:
     last_journal_sequence: int | None = None
     grand_total_in_cents: int | None = None
     grand_total_out_cents: int | None = None
+    journal_head_hash: str | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        """The chain head as a régisseur copies it for a later verification: ``1234:3f2a9c0d81e5b7a4``."""
+        if self.last_journal_sequence is None or not self.journal_head_hash:
+            return None
+        return f"{self.last_journal_sequence}:{self.journal_head_hash[:ANCHOR_HASH_LENGTH]}"
+
+    @property
+    def anchor_is_provisional(self) -> bool:
+        """While the session is open, the head moves on with every payment: only the closing's is an anchor."""
+        return self.closed_at is None
 
     @property
     def total_received_cents(self) -> int:

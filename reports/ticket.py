@@ -3,7 +3,9 @@
 Both layouts tell the same thing in the same order: the régie, the ticket
 number, date, agent and family, the bookings paid, the totals, each mode of
 payment with its details, the account after payment, and a verification code
-(the first characters of the journal hash) printed also as a QR code.
+(the first characters of the journal hash) printed also as a QR code. A
+reprint says *DUPLICATA* with its copy number and date, boxed under the title
+and again at the foot, so that it can never pass for the original.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from reportlab.platypus import Flowable, Table
 from reports.data import BookedLine, Receipt, Tendered
 from reports.style import (
     A4_CONTENT_WIDTH,
+    INK,
     AmountRow,
     TextStyles,
     a4_heading,
@@ -64,14 +67,31 @@ _A4 = _Layout(A4_CONTENT_WIDTH, 9.5, 26 * mm, narrow=False)
 def ticket_80mm(receipt: Receipt) -> bytes:
     """The ticket as an 80 mm wide strip whose height fits its content."""
     return strip_pdf(_story(receipt, _THERMAL), width=THERMAL_WIDTH, margin=THERMAL_MARGIN,
-                     title=f"{TITLE} {receipt.code}", author=receipt.regie.regie_name)
+                     title=_document_title(receipt), author=receipt.regie.regie_name)
 
 
 def ticket_a4(receipt: Receipt) -> bytes:
     """The ticket on an A4 page, to print on an office printer or to send as PDF."""
     regie = receipt.regie
-    return a4_pdf(_story(receipt, _A4), title=f"{TITLE} {receipt.code}", author=regie.regie_name,
-                  footer=f"{regie.town} · {regie.regie_name} · {TITLE} n° {receipt.code}")
+    footer = f"{regie.town} · {regie.regie_name} · {TITLE} n° {receipt.code}"
+    if receipt.is_duplicate:
+        footer += f" · {duplicate_headline(receipt)}"
+    return a4_pdf(_story(receipt, _A4), title=_document_title(receipt), author=regie.regie_name, footer=footer)
+
+
+def _document_title(receipt: Receipt) -> str:
+    title = f"{TITLE} {receipt.code}"
+    return f"{title} ({duplicate_headline(receipt).lower()})" if receipt.is_duplicate else title
+
+
+def duplicate_headline(receipt: Receipt) -> str:
+    """``DUPLICATA n° 2``."""
+    return f"DUPLICATA n° {receipt.copy_number}"
+
+
+def duplicate_detail(receipt: Receipt) -> str:
+    """``réimprimé le 01/12/2026 à 14:05``."""
+    return f"réimprimé le {instant_text(receipt.reprinted_at)}" if receipt.reprinted_at else "réimprimé"
 
 
 def _story(receipt: Receipt, layout: _Layout) -> list[Flowable]:
@@ -86,9 +106,29 @@ def _story(receipt: Receipt, layout: _Layout) -> list[Flowable]:
     story += _section("Règlement", styles, layout)
     story += [_tenders(receipt.tenders, layout, styles), gap(layout.size * 0.5), _balance_after(receipt, layout, styles)]
     story += [rule(space=layout.size * 0.6), _verification(receipt, layout, styles)]
+    if receipt.is_duplicate:
+        story += [gap(layout.size * 0.6), para(f"{duplicate_headline(receipt)} du ticket émis le "
+                                               f"{instant_text(receipt.issued_at)}.", styles.strong_center)]
     if layout.narrow:
         story += [gap(layout.size * 0.6), para("Ce ticket vaut reçu : conservez-le.", styles.small_center)]
     return story
+
+
+def _duplicate_banner(receipt: Receipt, layout: _Layout, styles: TextStyles) -> list[Flowable]:
+    """A boxed *DUPLICATA n° 2 — réimprimé le …* under the title; nothing on the original."""
+    if not receipt.is_duplicate:
+        return []
+    headline, detail = escape(duplicate_headline(receipt)), escape(duplicate_detail(receipt))
+    if layout.narrow:
+        cells = [[rich(f"<b>{headline}</b>", styles.title_center)], [para(detail, styles.body_center)]]
+    else:
+        cells = [[rich(f"<b>{headline}</b><font size={styles.size:g}> — {detail}</font>", styles.title_center)]]
+    box = layout_table(cells, [layout.content_width], [
+        ("BOX", (0, 0), (-1, -1), 1.6, INK),
+        ("TOPPADDING", (0, 0), (-1, 0), layout.size * 0.5),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), layout.size * 0.6),
+    ])
+    return [gap(layout.size * 0.5), box, gap(layout.size * 0.7)]
 
 
 def _heading(receipt: Receipt, layout: _Layout, styles: TextStyles) -> list[Flowable]:
@@ -102,12 +142,13 @@ def _heading(receipt: Receipt, layout: _Layout, styles: TextStyles) -> list[Flow
             rule(space=layout.size * 0.7),
             para(TITLE.upper(), styles.strong_center),
             para(f"N° {receipt.code}", styles.title_center),
-            gap(layout.size * 0.4),
+            *(_duplicate_banner(receipt, layout, styles) or [gap(layout.size * 0.4)]),
             facts_table(facts, [16 * mm, layout.content_width - 16 * mm], styles),
         ]
     addressee = (family.name, f"Dossier {family.dossier_number}", *family.addressee_lines)
     return [
         *a4_heading(receipt.regie, f"{TITLE} n° {receipt.code}", [], styles, addressee=addressee),
+        *_duplicate_banner(receipt, layout, styles),
         facts_table(facts, [25 * mm, layout.content_width - 25 * mm], styles),
     ]
 

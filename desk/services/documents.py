@@ -1,9 +1,10 @@
 """The data of the printed documents, read from the database (no Qt, no PDF here).
 
 Each function returns the plain data of ``reports.data`` that the matching
-module of ``reports`` renders: the ticket of a payment, the recap of a
-family's basket, the journal of a cash-desk session, the statement of a
-family's account over a period.
+module of ``reports`` renders: the ticket of a payment (and its reprints,
+each recorded as a numbered *DUPLICATA*), the recap of a family's basket, the
+journal of a cash-desk session with the chain head it anchors, the statement
+of a family's account over a period.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
@@ -32,11 +34,15 @@ from desk.db.models import (
     Payment,
     PaymentLine,
     Receipt,
+    ReceiptPrint,
     RegieSettings,
     Unit,
 )
 from desk.errors import DeskError
-from desk.services.basket import basket_view
+from desk.services.access import Actor
+from desk.services.audit import record
+from desk.services.lifecycle import locks
+from desk.services.lifecycle.baskets import basket_view
 from desk.services.numbering import receipt_code
 from desk.services.tenders import MODE_LABELS
 from reports import data
@@ -118,7 +124,7 @@ def receipt_document(session: Session, payment_id: int) -> data.Receipt:
     entry = session.scalar(select(JournalEntry).where(JournalEntry.payment_id == payment_id,
                                                       JournalEntry.kind == JournalKind.PAYMENT))
     if payment is None or receipt is None or entry is None:
-        raise DeskError("Ce règlement n'a pas de ticket.", "Vérifiez le règlement dans l'historique de la famille.")
+        raise _no_receipt()
     cancelled_ids = json.loads(entry.payload).get("cancelled", [])
     moves = _ledger_moves_of_payment(session, payment_id)
     return data.Receipt(
@@ -138,6 +144,34 @@ def receipt_document(session: Session, payment_id: int) -> data.Receipt:
         balance_after_cents=_balance_after_payment(session, payment, cancelled_ids),
         online=payment.channel is PaymentChannel.ONLINE,
     )
+
+
+def reprint_receipt(session: Session, clock: Clock, *, payment_id: int, actor: Actor) -> data.Receipt:
+    """A reprint of the payment's ticket: its next copy number, recorded, and the ticket marked *DUPLICATA*.
+
+    The receipt row is locked before its copies are counted, so two desks
+    reprinting the same ticket at once get two numbers, one after the other.
+    An actor without an agent is ``desk-admin``, recorded under its name.
+    """
+    actor = locks.acting(session, actor)
+    locks.numbers(session)  # a copy number is a number: the same rank as receipt numbers
+    receipt = session.scalar(select(Receipt).where(Receipt.payment_id == payment_id).with_for_update())
+    if receipt is None:
+        raise _no_receipt()
+    copy_number = 1 + (session.scalar(
+        select(func.max(ReceiptPrint.copy_number)).where(ReceiptPrint.receipt_id == receipt.id)) or 0)
+    now = clock.now()
+    session.add(ReceiptPrint(receipt_id=receipt.id, copy_number=copy_number, printed_at=now, agent_id=actor.agent_id))
+    session.flush()
+    document = replace(receipt_document(session, payment_id), copy_number=copy_number, reprinted_at=now)
+    by = f" par {actor.name or 'desk-admin'}" if actor.agent_id is None else ""
+    record(session, clock, actor, "reprint_receipt", f"Ticket {document.code} réimprimé{by} : duplicata n° {copy_number}",
+           family_id=session.get(Payment, payment_id).family_id)
+    return document
+
+
+def _no_receipt() -> DeskError:
+    return DeskError("Ce règlement n'a pas de ticket.", "Vérifiez le règlement dans l'historique de la famille.")
 
 
 def _ledger_moves_of_payment(session: Session, payment_id: int) -> defaultdict[LedgerKind, int]:
@@ -218,9 +252,7 @@ def cash_journal_document(session: Session, cash_session_id: int, *, clock: Cloc
     difference = cash_session.difference_cents
     if difference is None and cash_session.counted_cash_cents is not None:
         difference = cash_session.counted_cash_cents - expected
-    last_entry = session.scalar(
-        select(JournalEntry).where(JournalEntry.created_at <= span_end).order_by(JournalEntry.sequence.desc()).limit(1)
-    )
+    head = _journal_head(session, cash_session)
     return data.CashJournal(
         regie=regie_identity(session),
         session_number=cash_session.id,
@@ -242,10 +274,28 @@ def cash_journal_document(session: Session, cash_session_id: int, *, clock: Cloc
         counted_cheques_cents=cash_session.counted_cheques_cents,
         difference_cents=difference,
         closing_comment=cash_session.closing_comment,
-        last_journal_sequence=last_entry.sequence if last_entry else None,
-        grand_total_in_cents=last_entry.grand_total_in_cents if last_entry else None,
-        grand_total_out_cents=last_entry.grand_total_out_cents if last_entry else None,
+        last_journal_sequence=head.sequence if head else None,
+        grand_total_in_cents=head.grand_total_in_cents if head else None,
+        grand_total_out_cents=head.grand_total_out_cents if head else None,
+        journal_head_hash=head.hash if head else None,
     )
+
+
+def _journal_head(session: Session, cash_session: CashSession) -> JournalEntry | None:
+    """The chain head the journal prints as its anchor: the closing's own entry once closed, else the current one.
+
+    A session closed before the journal vouched for closings has no such
+    entry: its anchor is then the last entry written up to its closing.
+    """
+    if cash_session.closed_at is not None:
+        closing = session.scalar(select(JournalEntry).where(JournalEntry.kind == JournalKind.CLOSING,
+                                                            JournalEntry.cash_session_id == cash_session.id))
+        if closing is not None:
+            return closing
+        latest = select(JournalEntry).where(JournalEntry.created_at <= cash_session.closed_at)
+    else:
+        latest = select(JournalEntry)
+    return session.scalar(latest.order_by(JournalEntry.sequence.desc()).limit(1))
 
 
 def _session_payments(session: Session, cash_session_id: int,

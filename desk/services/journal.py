@@ -1,16 +1,19 @@
-"""The payment journal: append-only, chained by sha256, with running grand totals.
+"""The payment journal: append-only, chained by sha256, sealed, with running grand totals.
 
 Each entry's hash covers a canonical JSON form of the entry (every column but
-``id`` and ``hash``) and the previous entry's hash. Altering, inserting or
-removing any entry breaks the chain from that entry on, which
-``verify_journal`` finds and names.
+``id``, ``hash`` and ``seal``) and the previous entry's hash; its payload
+carries the digests of the business records it vouches for (``evidence``).
+Its seal is an HMAC of the hash under the desks' journal key
+(``journal_key``). Altering, inserting or removing any entry breaks the chain
+from that entry on; recomputing the chain breaks the seals;
+``verification.verify_journal`` finds and names either.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -21,8 +24,12 @@ from sqlalchemy.orm import Session
 from desk.db.counters import next_counter_value
 from desk.db.enums import JournalKind
 from desk.db.models import JournalEntry
+from desk.errors import DeskError
+from desk.services.journal_key import JournalKey, configured_key, create_key, missing_key_error
+from desk.services.lifecycle import locks
 
 JOURNAL_COUNTER = "journal"
+KEY_INFO = "journal_key"  # Session.info entry a caller may set to seal with another key
 
 
 def canonical_json(value: Mapping[str, Any]) -> str:
@@ -50,10 +57,12 @@ class ChainTail:
     hash: str | None = None
     grand_total_in_cents: int = 0
     grand_total_out_cents: int = 0
+    seal: str | None = None
 
     def next_entry(
         self,
         *,
+        key: JournalKey,
         kind: JournalKind,
         created_at: datetime,
         amount_cents: int,
@@ -63,7 +72,7 @@ class ChainTail:
         payment_id: int | None = None,
         cash_session_id: int | None = None,
     ) -> dict[str, Any]:
-        """The column values of the entry that follows this tail, hash included.
+        """The column values of the entry that follows this tail, hash and seal included.
 
         Positive amounts are money in (payments), negative ones money out
         (refunds, credits granted); each side has its own perpetual total.
@@ -83,6 +92,7 @@ class ChainTail:
         }
         fields["previous_hash"] = self.hash
         fields["hash"] = entry_hash({k: v for k, v in fields.items() if k != "previous_hash"}, self.hash)
+        fields["seal"] = key.seal(fields["hash"])
         return fields
 
     @classmethod
@@ -92,44 +102,77 @@ class ChainTail:
             hash=fields["hash"],
             grand_total_in_cents=fields["grand_total_in_cents"],
             grand_total_out_cents=fields["grand_total_out_cents"],
+            seal=fields.get("seal"),
         )
 
 
+class JournalBrokenError(DeskError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"Le journal des règlements est incohérent ({detail}) : rien n'a été enregistré.",
+                         "Un régisseur doit lancer la vérification du journal (menu Caisse) et prévenir le comptable.")
+
+
 def journal_tail(session: Session) -> ChainTail:
-    last = session.scalar(select(JournalEntry).order_by(JournalEntry.sequence.desc()).limit(1))
-    if last is None:
-        return ChainTail()
-    return ChainTail(last.sequence, last.hash, last.grand_total_in_cents, last.grand_total_out_cents)
+    last = session.execute(
+        select(JournalEntry.sequence, JournalEntry.hash, JournalEntry.grand_total_in_cents,
+               JournalEntry.grand_total_out_cents, JournalEntry.seal)
+        .order_by(JournalEntry.sequence.desc()).limit(1)
+    ).one_or_none()
+    return ChainTail() if last is None else ChainTail(*last)
+
+
+def session_key(session: Session) -> JournalKey | None:
+    """The key of this unit of work: one handed in by the caller (tests, self-test), else this desk's."""
+    return session.info.get(KEY_INFO) or configured_key()
+
+
+def key_to_continue(session: Session, tail: ChainTail) -> JournalKey:
+    """This desk's key, provided it is the one that sealed the journal so far.
+
+    A desk without a key creates one only for an empty journal.
+    """
+    key = session_key(session)
+    if key is None:
+        if tail.sequence:
+            raise missing_key_error()
+        key = create_key()
+    if tail.seal is not None and not key.seals(tail.hash or "", tail.seal):
+        raise DeskError(
+            "La clé du journal de ce poste n'est pas celle qui a scellé le journal de cette base : "
+            "rien n'a été enregistré.",
+            "Recopiez le fichier de clé d'un poste de la régie sur ce poste (voir le guide de déploiement).",
+        )
+    return key
 
 
 def append_entry(session: Session, **entry: Any) -> JournalEntry:
-    """Append one entry in the caller's transaction.
+    """Append one entry in the caller's transaction."""
+    return append_entries(session, [entry])[-1]
 
-    Taking the journal counter first serialises concurrent writers: a second
-    desk waits on the counter row, then reads the tail the first one wrote.
+
+def append_entries(session: Session, entries: list[dict[str, Any]]) -> list[JournalEntry]:
+    """Append entries in the caller's transaction, in order, after the journal's last one.
+
+    The journal counter is taken first, last of every use case's locks: a
+    second desk waits on its row, then reads the tail the first one wrote.
     """
-    sequence = next_counter_value(session, JOURNAL_COUNTER)
+    locks.journal(session)
+    last = next_counter_value(session, JOURNAL_COUNTER, len(entries))
     tail = journal_tail(session)
-    if tail.sequence != sequence - 1:
-        raise RuntimeError(f"journal counter at {sequence} but tail at {tail.sequence}")
-    row = JournalEntry(**tail.next_entry(**entry))
-    session.add(row)
+    if tail.sequence != last - len(entries):
+        raise JournalBrokenError(f"compteur au n° {last - len(entries)}, dernière écriture n° {tail.sequence}")
+    key = key_to_continue(session, tail)
+    rows = []
+    for entry in entries:
+        fields = tail.next_entry(key=key, **entry)
+        rows.append(JournalEntry(**fields))
+        tail = ChainTail.after(fields)
+    session.add_all(rows)
     session.flush()
-    return row
+    return rows
 
 
-@dataclass(frozen=True)
-class JournalVerification:
-    entries_checked: int
-    first_bad_sequence: int | None = None
-    problem: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.first_bad_sequence is None
-
-
-_HASHED_COLUMNS = (
+HASHED_COLUMNS = (
     "sequence",
     "kind",
     "created_at",
@@ -144,27 +187,8 @@ _HASHED_COLUMNS = (
 )
 
 
-def verify_journal(session: Session) -> JournalVerification:
-    """Recompute the whole chain; name the first entry that was altered, inserted or removed."""
-    rows = session.scalars(
-        select(JournalEntry).order_by(JournalEntry.sequence).execution_options(yield_per=2000)
-    )
-    return verify_chain(rows)
-
-
-def verify_chain(rows: Iterable[JournalEntry]) -> JournalVerification:
-    tail = ChainTail()
-    checked = 0
-    for row in rows:
-        problem = _chain_problem(tail, row)
-        if problem:
-            return JournalVerification(checked, row.sequence, problem)
-        tail = ChainTail(row.sequence, row.hash, row.grand_total_in_cents, row.grand_total_out_cents)
-        checked += 1
-    return JournalVerification(checked)
-
-
-def _chain_problem(tail: ChainTail, row: JournalEntry) -> str:
+def chain_problem(tail: ChainTail, row: Any) -> str:
+    """Why ``row`` does not follow ``tail`` as the chain requires, in French; empty when it does."""
     if row.sequence != tail.sequence + 1:
         return (
             f"l'écriture n° {tail.sequence + 1} manque : après le n° {tail.sequence} "
@@ -172,7 +196,7 @@ def _chain_problem(tail: ChainTail, row: JournalEntry) -> str:
         )
     if row.previous_hash != tail.hash:
         return f"l'écriture n° {row.sequence} ne suit pas l'écriture n° {tail.sequence} (chaînage rompu)"
-    fields = {column: getattr(row, column) for column in _HASHED_COLUMNS}
+    fields = {column: getattr(row, column) for column in HASHED_COLUMNS}
     if entry_hash(fields, tail.hash) != row.hash:
         return f"l'écriture n° {row.sequence} a été modifiée après son enregistrement"
     expected_in = tail.grand_total_in_cents + max(row.amount_cents, 0)

@@ -23,9 +23,9 @@ from desk.db.engine import Database
 from desk.db.enums import LIVE_BOOKING_STATES, UnitKind
 from desk.db.models import Booking, Child, Enrolment, OpenDay, Unit
 from desk.services.access import Actor
-from desk.services.basket import basket_view, toggle_booking
-from desk.services.checkout import pay_at_counter
 from desk.services.families import load_family
+from desk.services.lifecycle.baskets import basket_view, toggle_booking
+from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.planning import PeriodMode, period_of, planning_grid
 from desk.services.tenders import Tender
 from tests.benchmarks.conftest import BENCH_CLOCK, bench_cashier, report_p95, time_each

@@ -30,6 +30,7 @@ A4_SIZE = (595.28, 841.89)
 THERMAL_WIDTH = 226.77
 AT = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 WEDNESDAYS = "Pommiers mercredis 2026-2027"
+HEAD_HASH = "3f2a9c0d81e5b7a4" + "0123456789abcdef" * 3
 
 REGIE = RegieIdentity("Albertville", "Régie Accueil Loisirs Sport Culture",
                       "Hôtel de ville, 12 cours de l'Hôtel-de-Ville, 73200 Albertville")
@@ -111,7 +112,7 @@ def make_journal(payment_count: int, cancellation_count: int = 2) -> CashJournal
         closed_at=AT + timedelta(hours=11), closed_by="Sophie", counted_cash_cents=15000 + cash_received - 200,
         counted_cheques_cents=cheques, difference_cents=-200, closing_comment="Une pièce de 2 € manque.",
         last_journal_sequence=payment_count + cancellation_count, grand_total_in_cents=1400 * payment_count,
-        grand_total_out_cents=1000 * cancellation_count,
+        grand_total_out_cents=1000 * cancellation_count, journal_head_hash=HEAD_HASH,
     )
 
 

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from reports.cash_journal import cash_journal_a4
-from tests.reports.conftest import A4_SIZE, make_journal, page_sizes, pdf_pages, pdf_text
+from desk.services.verification import Anchor
+from reports.cash_journal import cash_journal_a4, grouped_hash
+from tests.reports.conftest import A4_SIZE, HEAD_HASH, make_journal, page_sizes, pdf_pages, pdf_text
 
 
 def euros(text: str) -> int:
@@ -74,3 +75,31 @@ def test_two_thousand_payments_span_pages_with_their_running_total_carried_over(
     text = " ".join(pages)
     assert "Total des règlements 28 000,00 €" in text
     assert "2026-002000" in text and "Total encaissé pendant la session 28 000,00 €" in text
+
+
+def test_a_closed_session_prints_its_chain_head_to_keep_as_an_anchor():
+    text = pdf_text(cash_journal_a4(make_journal(5)))
+    grouped = grouped_hash(HEAD_HASH)
+    assert grouped.startswith("3f2a9c0d 81e5b7a4 01234567 ") and len(grouped.split()) == 8
+    assert f"Empreinte du journal : écriture n° 7 {grouped}" in text
+    assert "Ligne à recopier : 7:3f2a9c0d81e5b7a4" in text
+    assert "Conservez cette page imprimée" in text and "n'a pas été tronqué" in text
+    assert "desk-admin verify-journal --anchor 7:3f2a9c0d81e5b7a4" in text
+    assert "provisoire" not in text.lower()
+    copied = re.search(r"Ligne à recopier : (\S+)", text).group(1)
+    assert Anchor.parse(copied) == Anchor(7, HEAD_HASH[:16])  # what the régisseur copies, the verifier reads
+    assert Anchor.parse(f"7 : {grouped}").hash_prefix == HEAD_HASH  # or the whole hash, as grouped on the page
+
+
+def test_an_open_session_prints_the_current_head_as_provisional():
+    journal = dataclasses.replace(make_journal(3, 0), closed_at=None, closed_by=None)
+    text = pdf_text(cash_journal_a4(journal))
+    assert "Empreinte du journal (provisoire) : écriture n° 3" in text
+    assert "Tête du journal à cette heure : 3:3f2a9c0d81e5b7a4" in text
+    assert "Seule l'empreinte du journal imprimé à la clôture sert de preuve" in text
+    assert "Conservez cette page" not in text and "Ligne à recopier" not in text
+
+
+def test_an_empty_journal_has_no_head_to_print():
+    journal = dataclasses.replace(make_journal(0, 0), last_journal_sequence=None, journal_head_hash=None)
+    assert "Empreinte du journal" not in pdf_text(cash_journal_a4(journal))

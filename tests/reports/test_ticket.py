@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
 
+from desk.clock import PARIS
 from reports.data import BookedLine, Tendered
 from reports.ticket import qr_code, ticket_80mm, ticket_a4
 from tests.reports.conftest import A4_SIZE, THERMAL_WIDTH, WEDNESDAYS, normalise, page_sizes, pdf_pages, pdf_text
@@ -101,3 +102,21 @@ def test_amounts_keep_babel_s_no_break_spaces(receipt):
 
 def test_the_same_receipt_gives_the_same_bytes(receipt):
     assert ticket_80mm(receipt) == ticket_80mm(receipt)
+
+
+@pytest.mark.parametrize("render", [ticket_80mm, ticket_a4])
+def test_a_reprint_says_duplicata_with_its_copy_number_and_date_and_the_original_does_not(receipt, render):
+    assert "DUPLICATA" not in pdf_text(render(receipt)).upper()
+    reprint = dataclasses.replace(receipt, copy_number=2, reprinted_at=datetime(2026, 12, 1, 14, 5, tzinfo=PARIS))
+    pdf = render(reprint)
+    text = pdf_text(pdf)
+    assert text.count("DUPLICATA n° 2") >= 2  # under the title and again at the foot
+    assert "réimprimé le 01/12/2026 à 14:05" in text
+    assert "DUPLICATA n° 2 du ticket émis le 26/11/2026 à 10:00." in text
+    assert EVERYTHING_A_TICKET_SAYS[4] in text and "Date 26/11/2026 à 10:00" in text  # the original's facts, unchanged
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == "Ticket de règlement 2026-000001 (duplicata n° 2)"
+
+
+def test_the_a4_duplicate_says_so_in_the_footer_too(receipt):
+    reprint = dataclasses.replace(receipt, copy_number=3, reprinted_at=datetime(2026, 12, 1, 14, 5, tzinfo=PARIS))
+    assert pdf_pages(ticket_a4(reprint))[0].endswith("Ticket de règlement n° 2026-000001 · DUPLICATA n° 3 Page 1 / 1")

@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import time
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select, text
 
-from desk.db.enums import LedgerKind, PaymentMode, UnitKind
-from desk.db.models import LedgerEntry, RegieSettings
+from desk.db.enums import JournalKind, PaymentMode, Role, UnitKind
+from desk.db.models import AuditEntry, JournalEntry, ReceiptPrint, RegieSettings
 from desk.errors import DeskError
 from desk.gateway.payfip import CARD_PAYS, PayfipGateway
-from desk.services.cash_desk import DENOMINATIONS, open_session, session_figures
+from desk.services.access import Actor
 from desk.services.cash_desk import close_cash_desk as close_cash_desk_service
+from desk.services.cash_desk import notes_and_coins, open_session, session_figures
 from desk.services.cash_desk import open_cash_desk as open_cash_desk_service
 from desk.services.documents import (
     cash_journal_document,
     recap_document,
     receipt_document,
+    reprint_receipt,
     statement_document,
 )
-from desk.services.online_payment import check_online_payment, start_online_payment
+from desk.services.lifecycle.credits import correct_account
+from desk.services.lifecycle.online import check_online_payment, start_online_payment
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
+from desk.services.verification import Anchor, verify_journal
 from reports.cash_journal import cash_journal_a4
 from reports.data import BookedLine, Tendered
 from reports.recap import recap_a4
 from reports.statement import statement_a4
 from reports.ticket import ticket_80mm, ticket_a4
+from tests.conftest import on_postgres_only
 from tests.reports.conftest import pdf_text
+from tests.services.conftest import at_the_same_instant
 
 DEC_2 = date(2026, 12, 2)
 DEC_9 = date(2026, 12, 9)
@@ -47,6 +56,7 @@ def open_cash_desk(database, clock, town, float_cents=5000) -> int:
         figures = session_figures(session, open_session(session).id)
         close_cash_desk_service(session, clock, actor=town.cashier, counts=count_of(figures.expected_cash_cents),
                                 cheques_counted_cents=figures.cheques_cents)
+    with database.session_factory.begin() as session:
         return open_cash_desk_service(session, clock, actor=town.cashier, float_cents=float_cents).cash_session_id
 
 
@@ -57,12 +67,7 @@ def close_cash_desk(database, clock, town, cash_session_id, counted_cash_cents, 
                                 cheques_counted_cents=counted_cheques_cents, comment="Caisse vérifiée à deux.")
 
 
-def count_of(cents: int) -> dict[int, int]:
-    """Notes and coins making ``cents``, largest first."""
-    counts = {}
-    for denomination in DENOMINATIONS:
-        counts[denomination], cents = divmod(cents, denomination)
-    return {d: n for d, n in counts.items() if n}
+count_of = notes_and_coins
 
 
 def test_the_ticket_of_a_cash_payment(database, clock, town):
@@ -145,6 +150,77 @@ def test_a_payment_without_ticket_is_refused(database, town):
         read(database, receipt_document, 999)
 
 
+def reprint(database, clock, payment_id, actor):
+    with database.session_factory.begin() as session:
+        return reprint_receipt(session, clock, payment_id=payment_id, actor=actor)
+
+
+def test_a_reprint_is_a_numbered_duplicate_recorded_with_who_and_when(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    record = town.pay(database, clock, [Tender.cash(1000)])
+    original = read(database, receipt_document, record.payment_id)
+    assert not original.is_duplicate and original.copy_number is None
+    clock.advance(timedelta(days=5, hours=4, minutes=5))
+    first = reprint(database, clock, record.payment_id, town.agent)
+    clock.advance(timedelta(minutes=1))
+    second = reprint(database, clock, record.payment_id, town.cashier)
+    assert (first.copy_number, first.reprinted_at, second.copy_number) == (1, clock.now() - timedelta(minutes=1), 2)
+    assert first.is_duplicate and dataclasses.replace(first, copy_number=None, reprinted_at=None) == original
+    assert "DUPLICATA n° 2 — réimprimé le 01/12/2026 à 14:06" in pdf_text(ticket_a4(second))
+    with database.read_session_factory() as session:
+        prints = session.execute(select(ReceiptPrint.copy_number, ReceiptPrint.agent_id, ReceiptPrint.printed_at)
+                                 .order_by(ReceiptPrint.id)).all()
+        audit = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "reprint_receipt")
+                                .order_by(AuditEntry.id)).all()
+        assert verify_journal(session).ok  # a reprint adds a copy, never a payment
+    assert prints == [(1, town.agent.agent_id, first.reprinted_at), (2, town.cashier.agent_id, second.reprinted_at)]
+    assert audit == ["Ticket 2026-000001 réimprimé : duplicata n° 1", "Ticket 2026-000001 réimprimé : duplicata n° 2"]
+    assert read(database, receipt_document, record.payment_id) == original  # the original stays what it was
+
+
+def test_a_reprint_by_desk_admin_is_recorded_as_such(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    record = town.pay(database, clock, [Tender.cash(1000)])
+    assert reprint(database, clock, record.payment_id, Actor(None, Role.ADMIN, "desk-admin")).copy_number == 1
+    with database.read_session_factory() as session:
+        assert session.scalar(select(ReceiptPrint.agent_id)) is None
+        assert session.scalar(select(AuditEntry.detail).where(AuditEntry.action == "reprint_receipt")) == (
+            "Ticket 2026-000001 réimprimé par desk-admin : duplicata n° 1")
+
+
+def test_a_payment_without_ticket_has_no_reprint(database, clock, town):
+    with pytest.raises(DeskError, match="n'a pas de ticket"):
+        reprint(database, clock, 999, town.agent)
+    with database.read_session_factory() as session:
+        assert session.scalar(select(ReceiptPrint.id)) is None
+
+
+@on_postgres_only
+def test_two_desks_reprinting_the_same_ticket_at_once_get_two_copy_numbers(database_url, database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    payment_id = town.pay(database, clock, [Tender.cash(1000)]).payment_id
+
+    def again(session):
+        return reprint_receipt(session, clock, payment_id=payment_id, actor=town.agent).copy_number
+
+    second: list = []
+    with database.session_factory.begin() as first:
+        assert again(first) == 1
+        other_desk = threading.Thread(target=lambda: second.extend(at_the_same_instant(database_url, [again])))
+        other_desk.start()
+        deadline = time.monotonic() + 20
+        while not _someone_waits_on_a_lock(database):  # the other desk is at the receipt's lock: now commit
+            assert time.monotonic() < deadline, "the second reprint never waited"
+            time.sleep(0.02)
+    other_desk.join(30)
+    assert second == [2]
+
+
+def _someone_waits_on_a_lock(database) -> bool:
+    with database.read_engine.connect() as connection:
+        return bool(connection.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted")).scalar())
+
+
 def test_the_recap_of_the_basket_before_payment(database, clock, town):
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     town.pay(database, clock, [Tender.cash(1000)])
@@ -190,6 +266,12 @@ def test_the_journal_of_a_cash_desk_session(database, clock, town):
     assert (journal.opened_by, journal.closed_by, journal.agents) == ("Sophie", "Sophie", ("Camille", "Sophie"))
     assert (journal.grand_total_in_cents, journal.grand_total_out_cents) == (2400, 1000)
     assert journal.last_journal_sequence == 6  # two closings (the fixture's session, then this one) and four entries
+    with database.read_session_factory() as session:
+        closing = session.scalars(select(JournalEntry).where(JournalEntry.kind == JournalKind.CLOSING,
+                                                             JournalEntry.cash_session_id == cash_session_id)).one()
+        assert (closing.sequence, closing.hash) == (6, journal.journal_head_hash)
+        assert verify_journal(session, anchors=[Anchor.parse(journal.anchor)]).ok
+    assert not journal.anchor_is_provisional and journal.anchor == f"6:{closing.hash[:16]}"
     text = pdf_text(cash_journal_a4(journal))
     for expected in ["Session n° 2 · Guichet", "Fond de caisse à l'ouverture 50,00 €", "2026-000001 DURAND (F-00001)",
                      "Chèque n° 7654321 : 6,00 €", "Total des règlements 24,00 €", "Total des avoirs accordés 10,00 €",
@@ -206,7 +288,12 @@ def test_an_open_session_counts_up_to_now(database, clock, town):
     journal = read(database, cash_journal_document, cash_session_id, clock=clock)
     assert journal.closed_at is None and journal.difference_cents is None and journal.counted_cash_cents is None
     assert journal.expected_cash_cents == 400 and journal.printed_at == clock.now()
-    assert "Session en cours, non clôturée" in pdf_text(cash_journal_a4(journal))
+    text = pdf_text(cash_journal_a4(journal))
+    assert "Session en cours, non clôturée" in text
+    with database.read_session_factory() as session:
+        head = session.scalars(select(JournalEntry).order_by(JournalEntry.sequence.desc()).limit(1)).one()
+    assert journal.anchor_is_provisional and journal.anchor == f"{head.sequence}:{head.hash[:16]}"
+    assert f"Empreinte du journal (provisoire) : écriture n° {head.sequence}" in text
 
 
 def test_the_statement_of_the_family_account(database, clock, town):
@@ -218,8 +305,8 @@ def test_the_statement_of_the_family_account(database, clock, town):
     town.pay(database, clock, [], actor=town.cashier)  # 10 € credit, 4 € of it used
     clock.advance(timedelta(days=5))  # 2 December
     with database.session_factory.begin() as session:
-        session.add(LedgerEntry(family_id=town.family_id, created_at=clock.now(), kind=LedgerKind.DEBT,
-                                amount_cents=250, label="Régularisation de tarif"))
+        correct_account(session, clock, family_id=town.family_id, amount_cents=250, label="Régularisation de tarif",
+                        actor=town.cashier)
 
     whole = read(database, statement_document, town.family_id, date(2026, 11, 1), date(2026, 12, 31), clock=clock)
     assert whole.opening_balance_cents == 0
