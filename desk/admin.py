@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -11,16 +12,19 @@ from alembic import command
 
 from desk import __version__
 from desk.clock import SystemClock
-from desk.config import resolve_database_url
-from desk.db.engine import Database, open_database
+from desk.config import data_dir, resolve_database_url
+from desk.db.engine import Database, database_failures_explained, normalise_url, open_database
 from desk.db.enums import Role
 from desk.db.migrate import alembic_config, ensure_schema, schema_state
-from desk.errors import DeskError
+from desk.errors import DatabaseMissingError, DeskError
+from desk.services.access import Actor
 from desk.services.numbering import find_payment_of_receipt
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USER_ERROR = 2
+# Whoever runs desk-admin on a machine of the régie acts with no agent account; the audit trail names the command.
+ADMIN_ACTOR = Actor(None, Role.ADMIN, "desk-admin")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
-        return args.handler(args)
+        with database_failures_explained(normalise_url(resolve_database_url(args.database_url))):
+            return args.handler(args)
     except DeskError as error:
         print(f"Erreur : {error.message}", file=sys.stderr)
         if error.hint:
@@ -39,6 +44,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu : rien n'a été enregistré.", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as error:  # a bug: its details go to the log, never a traceback on the terminal
+        print(f"Erreur inattendue : la commande n'a pas abouti ({type(error).__name__}).", file=sys.stderr)
+        print(_log_unexpected(error), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _log_unexpected(error: Exception) -> str:
+    """Write the details of ``error`` to the data folder's log; say where, for the terminal."""
+    log_file = data_dir() / "desk.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        return f"Détail : {error}"
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+    logger = logging.getLogger("desk.admin")
+    logger.addHandler(handler)
+    try:
+        logger.error("desk-admin: unexpected error", exc_info=error)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    return f"Les détails sont dans {log_file}."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commandes")
 
     db = commands.add_parser("db", help="schéma de la base").add_subparsers(title="actions")
-    _command(db, "upgrade", "met la base au schéma de cette version", _db_upgrade)
+    upgrade = _command(db, "upgrade", "met la base au schéma de cette version", _db_upgrade)
+    upgrade.add_argument("--create", action="store_true",
+                         help="crée une base neuve si le fichier SQLite n'existe pas ou est vide")
     _command(db, "status", "affiche la version du schéma", _db_status)
     revision = _command(db, "revision", "(développeurs) crée une migration par comparaison aux modèles", _db_revision)
     revision.add_argument("-m", "--message", required=True)
@@ -61,8 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--families", type=int, required=True, help="nombre de familles")
     generate.add_argument("--seed", type=int, default=1, help="graine (même graine, mêmes données)")
     _command(commands, "expire-holds", "libère les places des réservations en attente expirées", _expire_holds)
-    _command(commands, "verify-journal", "vérifie le chaînage du journal des règlements", _verify_journal)
-    receipt = _command(commands, "receipt", "exporte un ticket de règlement en PDF (réimpression, archive)", _receipt)
+    verify = _command(commands, "verify-journal", "vérifie le journal des règlements et ce qu'il garantit",
+                      _verify_journal)
+    verify.add_argument("--anchor", action="append", default=[], metavar="N:EMPREINTE",
+                        help="empreinte imprimée sur un journal de caisse, par exemple 1234:3f2a9c0d81e5b7a4 "
+                             "(autant de fois qu'il y a de journaux)")
+    _command(commands, "reconcile-online", "demande au service PayFiP le résultat des paiements en ligne en attente",
+             _reconcile_online)
+    receipt = _command(commands, "receipt", "réimprime un ticket de règlement en PDF (duplicata enregistré)", _receipt)
     receipt.add_argument("number", help="numéro du ticket, par exemple 2026-000123")
     receipt.add_argument("--output", required=True, help="fichier PDF à écrire")
     receipt.add_argument("--format", choices=["ticket", "a4"], default="ticket", help="bande de 80 mm ou page A4")
@@ -81,15 +117,24 @@ def _command(
     return sub
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
-    database = open_database(resolve_database_url(args.database_url))
+def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = False) -> Database:
+    url = resolve_database_url(args.database_url)
+    try:
+        database = open_database(url, create=create)
+    except DatabaseMissingError as missing:
+        raise DatabaseMissingError(
+            f"{missing.message} desk-admin ne crée une base qu'à la demande.",
+            f"Vérifiez le chemin ; pour créer une base neuve à cet endroit : desk-admin --database-url \"{url}\" "
+            "db upgrade --create",
+            missing.path,
+        ) from missing
     if upgrade:
         ensure_schema(database)
     return database
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    database = _open(args, upgrade=False)
+    database = _open(args, upgrade=False, create=args.create)
     before = schema_state(database)
     after = ensure_schema(database)
     if before.current == after.current:
@@ -108,7 +153,7 @@ def _db_status(args: argparse.Namespace) -> int:
 
 
 def _db_revision(args: argparse.Namespace) -> int:
-    database = _open(args)
+    database = _open(args, create=True)  # for developers, on a scratch database it builds
     config = alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -143,48 +188,78 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _expire_holds(args: argparse.Namespace) -> int:
-    from desk.services.basket import expire_holds
+    from desk.db.transactions import run_in_transaction
+    from desk.services.lifecycle.baskets import expire_holds
 
     database = _open(args)
-    with database.session_factory.begin() as session:
-        report = expire_holds(session, SystemClock().now())
+    report = run_in_transaction(database, lambda session: expire_holds(session, SystemClock().now()))
     print(f"{report.bookings_expired} réservation(s) en attente expirée(s), "
           f"places libérées sur {len(report.places_freed)} journée(s).")
     return EXIT_OK
 
 
 def _verify_journal(args: argparse.Namespace) -> int:
-    from desk.services.journal import verify_journal
+    from desk.services.verification import Anchor, verify_journal
 
+    anchors = [Anchor.parse(text) for text in args.anchor]  # an unreadable one stops here, before any reading
     database = _open(args)
     with database.read_session_factory() as session:
-        result = verify_journal(session)
-    if result.ok:
-        print(f"Journal intègre : {result.entries_checked} écritures vérifiées.")
-        return EXIT_OK
-    print(f"Journal altéré : {result.problem}.", file=sys.stderr)
-    print(f"{result.entries_checked} écritures vérifiées avant l'écriture n° {result.first_bad_sequence}.", file=sys.stderr)
-    return EXIT_FAILED
+        result = verify_journal(session, anchors=anchors)
+    out = sys.stdout if result.ok else sys.stderr
+    print(result.summary(), file=out)
+    for finding in result.findings:
+        print(f"- {finding}", file=out)
+    if result.ok and anchors:
+        print(f"{len(anchors)} empreinte(s) de journal de caisse retrouvée(s) dans le journal.", file=out)
+    if result.head.sequence:
+        print(f"Tête du journal : écriture n° {result.head.sequence}, empreinte {result.head.hash}.", file=out)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _reconcile_online(args: argparse.Namespace) -> int:
+    from desk.db.transactions import run_in_transaction
+    from desk.gateway.payfip import PayfipGateway
+    from desk.services.lifecycle.online import reconcile_online_payments
+
+    database = _open(args)
+    clock = SystemClock()
+    report = reconcile_online_payments(lambda work: run_in_transaction(database, work), clock,
+                                       PayfipGateway(clock.now), ADMIN_ACTOR)
+    print(report.summary())
+    return EXIT_FAILED if report.failures else EXIT_OK
 
 
 def _receipt(args: argparse.Namespace) -> int:
+    """A reprint: the PDF says *DUPLICATA* with its copy number, recorded before the file is written.
+
+    So a file never carries a copy the database does not know; a file that
+    cannot be written leaves a recorded copy without paper, which is harmless.
+    """
     from pathlib import Path
 
-    from desk.services.documents import receipt_document
+    from desk.db.transactions import run_in_transaction
+    from desk.services.documents import reprint_receipt
     from desk.services.numbering import parse_receipt_code
     from reports.ticket import ticket_80mm, ticket_a4
 
     year, number = parse_receipt_code(args.number)
     database = _open(args)
-    with database.read_session_factory() as session:
+    render = ticket_a4 if args.format == "a4" else ticket_80mm
+
+    def reprint(session):
         payment_id = find_payment_of_receipt(session, year, number)
-        document = receipt_document(session, payment_id)
-    pdf = (ticket_a4 if args.format == "a4" else ticket_80mm)(document)
+        document = reprint_receipt(session, SystemClock(), payment_id=payment_id, actor=ADMIN_ACTOR)
+        return document, render(document)
+
+    document, pdf = run_in_transaction(database, reprint)
+    copy = f"duplicata n° {document.copy_number}"
     try:
         Path(args.output).write_bytes(pdf)
     except OSError as error:
-        raise DeskError(f"Impossible d'écrire « {args.output} » ({error.strerror}).", "Choisissez un autre fichier.") from error
-    print(f"Ticket {document.code} écrit dans {args.output}.")
+        raise DeskError(f"Impossible d'écrire « {args.output} » ({error.strerror}) : le {copy} du ticket "
+                        f"{document.code} est enregistré sans fichier.",
+                        "Choisissez un autre fichier ; le prochain duplicata portera le numéro suivant.") from error
+    print(f"Ticket {document.code} ({copy}) écrit dans {args.output}.")
     return EXIT_OK
 
 

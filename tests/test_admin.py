@@ -5,13 +5,37 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC
+from datetime import UTC, date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desk.admin import main
+from desk.db.engine import open_database
+from desk.db.enums import OnlinePaymentState, UnitKind
 from desk.db.migrate import head_revision
+from desk.db.models import AuditEntry, OnlinePayment, ReceiptPrint
+from desk.gateway.payfip import CARD_TOO_LATE, PayfipGateway
+from desk.services.cash_desk import close_cash_desk, open_session
+from desk.services.documents import cash_journal_document
+from desk.services.lifecycle.online import start_online_payment
+from desk.services.pricing import family_balance
+from desk.services.tenders import Tender
 from tests.conftest import behind_the_applications_back
+from tests.db.test_database_failures import on_every_connection
+from tests.db.test_engine import foreign_sqlite_file
+from tests.services import conftest as services
+
+on_sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+DEC_2 = date(2026, 12, 2)
+clock, town = services.clock, services.town  # the services' fixtures: a régie, a family, an agent, a régisseur
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """desk-admin's log goes to the data folder: a throwaway one, never the tester's."""
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -21,8 +45,15 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture
+def desk_url(database_url) -> str:
+    """A desk database at the current schema, as `desk-admin db upgrade --create` makes it."""
+    assert main(["--database-url", database_url, "db", "upgrade", "--create"]) == 0
+    return database_url
+
+
 def test_upgrade_status_demo_and_verify_on_a_new_file(sqlite_url):
-    first = run("--database-url", sqlite_url, "db", "upgrade")
+    first = run("--database-url", sqlite_url, "db", "upgrade", "--create")
     assert first.returncode == 0, first.stderr
     assert f"vide → {head_revision()}" in first.stdout
     assert "déjà au schéma" in run("--database-url", sqlite_url, "db", "upgrade").stdout
@@ -39,16 +70,15 @@ def test_upgrade_status_demo_and_verify_on_a_new_file(sqlite_url):
     assert "Journal intègre" in verified.stdout
 
 
-def test_generate_reports_what_it_wrote(database_url, capsys):
-    assert main(["--database-url", database_url, "generate", "--families", "40", "--seed", "3"]) == 0
+def test_generate_reports_what_it_wrote(desk_url, capsys):
+    assert main(["--database-url", desk_url, "generate", "--families", "40", "--seed", "3"]) == 0
     out = capsys.readouterr().out
     assert "40 familles" in out and "réservations" in out
 
 
-def test_a_tampered_journal_fails_verification(sqlite_url, capsys):
+@on_sqlite_only
+def test_a_tampered_journal_fails_verification(desk_url, sqlite_url, capsys):
     assert main(["--database-url", sqlite_url, "generate", "--families", "30"]) == 0
-    from desk.db.engine import open_database
-
     database = open_database(sqlite_url)
     with behind_the_applications_back(database) as connection:
         connection.exec_driver_sql("UPDATE journal_entry SET amount_cents = amount_cents + 100 WHERE sequence = 2")
@@ -72,14 +102,76 @@ def test_bad_database_urls_give_a_message_not_a_traceback(url, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["db", "status"], ["demo"], ["verify-journal"]])
+@pytest.mark.parametrize("empty", [False, True], ids=["missing", "empty"])
+def test_a_missing_or_empty_file_becomes_a_database_only_with_create(tmp_path, command, empty, capsys):
+    path = tmp_path / "desk.sqlite3"
+    if empty:
+        path.touch()
+    assert main(["--database-url", f"sqlite:///{path}", *command]) == 2
+    err = capsys.readouterr().err
+    assert f"« {path} » " + ("est vide" if empty else "n'existe pas") in err
+    assert "db upgrade --create" in err and "Traceback" not in err
+    assert sorted(tmp_path.iterdir()) == ([path] if empty else [])
+    assert not empty or path.stat().st_size == 0
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade", "--create"], ["db", "status"], ["demo"]])
+def test_a_file_of_another_program_is_refused_and_left_byte_for_byte(tmp_path, command, capsys):
+    path = tmp_path / "contacts.sqlite3"
+    foreign_sqlite_file(path)
+    before = path.read_bytes()
+    assert main(["--database-url", f"sqlite:///{path}", *command]) == 2
+    assert "base SQLite d'un autre logiciel" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_a_full_disk_at_the_upgrade_is_explained(sqlite_url, capsys):
+    with on_every_connection("PRAGMA max_page_count = 8"):  # room for a few pages only: SQLITE_FULL
+        assert main(["--database-url", sqlite_url, "db", "upgrade", "--create"]) == 2
+    err = capsys.readouterr().err
+    assert "Le disque qui contient la base de données" in err and "est plein. Rien n'a été enregistré." in err
+    assert "Traceback" not in err
+    assert "(current)" not in run("--database-url", sqlite_url, "db", "status").stdout
+
+
+def test_a_file_locked_by_another_desk_is_explained(sqlite_url, monkeypatch, capsys):
+    from desk.db import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 100)
+    other_desk = open_database(sqlite_url, create=True)
+    try:
+        with other_desk.engine.begin():  # BEGIN IMMEDIATE: the write lock, held through the upgrade below
+            assert main(["--database-url", sqlite_url, "db", "upgrade"]) == 2
+    finally:
+        other_desk.dispose()
+    err = capsys.readouterr().err
+    assert "est occupé par un autre poste" in err and "Rien n'a été enregistré." in err
+
+
+def test_an_unexpected_error_gives_a_message_and_a_log_not_a_traceback(desk_url, data_dir, monkeypatch, capsys):
+    def broken(_database):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("desk.admin.schema_state", broken)
+    assert main(["--database-url", desk_url, "db", "status"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur inattendue : la commande n'a pas abouti (ZeroDivisionError).")
+    assert f"Les détails sont dans {data_dir / 'desk.log'}." in err and "Traceback" not in err
+    log = (data_dir / "desk.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "ZeroDivisionError: a bug" in log
+
+
 def test_environment_variable_chooses_the_database(tmp_path, monkeypatch, capsys):
     target = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{target}")
-    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "upgrade", "--create"]) == 0
     assert target.exists()
 
 
-def test_create_agent_asks_the_password_twice(sqlite_url, monkeypatch, capsys):
+@on_sqlite_only
+def test_create_agent_asks_the_password_twice(desk_url, sqlite_url, monkeypatch, capsys):
     answers = iter(["motdepasse", "motdepasse"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["--database-url", sqlite_url, "create-agent", "--login", "Lucie", "--name", "Lucie Petit", "--role", "regisseur"]) == 0
@@ -89,17 +181,17 @@ def test_create_agent_asks_the_password_twice(sqlite_url, monkeypatch, capsys):
     assert main(["--database-url", sqlite_url, "create-agent", "--login", "marc", "--name", "Marc"]) == 2
 
 
-def test_expire_holds_frees_what_has_expired(sqlite_url, capsys):
+@on_sqlite_only
+def test_expire_holds_frees_what_has_expired(desk_url, sqlite_url, capsys):
     from datetime import datetime, timedelta
 
     from sqlalchemy import select
 
     from desk.clock import FrozenClock
-    from desk.db.engine import open_database
     from desk.db.enums import LIVE_BOOKING_STATES, Role
     from desk.db.models import Booking, Child, Enrolment, OpenDay, Unit
     from desk.services.access import Actor
-    from desk.services.basket import toggle_booking
+    from desk.services.lifecycle.baskets import toggle_booking
 
     assert main(["--database-url", sqlite_url, "generate", "--families", "20"]) == 0
     database = open_database(sqlite_url)
@@ -122,19 +214,109 @@ def test_expire_holds_frees_what_has_expired(sqlite_url, capsys):
     assert "1 réservation(s) en attente expirée(s)" in capsys.readouterr().out
 
 
-def test_receipt_export_for_reprint(sqlite_url, tmp_path, capsys):
+@on_sqlite_only
+def test_receipt_export_for_reprint(desk_url, sqlite_url, tmp_path, capsys):
     from pypdf import PdfReader
 
     assert main(["--database-url", sqlite_url, "demo"]) == 0  # a régie and its paid history
     output = tmp_path / "ticket.pdf"
     assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--output", str(output), "--format", "a4"]) == 0
-    assert "Ticket 2026-000001 écrit" in capsys.readouterr().out
+    assert "Ticket 2026-000001 (duplicata n° 1) écrit" in capsys.readouterr().out
     reader = PdfReader(output)
-    assert "2026-000001" in reader.pages[0].extract_text()
+    assert "2026-000001" in reader.pages[0].extract_text() and "DUPLICATA n° 1" in reader.pages[0].extract_text()
     assert round(float(reader.pages[0].mediabox.width)) == 595
+    assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--output", str(output)]) == 0
+    assert "DUPLICATA n° 2" in PdfReader(output).pages[0].extract_text()
     assert main(["--database-url", sqlite_url, "receipt", "2026-999999", "--output", str(output)]) == 2
     assert "Aucun ticket 2026-999999" in capsys.readouterr().err
     assert main(["--database-url", sqlite_url, "receipt", "douze", "--output", str(output)]) == 2
+    database = open_database(sqlite_url)
+    with database.read_session_factory() as session:
+        assert session.execute(select(ReceiptPrint.copy_number, ReceiptPrint.agent_id)).all() == [(1, None), (2, None)]
+        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "reprint_receipt")).all()
+    database.dispose()
+    assert details == [f"Ticket 2026-000001 réimprimé par desk-admin : duplicata n° {n}" for n in (1, 2)]
+
+
+@on_sqlite_only
+def test_a_reprint_whose_file_cannot_be_written_says_its_copy_is_recorded(desk_url, sqlite_url, tmp_path, capsys):
+    assert main(["--database-url", sqlite_url, "demo"]) == 0
+    capsys.readouterr()
+    missing_folder = tmp_path / "nowhere" / "ticket.pdf"
+    assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--output", str(missing_folder)]) == 2
+    err = capsys.readouterr().err
+    assert "le duplicata n° 1 du ticket 2026-000001 est enregistré sans fichier" in err and "Traceback" not in err
+
+
+def closed_session_anchor(database, clock, town) -> str:
+    """The régisseur closes the fixture's session; the anchor its journal de caisse prints."""
+    with database.session_factory.begin() as session:
+        cash_session_id = open_session(session).id
+        close_cash_desk(session, clock, actor=town.cashier, counts={10000: 1, 5000: 1, 1000: 1}, cheques_counted_cents=0)
+    with database.read_session_factory() as session:
+        return cash_journal_document(session, cash_session_id, clock=clock).anchor
+
+
+def test_verify_journal_checks_the_anchors_printed_on_journals_de_caisse(database, clock, town, capsys):
+    url = database.url.render_as_string(hide_password=False)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    town.pay(database, clock, [Tender.cash(1000)])
+    anchor = closed_session_anchor(database, clock, town)
+    sequence, prefix = anchor.split(":")
+    capsys.readouterr()
+    assert main(["--database-url", url, "verify-journal", "--anchor", anchor, "--anchor", f" {sequence} : {prefix} "]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Journal intègre : 2 écritures et 1 règlements vérifiés")
+    assert "2 empreinte(s) de journal de caisse retrouvée(s)" in out and f"Tête du journal : écriture n° 2, empreinte {prefix}" in out
+
+    assert main(["--database-url", url, "verify-journal", "--anchor", f"{sequence}:{'0' * 16}"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Journal altéré : 1 anomalie(s).")
+    assert f"- l'écriture n° {sequence} n'a plus l'empreinte imprimée sur le journal de caisse" in err
+
+    with behind_the_applications_back(database) as connection:  # the tail cut, its counter rewound to match
+        connection.exec_driver_sql(f"DELETE FROM journal_entry WHERE sequence = {sequence}")
+        connection.exec_driver_sql(f"UPDATE counter SET last_value = {int(sequence) - 1} WHERE name = 'journal'")
+    assert main(["--database-url", url, "verify-journal", "--anchor", anchor]) == 1
+    assert f"l'écriture n° {sequence}, imprimée sur un journal de caisse, n'est plus dans le journal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("anchor", ["douze", "12:3f2a9c", "12-3f2a9c0d81e5b7a4"])
+def test_an_unreadable_anchor_is_refused_before_anything_is_read(desk_url, anchor, capsys):
+    assert main(["--database-url", desk_url, "verify-journal", "--anchor", anchor]) == 2
+    err = capsys.readouterr().err
+    assert f"« {anchor} » n'est pas une empreinte de journal." in err and "1234:3f2a9c0d81e5b7a4" in err
+    assert "Traceback" not in err
+
+
+def test_reconcile_online_asks_the_gateway_and_keeps_a_late_confirmation_as_a_credit(database, clock, town, monkeypatch,
+                                                                                      capsys):
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["--database-url", url, "reconcile-online"]) == 0
+    assert capsys.readouterr().out.strip() == "Aucun paiement en ligne en attente."
+
+    gateway = PayfipGateway(clock.now)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    with database.session_factory.begin() as session:
+        started = start_online_payment(session, clock, gateway, family_id=town.family_id, actor=town.agent)
+    gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")  # the bank confirms after 20 minutes
+    clock.advance(timedelta(minutes=25))
+
+    # A gateway that does not know the operation (here: desk-admin's own simulator) leaves it as it was.
+    assert main(["--database-url", url, "reconcile-online"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("1 paiement(s) en ligne interrogé(s)") and "ne connaît pas cette opération" in out
+    with database.read_session_factory() as session:
+        assert session.get(OnlinePayment, started.online_payment_id).state is OnlinePaymentState.CREATED
+
+    monkeypatch.setattr("desk.gateway.payfip.PayfipGateway", lambda _clock: gateway)
+    assert main(["--database-url", url, "reconcile-online"]) == 0
+    assert capsys.readouterr().out.strip() == ("1 paiement(s) en ligne interrogé(s) : "
+                                               "1 payé(s) après expiration (avoir).")
+    with database.read_session_factory() as session:
+        online = session.get(OnlinePayment, started.online_payment_id)
+        assert online.state is OnlinePaymentState.LATE_PAID and online.needs_cashier_review
+        assert family_balance(session, town.family_id) == -1000
 
 
 def test_the_self_test_runs_the_whole_journey_offscreen():

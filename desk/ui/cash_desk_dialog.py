@@ -188,8 +188,7 @@ class CashDeskDialog(QDialog):
     def reprint_selected(self) -> None:
         index = self.payments_view.currentIndex()
         if index.isValid():
-            self.receipt_dialog = ReceiptDialog(self.context, index.data(RECORD_ROLE).payment_id, self)
-            self.receipt_dialog.open()
+            self.receipt_dialog = ReceiptDialog.reprint(self.context, index.data(RECORD_ROLE).payment_id, self)
 
     def counts(self) -> dict[int, int]:
         return {denomination: spin.value() for denomination, spin in self.count_spins.items() if spin.value()}

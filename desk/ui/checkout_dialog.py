@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desk.errors import DeskError
 from desk.money import format_cents
-from desk.services.basket import BasketView, basket_view, clear_basket
 from desk.services.documents import recap_document
+from desk.services.lifecycle.baskets import BasketView, basket_view, clear_basket
 from desk.ui.context import DeskContext
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel

@@ -7,16 +7,16 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, local_today
-from desk.db.engine import Database
-from desk.errors import DatabaseUnavailableError
+from desk.db.engine import Database, database_failures_explained
+from desk.db.transactions import run_in_transaction
 from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.audit import record_refusal
 from desk.services.booking_rules import BookingPolicy
+from desk.services.lifecycle.locks import acting
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
@@ -25,13 +25,9 @@ T = TypeVar("T")
 
 @contextmanager
 def connection_errors_explained(database: Database) -> Iterator[None]:
-    try:
+    """A lost server, a locked, full or read-only file… during a user action: say which, and what to do."""
+    with database_failures_explained(database.url, hint_suffix="En attendant, votre saisie est conservée."):
         yield
-    except OperationalError as error:
-        raise DatabaseUnavailableError(
-            "La base de données ne répond pas (connexion perdue ou occupée) : rien n'a été enregistré.",
-            "Vérifiez le réseau ou le serveur, puis refaites l'action : votre saisie est conservée.",
-        ) from error
 
 
 @dataclass
@@ -59,12 +55,21 @@ class DeskContext:
         was recorded, and what the agent typed stays on screen to try again.
         """
         try:
-            with connection_errors_explained(self.database), self.database.session_factory.begin() as session:
-                return action(session)
+            with connection_errors_explained(self.database):
+                return run_in_transaction(self.database, self._checked(action))
         except PermissionDeniedError as refusal:
             with self.database.session_factory.begin() as session:
                 record_refusal(session, self.clock, self.actor, refusal.action, refusal.message)
             raise
+
+    def _checked(self, action: Callable[[Session], T]) -> Callable[[Session], T]:
+        """The action, run by the agent as the database knows them now (a deactivated account acts no more)."""
+        def run(session: Session) -> T:
+            if self.actor is not None:
+                self.actor = acting(session, self.actor)
+            return action(session)
+
+        return run
 
     def read(self, query: Callable[[Session], T]) -> T:
         with connection_errors_explained(self.database), self.database.read_session_factory() as session:

@@ -20,12 +20,12 @@ from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
-from desk.services.basket import basket_view
-from desk.services.cancellation import refund_credit
-from desk.services.checkout import PaymentRecord
 from desk.services.enrolment import EnrolmentView, child_enrolments
 from desk.services.families import FamilyFile, load_family
-from desk.services.online_payment import OnlineStatus
+from desk.services.lifecycle.baskets import basket_view
+from desk.services.lifecycle.credits import refund_credit
+from desk.services.lifecycle.online import OnlineStatus
+from desk.services.lifecycle.payments import PaymentRecord
 from desk.ui.context import DeskContext
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
@@ -194,9 +194,7 @@ class PaymentsTab(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        payment = index.data(RECORD_ROLE)
-        self.receipt_dialog = ReceiptDialog(self.context, payment.payment_id, self)
-        self.receipt_dialog.open()
+        self.receipt_dialog = ReceiptDialog.reprint(self.context, index.data(RECORD_ROLE).payment_id, self)
 
 
 class FamilyFileWidget(QWidget):

@@ -22,7 +22,7 @@ from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.gateway.payfip import TEST_CARDS, CardFormError, PageState
 from desk.money import format_cents
-from desk.services.online_payment import (
+from desk.services.lifecycle.online import (
     OnlineOutcome,
     OnlineStart,
     OnlineStatus,

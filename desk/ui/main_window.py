@@ -23,20 +23,28 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.clock import PARIS
 from desk.db.enums import Role
+from desk.db.transactions import run_in_transaction
 from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
-from desk.services.basket import expire_holds
-from desk.services.journal import verify_journal
+from desk.services.lifecycle.baskets import expire_holds
+from desk.services.lifecycle.online import (
+    ReconciliationReport,
+    payments_to_review,
+    reconcile_online_payments,
+)
 from desk.services.overview import Overview, load_overview
 from desk.ui.admin_dialogs import AgentsDialog, AuditDialog, SettingsDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.catalogue_dialog import CatalogueDialog
-from desk.ui.context import DeskContext
+from desk.ui.context import DeskContext, connection_errors_explained
 from desk.ui.data_changes import DataChangeNotifier
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
+from desk.ui.review_dialog import ALERT_INK, ReviewDialog
 from desk.ui.search_panel import FamilySearchPanel
+from desk.ui.settings import ONLINE_RECONCILIATION_MS
 from desk.ui.tasks import BackgroundRunner
+from desk.ui.verify_dialog import VerifyJournalDialog
 from reports import load_renderers
 
 HOLD_SWEEP_MS = 30_000
@@ -138,6 +146,7 @@ class MainWindow(QMainWindow):
     started_up = Signal()  # everything loaded, printing included: what follows is counter work
     family_shown = Signal(int)
     logout_requested = Signal()
+    online_payments_reconciled = Signal(object)  # the ReconciliationReport of a pass, or the error that stopped it
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,8 +182,19 @@ class MainWindow(QMainWindow):
         self.expiry_timer.setInterval(HOLD_SWEEP_MS)
         self.expiry_timer.timeout.connect(self.sweep_expired_holds)
         self.expiry_timer.start()
+        self._reconcile_online_payments_regularly()
         self._follow_other_desks()
         self.runner.run(load_printing, self._printing_loaded, self._printing_loaded)
+
+    def _reconcile_online_payments_regularly(self) -> None:
+        """Ask the gateway now and every few minutes: a late bank confirmation becomes a credit on this desk too."""
+        self._reconciling = False
+        self.reconciliation_timer = QTimer(self)
+        self.reconciliation_timer.setInterval(ONLINE_RECONCILIATION_MS)
+        self.reconciliation_timer.timeout.connect(self.reconcile_online)
+        if self.context.actor is not None:
+            self.reconciliation_timer.start()
+            self.reconcile_online()
 
     def _printing_loaded(self, _result: object = None) -> None:
         self.started_up.emit()
@@ -223,8 +243,14 @@ class MainWindow(QMainWindow):
         self.server_status_label.setObjectName("serverStatusLabel")
         self.server_status_label.setProperty("role", "fieldError")
         self.server_status_label.hide()
+        self.review_status_label = QLabel(bar)
+        self.review_status_label.setObjectName("reviewStatusLabel")
+        self.review_status_label.setProperty("role", "fieldError")
+        self.review_status_label.linkActivated.connect(lambda _link: self.show_review())
+        self.review_status_label.hide()
         # Permanent: transient messages ("saved") never hide who is at the desk.
         bar.addPermanentWidget(self.server_status_label)
+        bar.addPermanentWidget(self.review_status_label)
         bar.addPermanentWidget(self.agent_status_label)
         bar.addPermanentWidget(self.cash_desk_status_label)
         bar.addPermanentWidget(self.database_status_label)
@@ -254,6 +280,8 @@ class MainWindow(QMainWindow):
                                              "receipt")
         self.verify_journal_action = self._action("verifyJournalAction", self.tr("&Verify the payment journal"),
                                                   "Ctrl+Shift+J", self.verify_journal)
+        self.review_action = self._action("reviewOnlineAction", self.tr("&Online payments to check…"), "Ctrl+Shift+O",
+                                          self.show_review)
         self.audit_action = self._action("auditAction", self.tr("Audit &trail…"), "Ctrl+Shift+A", self.show_audit)
         self.agents_action = self._action("agentsAction", self.tr("&Agents…"), "Ctrl+Shift+G", self.show_agents)
         self.settings_action = self._action("settingsAction", self.tr("&Settings…"), "Ctrl+,", self.show_settings)
@@ -261,7 +289,7 @@ class MainWindow(QMainWindow):
                                              self.show_catalogue)
         cashier = self.context.actor is not None and self.context.actor.is_cashier
         admin = self.context.actor is not None and self.context.actor.role is Role.ADMIN
-        for action in (self.cash_desk_action, self.verify_journal_action, self.audit_action):
+        for action in (self.cash_desk_action, self.verify_journal_action, self.review_action, self.audit_action):
             action.setVisible(cashier)  # the services refuse them to agents anyway
         self.agents_action.setVisible(admin)
         self.catalogue_action.setVisible(admin)
@@ -274,8 +302,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.logout_action, self.quit_action])
         cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
-        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.audit_action, self.agents_action,
-                              self.catalogue_action, self.settings_action])
+        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.review_action, self.audit_action,
+                              self.agents_action, self.catalogue_action, self.settings_action])
         cash_menu.menuAction().setVisible(cashier)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("Counter"), self)
@@ -363,22 +391,60 @@ class MainWindow(QMainWindow):
         self.agents_dialog.open()
 
     def verify_journal(self) -> None:
-        result = self.context.read(verify_journal)
-        if result.ok:
-            self.context.dialogs.information(self, self.tr("Payment journal"), self.tr(
-                "The journal is intact: %n entry(ies) checked, each chained to the one before.", "",
-                result.entries_checked))
-        else:
-            self.context.dialogs.error(self, self.tr("Payment journal"),
-                                       self.tr("The journal has been altered: %1.").replace("%1", result.problem),
-                                       self.tr("Keep the database as it is and warn the accounting officer."))
+        self.verify_dialog = VerifyJournalDialog(self.context, self.runner, self)
+        self.verify_dialog.open()
+
+    def show_review(self) -> None:
+        self.review_dialog = ReviewDialog(self.context, self)
+        self.review_dialog.count_changed.connect(self._show_review_count)
+        self.review_dialog.open()
+
+    def reconcile_online(self) -> None:
+        """One pass over the open online payments, on the runner; a pass still running is not doubled."""
+        if self._reconciling or self.context.actor is None:
+            return
+        self._reconciling = True
+        context, actor = self.context, self.context.agent
+
+        def work() -> tuple[ReconciliationReport, int | None]:
+            with connection_errors_explained(context.database):
+                report = reconcile_online_payments(lambda unit: run_in_transaction(context.database, unit),
+                                                   context.clock, context.gateway, actor)
+                if not actor.is_cashier:
+                    return report, None
+                with context.database.read_session_factory() as session:
+                    return report, len(payments_to_review(session))
+
+        self.runner.run(work, self._online_payments_reconciled, self._online_reconciliation_failed)
+
+    def _online_payments_reconciled(self, outcome: tuple[ReconciliationReport, int | None]) -> None:
+        self._reconciling = False
+        report, waiting = outcome
+        if waiting is not None:
+            self._show_review_count(waiting)
+            self.review_status_label.setToolTip(report.summary())
+        if report.failures:
+            self.statusBar().showMessage(self.tr("PayFiP gave no usable answer for some online payments: the desk "
+                                                 "will ask again."), 15000)
+        self.online_payments_reconciled.emit(report)
+
+    def _online_reconciliation_failed(self, error: Exception) -> None:
+        self._reconciling = False  # the server is away (the status bar says so) or busy: the next pass asks again
+        self.online_payments_reconciled.emit(error)
+
+    def _show_review_count(self, count: int) -> None:
+        """The régisseur sees at a glance that flagged online payments wait, and opens them from the status bar."""
+        text = self.tr("%n online payment(s) to check", "", count)
+        self.review_status_label.setText(f'<a href="review" style="color: {ALERT_INK};">{text}</a>')
+        self.review_status_label.setVisible(count > 0 and self.review_action.isVisible())
+        self.review_action.setText(self.tr("&Online payments to check (%1)…").replace("%1", str(count)) if count
+                                   else self.tr("&Online payments to check…"))
 
     def sweep_expired_holds(self) -> None:
         now = self.context.clock.now()
 
         def work() -> int:
-            with self.context.database.session_factory.begin() as session:
-                return expire_holds(session, now).bookings_expired
+            return run_in_transaction(self.context.database, lambda session: expire_holds(session, now)).bookings_expired
 
         self.runner.run(work, lambda _count: None, lambda _error: None)  # the next refresh shows the effect
 

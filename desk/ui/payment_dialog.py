@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desk.db.enums import PaymentMode
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
-from desk.services.basket import basket_view
-from desk.services.checkout import PaymentRecord, pay_at_counter
 from desk.services.families import load_family
+from desk.services.lifecycle.baskets import basket_view
+from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
 from desk.ui.context import DeskContext
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desk.db.change_feed import DataChange
 from desk.errors import DeskError
 from desk.money import format_cents
-from desk.services.basket import toggle_booking
+from desk.services.lifecycle.baskets import toggle_booking
 from desk.services.planning import PeriodMode, PlanningGrid, period_of, planning_grid, shift_period
 from desk.ui.checkout_dialog import CheckoutDialog
 from desk.ui.context import DeskContext

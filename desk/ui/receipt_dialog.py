@@ -1,22 +1,35 @@
-"""The payment ticket after payment (and for any reprint): preview, print, save as PDF."""
+"""The payment ticket after payment, and any reprint (a recorded *DUPLICATA*): preview, print, save as PDF."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desk.services.documents import receipt_document
+from desk.errors import DeskError
+from desk.services.documents import receipt_document, reprint_receipt
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
+from reports import data
 
 
 class ReceiptDialog(DocumentDialog):
-    def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None) -> None:
-        self.receipt = context.read(lambda s: receipt_document(s, payment_id))
-        super().__init__(context, "", f"ticket-{self.receipt.code}.pdf", parent)
+    """The ticket of ``payment_id``: the original right after payment, or the ``duplicate`` a reprint recorded."""
+
+    def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None, *,
+                 duplicate: data.Receipt | None = None) -> None:
+        self.receipt = duplicate or context.read(lambda s: receipt_document(s, payment_id))
+        suffix = f"-duplicata-{duplicate.copy_number}" if duplicate else ""
+        super().__init__(context, "", f"ticket-{self.receipt.code}{suffix}.pdf", parent)
         self.payment_id = payment_id
         self.setObjectName("receiptDialog")
-        self.setWindowTitle(self.tr("Payment ticket %1").replace("%1", self.receipt.code))
-        self.heading.setText(self.tr("Payment recorded: ticket %1").replace("%1", self.receipt.code))
+        if duplicate is None:
+            self.setWindowTitle(self.tr("Payment ticket %1").replace("%1", self.receipt.code))
+            self.heading.setText(self.tr("Payment recorded: ticket %1").replace("%1", self.receipt.code))
+        else:
+            copy = str(duplicate.copy_number)
+            self.setWindowTitle(self.tr("Duplicate %1 of ticket %2").replace("%1", copy).replace("%2", self.receipt.code))
+            self.heading.setText(self.tr("Ticket %1 reprinted: DUPLICATE no. %2")
+                                 .replace("%1", self.receipt.code).replace("%2", copy))
         self.heading.setObjectName("receiptHeadingLabel")
         self.preview.setObjectName("receiptPreview")
         self.print_button.setObjectName("printReceiptButton")
@@ -29,6 +42,20 @@ class ReceiptDialog(DocumentDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.top.addWidget(self.format_combo)
         self.render()
+
+    @classmethod
+    def reprint(cls, context: DeskContext, payment_id: int, parent: QWidget) -> ReceiptDialog | None:
+        """Every reprint path: the next copy is recorded first, then shown marked *DUPLICATA* (None if refused)."""
+        try:
+            duplicate = context.write(lambda s: reprint_receipt(s, context.clock, payment_id=payment_id,
+                                                                actor=context.agent))
+        except DeskError as error:
+            title = QCoreApplication.translate("ReceiptDialog", "Reprint the ticket")
+            context.dialogs.error(parent, title, error.message, error.hint)
+            return None
+        dialog = cls(context, payment_id, parent, duplicate=duplicate)
+        dialog.open()
+        return dialog
 
     def pdf(self) -> bytes:
         from reports.ticket import ticket_80mm, ticket_a4  # see reports.load_renderers

@@ -9,6 +9,9 @@ from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS
 
 ORGANISATION = "GuichetUnique"
 APPLICATION = "desk"
+# How often a desk asks the gateway about the online payments still open: a bank confirmation that arrives
+# after the bookings expired becomes a credit within this delay, even if no one looks at that family.
+ONLINE_RECONCILIATION_MS = 3 * 60_000
 
 
 class DeskSettings:

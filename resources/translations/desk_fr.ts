@@ -262,32 +262,32 @@
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="201"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="208"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="207"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="209"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="211"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="226"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -672,32 +672,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="231"/>
+        <location filename="../../desk/ui/family_file.py" line="229"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="232"/>
+        <location filename="../../desk/ui/family_file.py" line="230"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="233"/>
+        <location filename="../../desk/ui/family_file.py" line="231"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="234"/>
+        <location filename="../../desk/ui/family_file.py" line="232"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="250"/>
+        <location filename="../../desk/ui/family_file.py" line="248"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="251"/>
+        <location filename="../../desk/ui/family_file.py" line="249"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -996,62 +996,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="86"/>
+        <location filename="../../desk/ui/main_window.py" line="94"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="89"/>
+        <location filename="../../desk/ui/main_window.py" line="97"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="91"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="92"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="93"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="108"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="113"/>
+        <location filename="../../desk/ui/main_window.py" line="121"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="119"/>
+        <location filename="../../desk/ui/main_window.py" line="127"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="126"/>
+        <location filename="../../desk/ui/main_window.py" line="134"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1092,102 +1092,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="147"/>
+        <location filename="../../desk/ui/main_window.py" line="156"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="209"/>
+        <location filename="../../desk/ui/main_window.py" line="229"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="272"/>
+        <location filename="../../desk/ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="248"/>
+        <location filename="../../desk/ui/main_window.py" line="274"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="198"/>
+        <location filename="../../desk/ui/main_window.py" line="218"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="243"/>
+        <location filename="../../desk/ui/main_window.py" line="269"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="245"/>
+        <location filename="../../desk/ui/main_window.py" line="271"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="247"/>
+        <location filename="../../desk/ui/main_window.py" line="273"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="250"/>
+        <location filename="../../desk/ui/main_window.py" line="276"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="252"/>
+        <location filename="../../desk/ui/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="253"/>
+        <location filename="../../desk/ui/main_window.py" line="279"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="255"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="257"/>
+        <location filename="../../desk/ui/main_window.py" line="283"/>
+        <location filename="../../desk/ui/main_window.py" line="441"/>
+        <source>&amp;Online payments to check…</source>
+        <translation>Paiements en &amp;ligne à vérifier…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="285"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="258"/>
+        <location filename="../../desk/ui/main_window.py" line="286"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="259"/>
+        <location filename="../../desk/ui/main_window.py" line="287"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="260"/>
+        <location filename="../../desk/ui/main_window.py" line="288"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="276"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="280"/>
+        <location filename="../../desk/ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="311"/>
+        <location filename="../../desk/ui/main_window.py" line="339"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1195,91 +1201,85 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="313"/>
+        <location filename="../../desk/ui/main_window.py" line="341"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="322"/>
+        <location filename="../../desk/ui/main_window.py" line="350"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="341"/>
+        <location filename="../../desk/ui/main_window.py" line="369"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="368"/>
-        <location filename="../../desk/ui/main_window.py" line="372"/>
-        <source>Payment journal</source>
-        <translation>Journal des règlements</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="369"/>
-        <source>The journal is intact: %n entry(ies) checked, each chained to the one before.</source>
-        <translation>
-            <numerusform>Le journal est intact : %n écriture vérifiée, chaînée à la précédente.</numerusform>
-            <numerusform>Le journal est intact : %n écritures vérifiées, chacune chaînée à la précédente.</numerusform>
-        </translation>
+        <location filename="../../desk/ui/main_window.py" line="427"/>
+        <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
+        <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="373"/>
-        <source>The journal has been altered: %1.</source>
-        <translation>Le journal a été altéré : %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="374"/>
-        <source>Keep the database as it is and warn the accounting officer.</source>
-        <translation>Conservez la base en l&apos;état et prévenez le comptable public.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/main_window.py" line="406"/>
+        <location filename="../../desk/ui/main_window.py" line="473"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="409"/>
+        <location filename="../../desk/ui/main_window.py" line="476"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="269"/>
+        <location filename="../../desk/ui/main_window.py" line="297"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="219"/>
+        <location filename="../../desk/ui/main_window.py" line="239"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="221"/>
+        <location filename="../../desk/ui/main_window.py" line="241"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/main_window.py" line="437"/>
+        <source>%n online payment(s) to check</source>
+        <translation>
+            <numerusform>%n paiement en ligne à vérifier</numerusform>
+            <numerusform>%n paiements en ligne à vérifier</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="413"/>
+        <location filename="../../desk/ui/main_window.py" line="440"/>
+        <source>&amp;Online payments to check (%1)…</source>
+        <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="480"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="414"/>
+        <location filename="../../desk/ui/main_window.py" line="481"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="414"/>
+        <location filename="../../desk/ui/main_window.py" line="481"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="419"/>
+        <location filename="../../desk/ui/main_window.py" line="486"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="420"/>
+        <location filename="../../desk/ui/main_window.py" line="487"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1596,24 +1596,143 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="18"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="19"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
+        <source>Duplicate %1 of ticket %2</source>
+        <translation>Duplicata n° %1 du ticket %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
+        <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
+        <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="40"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="53"/>
+        <source>Reprint the ticket</source>
+        <translation>Réimprimer le ticket</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="106"/>
+        <source>Online payments to check</source>
+        <translation>Paiements en ligne à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="112"/>
+        <source>Check each one with the DGFIP (PayFiP back office) or the bank statement, then write what you found and mark it handled. The desk has already kept any money received as a credit of the family.</source>
+        <translation>Vérifiez chacun auprès de la DGFIP (espace de gestion PayFiP) ou sur le relevé bancaire, puis notez ce que vous avez constaté et traitez-le. Le guichet a déjà porté toute somme reçue en avoir sur le compte de la famille.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="120"/>
+        <source>Conclusion of the check</source>
+        <translation>Conclusion de la vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="127"/>
+        <source>What you checked and what you concluded (DGFIP, bank statement)…</source>
+        <translation>Ce que vous avez vérifié et ce que vous en concluez (DGFIP, relevé bancaire)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="130"/>
+        <source>&amp;Handle (Ctrl+Return)</source>
+        <translation>&amp;Traiter (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="139"/>
+        <source>Why it is flagged</source>
+        <translation>Motif du signalement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="140"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="145"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/review_dialog.py" line="164"/>
+        <source>%n online payment(s) to check</source>
+        <translation>
+            <numerusform>%n paiement en ligne à vérifier</numerusform>
+            <numerusform>%n paiements en ligne à vérifier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="165"/>
+        <source>No online payment to check.</source>
+        <translation>Aucun paiement en ligne à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="193"/>
+        <source>Handled: the conclusion on %1 is recorded.</source>
+        <translation>Traité : la conclusion sur %1 est enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="58"/>
+        <source>Paid after expiry (kept as credit)</source>
+        <translation>Payé après expiration (porté en avoir)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="59"/>
+        <source>Answer not matching (nothing cashed)</source>
+        <translation>Réponse non conforme (rien encaissé)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="69"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="71"/>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="72"/>
+        <source>Debt reference</source>
+        <translation>Référence de la dette</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="73"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="75"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="76"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1929,57 @@
             <numerusform>%n an</numerusform>
             <numerusform>%n ans</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyJournalDialog</name>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="48"/>
+        <source>Verify the payment journal</source>
+        <translation>Vérifier le journal des règlements</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="51"/>
+        <source>Recomputes the hash chain and its seals, and checks every payment, receipt, account movement, cash-desk closing and place count against it. Paste the journal fingerprints printed on the cash-desk journals to prove that nothing was cut from the end.</source>
+        <translation>Recalcule le chaînage et les sceaux du journal, et confronte à lui chaque règlement, ticket, mouvement de compte, clôture de caisse et compte de places. Recopiez les empreintes imprimées sur les journaux de caisse pour prouver que rien n&apos;a été retranché à la fin.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="56"/>
+        <source>&amp;Fingerprints from the cash-desk journals (optional, one per line):</source>
+        <translation>&amp;Empreintes des journaux de caisse (facultatif, une par ligne) :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="63"/>
+        <source>&amp;Verify (Ctrl+Return)</source>
+        <translation>&amp;Vérifier (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="84"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="119"/>
+        <source>Verifying the whole journal: this may take a few seconds on a large town…</source>
+        <translation>Vérification de tout le journal : quelques secondes pour une grande commune…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/verify_dialog.py" line="133"/>
+        <source>The journal has been altered: %n finding(s), listed below. Keep the database as it is and warn the accounting officer.</source>
+        <translation>
+            <numerusform>Journal altéré : %n anomalie, détaillée ci-dessous. Conservez la base en l&apos;état et prévenez le comptable public.</numerusform>
+            <numerusform>Journal altéré : %n anomalies, détaillées ci-dessous. Conservez la base en l&apos;état et prévenez le comptable public.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="139"/>
+        <source>Journal head: entry %1, fingerprint %2.</source>
+        <translation>Tête du journal : écriture n° %1, empreinte %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/verify_dialog.py" line="148"/>
+        <source>The verification could not finish; nothing was changed. Try again, then warn the administrator.</source>
+        <translation>La vérification n&apos;a pas pu aboutir ; rien n&apos;a été modifié. Réessayez, puis prévenez l&apos;administrateur.</translation>
     </message>
 </context>
 <context>

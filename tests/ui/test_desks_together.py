@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel
 
 from desk.app import configure
 from desk.db.enums import UnitKind
-from desk.services.cancellation import cancel_paid_booking
-from desk.services.checkout import pay_at_counter
+from desk.services.lifecycle.credits import cancel_paid_booking
+from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.planning import CellState
 from desk.services.tenders import Tender
 from desk.ui.main_window import MainWindow

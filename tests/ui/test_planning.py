@@ -88,8 +88,8 @@ def test_a_refusal_is_explained_under_the_grid(qtbot, window):
 
 
 def test_three_children_pending_and_paid(qtbot, window):
-    from desk.services.basket import toggle_booking
-    from desk.services.checkout import pay_at_counter
+    from desk.services.lifecycle.baskets import toggle_booking
+    from desk.services.lifecycle.payments import pay_at_counter
     from desk.services.tenders import Tender
 
     context, children, activity = window.testing
@@ -127,7 +127,7 @@ def test_three_children_pending_and_paid(qtbot, window):
 def test_other_desks_changes_and_expired_holds_show_within_two_seconds(qtbot, window):
     from datetime import timedelta
 
-    from desk.services.basket import expire_holds, toggle_booking
+    from desk.services.lifecycle.baskets import expire_holds, toggle_booking
 
     context, children, _activity = window.testing
     panel = window.family.planning
@@ -151,7 +151,7 @@ def test_other_desks_changes_and_expired_holds_show_within_two_seconds(qtbot, wi
 
 
 def test_a_refresh_keeps_the_agents_cell(qtbot, window):
-    from desk.services.basket import toggle_booking
+    from desk.services.lifecycle.baskets import toggle_booking
 
     context, children, _activity = window.testing
     panel = window.family.planning

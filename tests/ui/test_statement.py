@@ -6,9 +6,11 @@ from datetime import date
 from io import BytesIO
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPushButton
+from sqlalchemy import select
 
+from desk.db.models import ReceiptPrint
 from desk.ui.statement_dialog import LAST_YEAR, SCHOOL_YEAR, THIS_YEAR, preset_period
 from tests.ui.test_app import shot
 from tests.ui.test_payment import book_guide_basket, payment_dialog
@@ -64,3 +66,32 @@ def test_the_statement_of_this_year_shows_the_payment_and_last_year_shows_nothin
     dialog.findChild(QPushButton, "saveDocumentButton").click()
     assert "14,00" in " ".join(page.extract_text() for page in PdfReader(tmp_path / "releve.pdf").pages)
     assert dialog.file_name == f"releve-{family.file.dossier_number}-20261101-20261126.pdf"
+
+
+def test_ctrl_r_on_the_payments_tab_reprints_a_numbered_duplicate(qtbot, window):
+    book_guide_basket(qtbot, window)
+    payment = payment_dialog(window)
+    payment.findChild(QLineEdit, "cashTenderedEdit").setText("20")
+    payment.findChild(QPushButton, "confirmPaymentButton").click()
+    original = window.family.receipt_dialog
+    assert original.receipt.copy_number is None and "DUPLICATA" not in text_of(original)  # the ticket handed over
+    original.accept()
+    family = window.family
+    family.tabs.setCurrentWidget(family.payments)
+    for copy in (1, 2):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # the shortcut reaches the window once the ticket has closed
+        qtbot.keyClick(family.payments.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        # A button's shortcut clicks it the way a mouse would, a moment later.
+        qtbot.waitUntil(lambda copy=copy: getattr(family.payments, "receipt_dialog", None) is not None
+                        and family.payments.receipt_dialog.receipt.copy_number == copy)
+        reprint = family.payments.receipt_dialog
+        assert reprint.isVisible()
+        assert reprint.windowTitle() == f"Duplicata n° {copy} du ticket {reprint.receipt.code}"
+        assert f"DUPLICATA n° {copy} réimprimé le 26/11/2026 à 10:00" in text_of(reprint)  # the 80 mm strip
+        assert reprint.file_name == f"ticket-{reprint.receipt.code}-duplicata-{copy}.pdf"
+        if copy == 2:
+            shot(reprint, "31-receipt-duplicate")
+        reprint.accept()
+    context = window.testing[0]
+    assert context.read(lambda s: s.scalars(select(ReceiptPrint.copy_number).order_by(ReceiptPrint.id)).all()) == [1, 2]
