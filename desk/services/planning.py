@@ -21,11 +21,13 @@ from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState, UnitKi
 from desk.db.models import Activity, Booking, Child, Enrolment, Family, OpenDay, Unit, UnitExclusion
 from desk.errors import DeskError
 from desk.services.access import Actor
-from desk.services.booking_rules import CellState, cell_verdict
-from desk.services.lifecycle.baskets import active_basket, cell_facts
+from desk.clock import Clock
+from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
+from desk.services.lifecycle.baskets import active_basket, cell_facts, toggle_booking
 from desk.services.pricing import family_balance, price_list
 
-__all__ = ["CellState", "PeriodMode", "PlanningGrid", "period_of", "planning_grid", "shift_period"]
+__all__ = ["CellState", "GridRequest", "PeriodMode", "PlanningGrid", "click_cell", "period_of", "planning_grid",
+           "read_grid", "shift_period"]
 
 
 class PeriodMode(enum.StrEnum):
@@ -194,6 +196,33 @@ def planning_grid(
         balance_cents=family_balance(session, family_id),
         basket_locked=judge.basket_locked,
     )
+
+
+@dataclass(frozen=True)
+class GridRequest:
+    """What a planning shows: a family over a period, every child (``child_id`` None) or one."""
+
+    family_id: int
+    first_day: date
+    last_day: date
+    child_id: int | None = None
+
+
+def read_grid(session: Session, request: GridRequest, *, now: datetime, actor: Actor) -> PlanningGrid:
+    return planning_grid(session, family_id=request.family_id, first_day=request.first_day,
+                         last_day=request.last_day, now=now, actor=actor, child_id=request.child_id)
+
+
+def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id: int, open_day_id: int,
+               actor: Actor, policy: BookingPolicy) -> PlanningGrid:
+    """The planning click as one unit of work: the booking toggled, then the grid as it now stands.
+
+    Read in the same transaction, under the locks the toggle took, the grid
+    shows exactly what the click did; a refusal raises before anything is kept.
+    """
+    toggle_booking(session, clock, family_id=request.family_id, child_id=child_id, open_day_id=open_day_id,
+                   actor=actor, policy=policy, describe_basket=False)
+    return read_grid(session, request, now=clock.now(), actor=actor)
 
 
 def activities_names(enrolments: dict[int, str]) -> list[str]:

@@ -37,6 +37,7 @@ from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_t
 from desk.ui.resources import icon
 from desk.ui.statement_dialog import StatementDialog
 from desk.ui.symbols import symbol_icon
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text, child_with_age
 
 
@@ -203,7 +204,7 @@ class FamilyFileWidget(QWidget):
     family_saved = Signal(int)
     payment_recorded = Signal(int)
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.file: FamilyFile | None = None
@@ -219,7 +220,7 @@ class FamilyFileWidget(QWidget):
         self.form = FamilyForm(context, self)
         self.form.setObjectName("dossierTab")
         self.enrolments = EnrolmentsTab(context, self)
-        self.planning = PlanningPanel(context, self)
+        self.planning = PlanningPanel(context, runner, self)
         self.planning.setObjectName("planningTab")
         self.planning.basket_changed.connect(self._refresh_header)
         self.planning.pay_requested.connect(self.start_payment)

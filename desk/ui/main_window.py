@@ -152,13 +152,15 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.runner = BackgroundRunner(self)
+        # The family file's reads and writes, one after the other, never on the GUI thread.
+        self.database_runner = BackgroundRunner(self, threads=1)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("desk — Front desk"))
         self.setWindowIcon(icon("desk"))
         self.resize(1280, 720)
         self.search = FamilySearchPanel(context, self)
         self.home = HomePage(self)
-        self.family = FamilyFileWidget(context, self)
+        self.family = FamilyFileWidget(context, self.database_runner, self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.home)
         self.centre.addWidget(self.family)
@@ -503,5 +505,6 @@ class MainWindow(QMainWindow):
         # Background reads report to this window: let them finish before it goes.
         self.data_changes.stop()
         self.runner.wait_for_done()
+        self.database_runner.wait_for_done()
         self.search.shutdown()
         super().closeEvent(event)

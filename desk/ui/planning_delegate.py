@@ -25,6 +25,8 @@ FEW_PLACES = QColor("#c62828")
 PLACES = QColor("#6b7785")
 FEW_PLACES_THRESHOLD = 3
 TITLE_TEXT = QColor("#1d3557")
+BUSY = QColor(43, 108, 176, 46)
+BUSY_EDGE = QColor("#2b6cb0")
 _fonts: dict[tuple[str, bool, bool], QFont] = {}
 
 
@@ -72,6 +74,8 @@ class PlanningDelegate(QStyledItemDelegate):
             paint_slots(painter, rect, look.slots)
             if look.checkable:
                 self._paint_check(painter, option, look.checked)
+            if look.busy:
+                paint_busy(painter, rect)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor("#2b6cb0"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
@@ -103,6 +107,13 @@ def paint_closed(painter: QPainter, rect: QRect) -> None:
     painter.fillRect(rect, CLOSED)
     painter.setPen(QPen(CLOSED_HATCH, 1))
     painter.drawLine(rect.bottomLeft(), rect.topRight())
+
+def paint_busy(painter: QPainter, rect: QRect) -> None:
+    """A change on its way: a light veil and a dashed edge, until the database answers."""
+    painter.fillRect(rect, BUSY)
+    painter.setPen(QPen(BUSY_EDGE, 1, Qt.PenStyle.DashLine))
+    painter.drawRect(rect.adjusted(2, 2, -3, -3))
+
 
 def paint_places(painter: QPainter, rect: QRect, places_left: int, base: QFont) -> None:
     font = _small(base, bold=places_left <= 0)

@@ -4,11 +4,15 @@ Cells carry plain data under custom roles (``CellRole``); the delegate decides
 how they look. In edit mode, the open cells the agent may change for the
 child being edited are checkable: setting their check state asks for the
 booking to be toggled (``toggle_requested``), which the planning panel
-performs through the services and then reloads.
+performs off the GUI thread; the cell shows it is busy until the answer comes.
+A new grid of the same shape replaces the old one cell by cell: only the cells
+that differ emit ``dataChanged``, so the view keeps the agent's cell and
+repaints little.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -44,6 +48,7 @@ class CellRole(IntEnum):
     EDITED_SLOT = Qt.ItemDataRole.UserRole + 9  # the ChildSlot of the child being edited, if any
     IS_TODAY = Qt.ItemDataRole.UserRole + 10
     LOOK = Qt.ItemDataRole.UserRole + 11  # everything the delegate paints, in one call (CellLook)
+    IS_BUSY = Qt.ItemDataRole.UserRole + 12  # a change of this cell is on its way to the database
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class CellLook:
     slots: tuple[ChildSlot, ...]
     checkable: bool
     checked: bool
+    busy: bool = False
 
 
 STATE_NAMES = {
@@ -82,21 +88,46 @@ class PlanningModel(QAbstractTableModel):
         self.editing_child_id: int | None = None
         self._rows: list[_Row] = []
         self._names: dict[int, str] = {}
+        self._busy: Counter[int] = Counter()  # open day id → changes on their way
 
     # -- loading -------------------------------------------------------------
 
     def set_grid(self, grid: PlanningGrid, today: date) -> None:
+        """Show ``grid``: cell by cell when only cells changed, else by a reset."""
+        rows = _rows_of(grid)
+        names = {child.id: child.first_name for child in grid.children}
+        if self.grid is not None and (self.today, self.grid.days, self._names, _shape(self._rows)) == (
+                today, grid.days, names, _shape(rows)):
+            before, self._rows, self.grid = self._rows, rows, grid
+            for number, (old, new) in enumerate(zip(before, rows, strict=True)):
+                for column, (old_cell, new_cell) in enumerate(zip(old.cells, new.cells, strict=True)):
+                    if old_cell != new_cell:
+                        self.dataChanged.emit(self.index(number, column), self.index(number, column))
+            return
         self.beginResetModel()
-        self.grid, self.today = grid, today
-        self._names = {child.id: child.first_name for child in grid.children}
-        self._rows = []
-        for block in grid.blocks:
-            self._rows.append(_Row(block.activity_name, None, ()))
-            self._rows += [_Row(block.activity_name, row.unit_name, row.cells) for row in block.rows]
+        self.grid, self.today, self._names, self._rows = grid, today, names, rows
         self.endResetModel()
+
+    def set_busy(self, open_day_id: int, busy: bool) -> None:
+        """Mark the cell of ``open_day_id`` as waiting for the database (counted: presses may queue)."""
+        self._busy[open_day_id] += 1 if busy else -1
+        if self._busy[open_day_id] <= 0:
+            del self._busy[open_day_id]
+        index = self.index_of(open_day_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+
+    def index_of(self, open_day_id: int) -> QModelIndex:
+        for number, row in enumerate(self._rows):
+            for column, cell in enumerate(row.cells):
+                if cell.open_day_id == open_day_id:
+                    return self.index(number, column)
+        return QModelIndex()
 
     def set_editing_child(self, child_id: int | None) -> None:
         """Enter (a child id) or leave (None) edit mode; only the flags and check states change."""
+        if child_id == self.editing_child_id:
+            return
         self.editing_child_id = child_id
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
@@ -185,6 +216,8 @@ class PlanningModel(QAbstractTableModel):
             return self.grid.days[index.column()] == self.today
         if cell is None:
             return None
+        if role == CellRole.IS_BUSY:
+            return cell.open_day_id in self._busy
         slot = self._edited_slot(cell)
         if role == Qt.ItemDataRole.CheckStateRole:
             if slot is None:
@@ -212,7 +245,8 @@ class PlanningModel(QAbstractTableModel):
         slot = self._edited_slot(cell)
         checkable = slot is not None and slot.can_change
         checked = slot is not None and slot.state in (CellState.PENDING, CellState.CONFIRMED)
-        return CellLook(False, "", cell.is_open, day == self.today, cell.places_left, cell.slots, checkable, checked)
+        return CellLook(False, "", cell.is_open, day == self.today, cell.places_left, cell.slots, checkable, checked,
+                        cell.open_day_id in self._busy)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
@@ -238,6 +272,18 @@ class PlanningModel(QAbstractTableModel):
                 text += f" — {slot.reason}"
             lines.append(text)
         return "\n".join(lines)
+
+
+def _rows_of(grid: PlanningGrid) -> list[_Row]:
+    rows = []
+    for block in grid.blocks:
+        rows.append(_Row(block.activity_name, None, ()))
+        rows += [_Row(block.activity_name, row.unit_name, row.cells) for row in block.rows]
+    return rows
+
+
+def _shape(rows: list[_Row]) -> list[tuple[str, str | None]]:
+    return [(row.title, row.unit_name) for row in rows]
 
 
 def _weekday(day: date) -> str:

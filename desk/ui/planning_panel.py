@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -25,14 +27,14 @@ from PySide6.QtWidgets import (
 from desk.db.change_feed import DataChange
 from desk.errors import DeskError
 from desk.money import format_cents
-from desk.services.lifecycle.baskets import toggle_booking
-from desk.services.planning import PeriodMode, PlanningGrid, period_of, planning_grid, shift_period
+from desk.services.planning import GridRequest, PeriodMode, PlanningGrid, click_cell, period_of, read_grid, shift_period
 from desk.ui.checkout_dialog import CheckoutDialog
 from desk.ui.context import DeskContext
 from desk.ui.planning_delegate import PlanningDelegate
 from desk.ui.planning_legend import PlanningLegend
 from desk.ui.planning_model import CellRole, PlanningModel
 from desk.ui.symbols import symbol_icon
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -42,13 +44,24 @@ RELOAD_DELAY_MS = 100
 FAMILY_SUBJECT = 0
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """What the database answered a read or a click: the grid as it stands, and what to tell the agent."""
+
+    grid: PlanningGrid
+    changed: bool = False
+    refusal: str | None = None
+
+
 class PlanningPanel(QWidget):
     basket_changed = Signal()
     pay_requested = Signal(int)
+    grid_settled = Signal()  # every read and click asked has been answered
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.family_id: int | None = None
         self.grid: PlanningGrid | None = None
         self.mode = PeriodMode.MONTH
@@ -190,29 +203,77 @@ class PlanningPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the grid again, off the GUI thread; the answer replaces only the cells that changed."""
         if self.family_id is None:
             return
+        request = self._request()
+        context, actor = self.context, self.context.agent
+
+        def read() -> _Answer:
+            return _Answer(context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=actor)))
+
+        self._submit(read)
+
+    def _request(self) -> GridRequest:
+        assert self.family_id is not None
         first, last = period_of(self.anchor, self.mode)
-        child_id = self._subject_child()
-        now = self.context.clock.now()
-        family_id = self.family_id
-        actor = self.context.agent
-        previous = self.grid
-        try:
-            grid = self.context.read(lambda s: planning_grid(
-                s, family_id=family_id, first_day=first, last_day=last, now=now, actor=actor, child_id=child_id))
-        except DeskError as error:
-            self.message_label.setText(error.message)
-            self._read_failed = True
-            return
-        if self._read_failed:  # the database answers again: the message about it is stale
-            self._read_failed = False
+        return GridRequest(self.family_id, first, last, self._subject_child())
+
+    def _submit(self, work: Callable[[], _Answer], *, open_day_id: int | None = None) -> None:
+        """Queue ``work`` on the desk's database runner; only the newest request's grid is shown."""
+        self._asked += 1
+        asked, family_id = self._asked, self.family_id
+        if open_day_id is not None:
+            self.model.set_busy(open_day_id, True)
+
+        self._waiting += 1
+
+        def done(answer: _Answer | None, error: Exception | None = None) -> None:
+            self._waiting -= 1
+            if open_day_id is not None:
+                self.model.set_busy(open_day_id, False)
+            if family_id != self.family_id:
+                return  # the agent went to another family meanwhile
+            if error is not None:
+                self._read_failed = True
+                self.message_label.setText(error.message if isinstance(error, DeskError) else str(error))
+            else:
+                assert answer is not None
+                self._answered(answer, newest=asked == self._asked)
+            if not self.busy:
+                self.grid_settled.emit()
+
+        self.runner.run(work, done, lambda error: done(None, error))
+
+    @property
+    def busy(self) -> bool:
+        """A read or a change of this panel is still on its way."""
+        return self._waiting > 0
+
+    def _answered(self, answer: _Answer, *, newest: bool) -> None:
+        if answer.refusal is not None:
+            self.message_label.setText(answer.refusal)
+        elif answer.changed or self._read_failed:  # done, or the database answers again: the message is stale
             self.message_label.clear()
+        self._read_failed = False
+        if answer.changed:
+            self._just_changed = True
+        followed, self._follow_others = self._follow_others, False
+        if newest:
+            previous = self.grid
+            self._show(answer.grid)
+            if followed and answer.grid != previous:
+                self.basket_changed.emit()  # another desk's change: the header's balance and the payments follow
+        if answer.changed:
+            self.basket_changed.emit()
+
+    def _show(self, grid: PlanningGrid) -> None:
+        previous = self.grid
         self.grid = grid
         self._fill_subjects(grid)
         self._show_grid(grid, unchanged=grid == previous)
         self.model.set_editing_child(self._editing_child() if self.modify_button.isChecked() else None)
-        self._show_title(first)
+        self._show_title(grid.days[0] if grid.days else self.anchor)
         self._show_footer(grid)
         self._show_legend(grid)
         self._warn_if_holds_expired(previous, grid)
@@ -293,7 +354,7 @@ class PlanningPanel(QWidget):
 
     def _warn_if_holds_expired(self, previous: PlanningGrid | None, grid: PlanningGrid) -> None:
         if previous is not None and previous.family_id == grid.family_id and grid.holds_lost_since(previous) \
-                and not self._just_changed:
+                and not self._just_changed and not self.busy:
             self.message_label.setText(self.tr(
                 "Pending bookings left the basket (hold over, or removed at another desk): their places were freed. "
                 "Check the basket."))
@@ -301,6 +362,9 @@ class PlanningPanel(QWidget):
 
     _just_changed = False
     _read_failed = False
+    _asked = 0
+    _waiting = 0
+    _follow_others = False
 
     # -- navigation ----------------------------------------------------------
 
@@ -336,24 +400,29 @@ class PlanningPanel(QWidget):
             self.view.setFocus()
 
     def toggle(self, child_id: int, open_day_id: int) -> None:
+        """The planning click: one unit of work off the GUI thread, the cell busy until it is done.
+
+        Presses queue in order on the runner, each applied once; a refusal
+        (another desk took the last place…) shows the grid as it now is, and why.
+        """
         assert self.family_id is not None
-        family_id = self.family_id
-        try:
-            self.context.write(lambda s: toggle_booking(s, self.context.clock, family_id=family_id, child_id=child_id,
-                                                        open_day_id=open_day_id, actor=self.context.agent,
-                                                        policy=self.context.policy))
-        except DeskError as refusal:
-            changed = False
-            self.message_label.setText(refusal.message)
-        else:
-            changed = True
-            self.message_label.clear()
-        self._just_changed = True
-        current = self.view.currentIndex()
-        self.reload()  # after a refusal too: the grid shows why (another desk took the last place…)
-        self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
-        if changed:
-            self.basket_changed.emit()
+        request = self._request()
+        context = self.context
+
+        def click() -> _Answer:
+            try:
+                grid = context.write(lambda s: click_cell(s, context.clock, request, child_id=child_id,
+                                                          open_day_id=open_day_id, actor=context.agent,
+                                                          policy=context.policy))
+            except DeskError as refusal:
+                try:
+                    grid = context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=context.agent))
+                except DeskError:
+                    raise refusal from None
+                return _Answer(grid, refusal=refusal.message)
+            return _Answer(grid, changed=True)
+
+        self._submit(click, open_day_id=open_day_id)
 
     def finish_changes(self) -> None:
         if self.family_id is None:
@@ -391,10 +460,8 @@ class PlanningPanel(QWidget):
             return
         self._stale = False
         self._just_changed = False
-        previous = self.grid
+        self._follow_others = True
         self.reload()
-        if self.grid != previous:
-            self.basket_changed.emit()  # the header's balance and the payments follow
 
     def sizeHint(self) -> QSize:
         return QSize(960, 560)

@@ -28,6 +28,10 @@ class _Task(QRunnable):
 class BackgroundRunner(QObject):
     """Runs callables on its own thread pool; callbacks run on this object's thread.
 
+    With one thread, work runs in the order it was given: the family file's
+    reads and writes go through such a runner, so a reload asked after a click
+    sees what the click did, and two presses are applied one after the other.
+
     The worker emits the runner's signals; since the runner lives on the GUI
     thread, Qt queues them there, so callbacks may touch widgets.
     """
@@ -35,10 +39,10 @@ class BackgroundRunner(QObject):
     task_finished = Signal(int, object)
     task_failed = Signal(int, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, threads: int = 2) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.pool.setMaxThreadCount(threads)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self.task_finished.connect(self._deliver_result)
@@ -58,6 +62,11 @@ class BackgroundRunner(QObject):
     def _deliver_error(self, task_id: int, error: Exception) -> None:
         _, on_error = self._callbacks.pop(task_id)
         on_error(error)
+
+    @property
+    def waiting(self) -> int:
+        """How many tasks are queued or running whose result has not been delivered yet."""
+        return len(self._callbacks)
 
     def wait_for_done(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)

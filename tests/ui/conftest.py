@@ -58,6 +58,7 @@ def window(qapp, qtbot, demo_file, tmp_path):
     qtbot.waitUntil(main.isActiveWindow)  # shortcuts (F2, F9) reach only the active window
     main.show_family(durand.family_id)
     main.family.tabs.setCurrentWidget(main.family.planning)
+    settle(qtbot, main.family.planning)
     main.testing = (context, children, activity)
     yield main
     context.dialogs.confirm_answer = True
@@ -76,7 +77,19 @@ def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> M
     desk.show_family(family_id)
     desk.family.tabs.setCurrentWidget(desk.family.planning)
     desk.family.planning.go_to(day)
+    settle(qtbot, desk.family.planning)
     return desk
+
+
+def settle(qtbot, panel) -> None:
+    """Wait until the planning has its answers: its reads and clicks run off the GUI thread."""
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+
+
+def click_cell(qtbot, panel, index) -> None:
+    """Check or uncheck a cell as the agent's click does, and wait for the database's answer."""
+    panel.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    settle(qtbot, panel)
 
 
 def cell_index(model: PlanningModel, unit_name: str, day: date):

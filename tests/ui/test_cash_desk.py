@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QS
 
 from desk.services.auth import log_in
 from tests.reports.conftest import pdf_text
-from tests.ui.conftest import cell_index
+from tests.ui.conftest import cell_index, click_cell, settle
 from tests.ui.test_app import shot
 
 
@@ -25,9 +25,9 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     # An agent takes a cash payment first.
     panel = window.family.planning
     panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
     panel.modify_button.setChecked(True)
-    panel.model.setData(cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)), Qt.CheckState.Checked,
-                        Qt.ItemDataRole.CheckStateRole)
+    click_cell(qtbot, panel, cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)))
     panel.finish_button.click()
     panel.checkout.findChild(QPushButton, "payButton").click()
     window.family.payment_dialog.findChild(QLineEdit, "cashTenderedEdit").setText("10")

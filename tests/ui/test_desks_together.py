@@ -21,7 +21,7 @@ from desk.services.tenders import Tender
 from desk.ui.main_window import MainWindow
 from desk.ui.planning_model import CellRole
 from tests.services.conftest import clock, town  # noqa: F401  (fixtures)
-from tests.ui.conftest import cell_index, open_desk
+from tests.ui.conftest import cell_index, open_desk, settle
 
 WEDNESDAY = date(2026, 12, 2)
 UNIT = "Mercredi journée"
@@ -64,6 +64,7 @@ def test_a_booking_a_payment_and_a_cancellation_show_on_the_other_desk(qtbot, tw
     assert state is CellState.NONE
 
     counter.family.planning.toggle(town.noah, town.open_day(counter.context.database, UnitKind.FULL_DAY, WEDNESDAY))
+    settle(qtbot, counter.family.planning)
     shows_within_two_seconds(qtbot, lambda: noah_on(back_office, town) == (CellState.PENDING, places_before - 1))
     pending = back_office.family.planning.findChild(QLabel, "pendingBookingsLabel")
     assert pending.text().startswith("1 ")

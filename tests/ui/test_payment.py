@@ -13,7 +13,7 @@ from desk.db.enums import PaymentMode
 from desk.gateway.payfip import CARD_PAYS, CARD_REFUSED
 from desk.services.planning import CellState
 from desk.ui.planning_model import CellRole
-from tests.ui.conftest import cell_index, places
+from tests.ui.conftest import cell_index, click_cell, places, settle
 from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -23,9 +23,10 @@ def book_guide_basket(qtbot, window) -> None:
     """Noah: a journée on 2 December and a morning on 9 December (14,00 €), then *Payer*."""
     panel = window.family.planning
     panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
     panel.modify_button.setChecked(True)
     for unit, day in (("Mercredi journée", DEC_2), ("Mercredi matin", DEC_9)):
-        panel.model.setData(cell_index(panel.model, unit, day), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        click_cell(qtbot, panel, cell_index(panel.model, unit, day))
     panel.finish_button.click()
     panel.checkout.findChild(QPushButton, "payButton").click()
 
@@ -47,7 +48,8 @@ def ticket_text(window) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(receipt.pdf())).pages)
 
 
-def noah_states(window) -> list[str]:
+def noah_states(qtbot, window) -> list[str]:
+    settle(qtbot, window.family.planning)
     model = window.family.planning.model
     return [cell_index(model, unit, day).data(CellRole.SLOTS)[0].state.value
             for unit, day in (("Mercredi journée", DEC_2), ("Mercredi matin", DEC_9))]
@@ -76,7 +78,7 @@ def test_cash_with_change_then_the_ticket(qtbot, window, tmp_path):
     context.dialogs.print_to = tmp_path / "printed.pdf"
     window.family.receipt_dialog.findChild(QPushButton, "printReceiptButton").click()
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
-    assert noah_states(window) == [CellState.CONFIRMED.value] * 2
+    assert noah_states(qtbot, window) == [CellState.CONFIRMED.value] * 2
     window.family.receipt_dialog.accept()
 
 
@@ -106,7 +108,7 @@ def test_wrong_input_is_named_and_nothing_is_cashed(qtbot, window):
     assert error.isVisible() and "4 derniers chiffres" in error.text()
     assert not dialog.findChild(QPushButton, "confirmPaymentButton").isEnabled()
     dialog.reject()
-    assert noah_states(window) == [CellState.PENDING.value] * 2
+    assert noah_states(qtbot, window) == [CellState.PENDING.value] * 2
 
 
 def open_gateway(qtbot, window):
@@ -136,7 +138,7 @@ def test_online_with_a_paying_card(qtbot, window):
     pay_card(gateway, CARD_PAYS)
     assert "accepté" in gateway.findChild(QLabel, "gatewayStatusLabel").text()
     assert "PayFiP" in ticket_text(window) or gateway.start.refdet in ticket_text(window)
-    assert noah_states(window) == [CellState.CONFIRMED.value] * 2
+    assert noah_states(qtbot, window) == [CellState.CONFIRMED.value] * 2
 
 
 def test_a_refused_card_then_a_paying_one(qtbot, window):
@@ -145,7 +147,7 @@ def test_a_refused_card_then_a_paying_one(qtbot, window):
     assert "refusé" in gateway.findChild(QLabel, "gatewayStatusLabel").text()
     shot(gateway, "16-gateway-refused")
     gateway.accept()
-    assert noah_states(window) == [CellState.PENDING.value] * 2
+    assert noah_states(qtbot, window) == [CellState.PENDING.value] * 2
     window.family.planning.finish_button.click()
     window.family.planning.checkout.findChild(QPushButton, "payButton").click()
     dialog = payment_dialog(window)
@@ -154,7 +156,7 @@ def test_a_refused_card_then_a_paying_one(qtbot, window):
     second = window.family.gateway_window
     qtbot.waitUntil(lambda: second.start is not None, timeout=3000)
     pay_card(second, CARD_PAYS)
-    assert noah_states(window) == [CellState.CONFIRMED.value] * 2
+    assert noah_states(qtbot, window) == [CellState.CONFIRMED.value] * 2
 
 
 def test_an_abandoned_operation_left_to_expire_gives_the_places_back(qtbot, window):
@@ -169,4 +171,4 @@ def test_an_abandoned_operation_left_to_expire_gives_the_places_back(qtbot, wind
     shot(gateway, "17-gateway-expired")
     assert places(context, "Mercredi journée", DEC_2) == before
     gateway.accept()
-    assert noah_states(window) == [CellState.NONE.value] * 2
+    assert noah_states(qtbot, window) == [CellState.NONE.value] * 2

@@ -13,7 +13,7 @@ from desk.db.change_feed import DataChange
 from desk.db.models import OpenDay, Unit
 from desk.services.enrolment import enrol
 from desk.ui.planning_model import CellRole
-from tests.ui.conftest import cell_index, places
+from tests.ui.conftest import cell_index, places, settle
 from tests.ui.test_app import shot
 
 
@@ -22,6 +22,7 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     panel = window.family.planning
     assert panel.findChild(QLabel, "planningTitleLabel").text() == "Famille : Novembre 2026"
     panel.findChild(object, "nextPeriodButton").click()
+    settle(qtbot, panel)
     assert panel.findChild(QLabel, "planningTitleLabel").text() == "Famille : Décembre 2026"
     view = panel.findChild(QTableView, "planningView")
     model = view.model()
@@ -41,9 +42,16 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     assert model.flags(december_2) & Qt.ItemFlag.ItemIsUserCheckable
     assert december_2.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     view.setCurrentIndex(december_2)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
     qtbot.keyClick(view, Qt.Key.Key_Space)  # by keyboard
+    assert december_2.data(CellRole.IS_BUSY)  # on its way, off the GUI thread
+    settle(qtbot, panel)
+    assert not december_2.data(CellRole.IS_BUSY)
     morning_9 = cell_index(model, "Mercredi matin", date(2026, 12, 9))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(morning_9).center())  # by mouse
+    settle(qtbot, panel)
+    assert resets == [] and view.currentIndex() == morning_9  # the cells changed in place
     assert cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "2 réservations en attente"
     assert panel.findChild(QLabel, "pendingCancellationsLabel").text() == "0 annulation en attente"
@@ -72,12 +80,14 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     assert table.rowCount() == 0
     assert places(context, "Mercredi journée", date(2026, 12, 2)) == before
     checkout.findChild(QPushButton, "backButton").click()
+    settle(qtbot, panel)
     assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "0 réservation en attente"
 
 
 def test_a_refusal_is_explained_under_the_grid(qtbot, window):
     panel = window.family.planning
     panel.go_to(date(2026, 11, 1))
+    settle(qtbot, panel)
     qtbot.keyClick(panel.view, Qt.Key.Key_F2)
     qtbot.waitUntil(panel.modify_button.isChecked)
     model = panel.model
@@ -111,6 +121,7 @@ def test_three_children_pending_and_paid(qtbot, window):
                                                          actor=context.agent))
     panel = window.family.planning
     panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
     model = panel.model
     paid = cell_index(model, "Mercredi journée", date(2026, 12, 9)).data(CellRole.SLOTS)
     assert [slot.state.value for slot in paid] == ["confirmed", "confirmed", "none"]
@@ -120,6 +131,7 @@ def test_three_children_pending_and_paid(qtbot, window):
     shot(window, "10-planning-family")
     panel.set_mode(__import__("desk.services.planning", fromlist=["PeriodMode"]).PeriodMode.WEEK)
     panel.go_to(date(2026, 12, 16))
+    settle(qtbot, panel)
     assert len(panel.model.grid.days) == 7
     shot(window, "11-planning-week")
 
@@ -132,6 +144,7 @@ def test_other_desks_changes_and_expired_holds_show_within_two_seconds(qtbot, wi
     context, children, _activity = window.testing
     panel = window.family.planning
     panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
     journee_2 = cell_index(panel.model, "Mercredi journée", date(2026, 12, 2))
     before = journee_2.data(CellRole.PLACES_LEFT)
     other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
@@ -156,12 +169,14 @@ def test_a_refresh_keeps_the_agents_cell(qtbot, window):
     context, children, _activity = window.testing
     panel = window.family.planning
     panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
     chosen = cell_index(panel.model, "Mercredi journée", date(2026, 12, 9))
     panel.view.setCurrentIndex(chosen)
     resets = []
     panel.model.modelReset.connect(lambda: resets.append(True))
     panel.on_data_changed(DataChange.anything())  # nothing changed: the model is not even reset
     qtbot.waitUntil(lambda: not panel.findChild(QTimer, "planningReloadTimer").isActive())
+    settle(qtbot, panel)
     assert resets == []
     assert panel.view.currentIndex() == chosen
     other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
@@ -169,6 +184,11 @@ def test_a_refresh_keeps_the_agents_cell(qtbot, window):
     family_id = window.family.file.id
     context.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
                                            open_day_id=other_desk, actor=context.agent))
-    qtbot.waitUntil(lambda: bool(resets), timeout=2000)
-    current = panel.view.currentIndex()
-    assert (current.row(), current.column()) == (chosen.row(), chosen.column())
+    changed = []
+    panel.model.dataChanged.connect(lambda top_left, _bottom_right: changed.append((top_left.row(), top_left.column())))
+    qtbot.waitUntil(lambda: bool(changed), timeout=2000)
+    settle(qtbot, panel)
+    booked = cell_index(panel.model, "Mercredi journée", date(2026, 12, 2))
+    assert changed == [(booked.row(), booked.column())]  # that cell alone, repainted in place
+    assert resets == []
+    assert panel.view.currentIndex() == chosen

@@ -21,7 +21,7 @@ from desk.ui.planning_model import CellRole
 from tests.conftest import on_postgres_only
 from tests.services.conftest import clock, town  # noqa: F401  (fixtures)
 from tests.tcp_proxy import TcpProxy
-from tests.ui.conftest import cell_index, open_desk
+from tests.ui.conftest import cell_index, open_desk, settle
 from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -56,6 +56,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     server_status = desk.findChild(QLabel, "serverStatusLabel")
     open_day = {day: town.open_day(desk.context.database, UnitKind.FULL_DAY, day) for day in (DEC_2, DEC_9)}
     panel.toggle(town.noah, open_day[DEC_2])
+    settle(qtbot, panel)
     assert noah_state(panel, DEC_2) is CellState.PENDING
     desk.family.start_payment(town.family_id)
     payment = desk.family.payment_dialog
@@ -70,6 +71,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     assert payment.isVisible() and payment.findChild(QLineEdit, "cashTenderedEdit").text() == "50"
     payment.reject()
     panel.toggle(town.noah, open_day[DEC_9])
+    settle(qtbot, panel)
     assert panel.message_label.text().startswith(NOT_ANSWERING)
     assert noah_state(panel, DEC_2) is CellState.PENDING  # what the grid showed is still there
     shot(desk, "25-server-unreachable")
@@ -80,6 +82,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     assert noah_state(panel, DEC_2) is CellState.PENDING  # the basket survived the restart
     assert noah_state(panel, DEC_9) is CellState.NONE  # the failed click recorded nothing
     panel.toggle(town.noah, open_day[DEC_9])
+    settle(qtbot, panel)
     assert noah_state(panel, DEC_9) is CellState.PENDING
     desk.family.start_payment(town.family_id)
     payment = desk.family.payment_dialog

@@ -235,6 +235,7 @@ def toggle_booking(
     actor: Actor,
     policy: BookingPolicy = DEFAULT_POLICY,
     override_reason: str | None = None,
+    describe_basket: bool = True,
 ) -> ToggleResult:
     """Check or uncheck one cell of the planning for one child.
 
@@ -243,6 +244,8 @@ def toggle_booking(
     pending one is dropped; a paid one is proposed for cancellation, which only
     a régisseur may do; a proposed cancellation is withdrawn. A régisseur may
     pass the booking deadline by giving a reason, kept in the audit trail.
+    ``describe_basket`` False spares the basket's recap to a caller that reads
+    the grid next, in the same transaction.
     """
     now = clock.now()
     actor = locks.acting(session, actor)
@@ -262,7 +265,8 @@ def toggle_booking(
         _refuse(verdict)
     result = _apply(session, now, policy, actor, cell, basket, live, held)
     _touch(session, basket, now, policy)
-    return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, basket_view(session, family_id))
+    view = basket_view(session, family_id) if describe_basket else None
+    return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, view)
 
 
 def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> _Cell:
