@@ -189,6 +189,7 @@ class CashJournal:
     expected_cash_cents: int
     cheques_received_cents: int
     agents: tuple[str, ...] = ()
+    cash_refunded_cents: int = 0  # credits paid back in cash out of the till
     closed_at: datetime | None = None
     closed_by: str | None = None
     counted_cash_cents: int | None = None

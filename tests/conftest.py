@@ -121,13 +121,23 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def behind_the_applications_back(database: Database) -> Iterator[Connection]:
     """A raw connection that gets past every desk trigger, as an intruder with full rights would.
 
-    On SQLite the triggers are dropped for good; on PostgreSQL they are off for this transaction.
+    On SQLite the triggers are dropped for good and foreign keys are not
+    enforced (as in any sqlite3 shell); on PostgreSQL triggers and foreign
+    keys are off for this transaction.
     """
-    with database.engine.begin() as connection:
-        if database.is_sqlite:
-            triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            for name in triggers.scalars().all():
-                connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        else:
+    if not database.is_sqlite:
+        with database.engine.begin() as connection:
             connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
-        yield connection
+            yield connection
+        return
+    with database.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection  # no transaction begun yet: SQLite ignores the pragma inside one
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                for name in triggers.scalars().all():
+                    connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+                yield connection
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

@@ -89,6 +89,14 @@ class OnlinePaymentState(enum.StrEnum):
     DISPUTED = "disputed"  # the gateway's answer does not match the operation: nothing recorded, for the régisseur
 
 
+class RefundMeans(enum.StrEnum):
+    """How a credit is paid back; cash comes out of the open cash session's till."""
+
+    CASH = "cash"
+    TRANSFER = "transfer"
+    CHEQUE = "cheque"
+
+
 class AuditOutcome(enum.StrEnum):
     OK = "ok"
     REFUSED = "refused"

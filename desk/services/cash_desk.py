@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk.clock import Clock
 from desk.db.enums import CashSessionKind, JournalKind, PaymentMode
-from desk.db.models import CashCountLine, CashSession, Payment, PaymentLine
+from desk.db.models import CashCountLine, CashSession, JournalEntry, Payment, PaymentLine
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services import evidence
@@ -48,6 +48,7 @@ class SessionFigures:
     payments: int
     by_mode: dict[PaymentMode, int] = field(default_factory=dict)
     closed_at: datetime | None = None
+    cash_refunds_cents: int = 0  # credits paid back in cash out of this till
 
     @property
     def cash_cents(self) -> int:
@@ -55,8 +56,8 @@ class SessionFigures:
 
     @property
     def expected_cash_cents(self) -> int:
-        """The float plus the cash kept (the change given back is already deducted)."""
-        return self.opening_float_cents + self.cash_cents
+        """The float plus the cash kept (the change given back is already deducted), less the cash refunds."""
+        return self.opening_float_cents + self.cash_cents - self.cash_refunds_cents
 
     @property
     def cheques_cents(self) -> int:
@@ -143,7 +144,19 @@ def session_figures(session: Session, cash_session_id: int) -> SessionFigures:
         by_mode[mode] = int(amount)
     payments = session.scalar(select(func.count()).select_from(Payment).where(Payment.cash_session_id == cash_session_id))
     return SessionFigures(cash_session.id, cash_session.kind, cash_session.opened_at, cash_session.opening_float_cents,
-                          payments or 0, dict(by_mode), cash_session.closed_at)
+                          payments or 0, dict(by_mode), cash_session.closed_at,
+                          cash_refunds_of(session, [cash_session_id]).get(cash_session_id, 0))
+
+
+def cash_refunds_of(session: Session, cash_session_ids: list[int]) -> dict[int, int]:
+    """Cash session id → credits refunded in cash out of its till (the journal holds them against the session)."""
+    if not cash_session_ids:
+        return {}
+    return {session_id: -int(total) for session_id, total in session.execute(
+        select(JournalEntry.cash_session_id, func.sum(JournalEntry.amount_cents))
+        .where(JournalEntry.kind == JournalKind.REFUND, JournalEntry.cash_session_id.in_(cash_session_ids))
+        .group_by(JournalEntry.cash_session_id)
+    )}
 
 
 def close_cash_desk(

@@ -41,6 +41,7 @@ from desk.db.models import (
 from desk.errors import DeskError
 from desk.services.access import Actor
 from desk.services.audit import record
+from desk.services.cash_desk import cash_refunds_of
 from desk.services.lifecycle import locks
 from desk.services.lifecycle.baskets import basket_view
 from desk.services.numbering import receipt_code
@@ -246,9 +247,10 @@ def cash_journal_document(session: Session, cash_session_id: int, *, clock: Cloc
     span_end = cash_session.closed_at or printed_at
     payments, lines, agents = _session_payments(session, cash_session_id)
     cash_received = sum(line.amount_cents for line in lines if line.mode is PaymentMode.CASH)
+    cash_refunded = cash_refunds_of(session, [cash_session.id]).get(cash_session.id, 0)
     expected = cash_session.expected_cash_cents
     if expected is None:
-        expected = cash_session.opening_float_cents + cash_received
+        expected = cash_session.opening_float_cents + cash_received - cash_refunded
     difference = cash_session.difference_cents
     if difference is None and cash_session.counted_cash_cents is not None:
         difference = cash_session.counted_cash_cents - expected
@@ -265,6 +267,7 @@ def cash_journal_document(session: Session, cash_session_id: int, *, clock: Cloc
         cancellations=tuple(_session_cancellations(session, cash_session.opened_at, span_end)),
         totals_by_mode=tuple(totals_by_mode(lines)),
         cash_received_cents=cash_received,
+        cash_refunded_cents=cash_refunded,
         expected_cash_cents=expected,
         cheques_received_cents=sum(line.amount_cents for line in lines if line.mode is PaymentMode.CHEQUE),
         agents=tuple(agents),

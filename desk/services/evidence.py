@@ -33,6 +33,8 @@ LINE_FIELDS = (
 ALLOCATION_FIELDS = ("id", "payment_id", "booking_id", "ledger_entry_id", "amount_cents")
 RECEIPT_FIELDS = ("id", "payment_id", "year", "number", "issued_at")
 LEDGER_FIELDS = ("id", "family_id", "created_at", "kind", "amount_cents", "label", "payment_id", "booking_id", "agent_id")
+# What a payment settled, as it was when paid: none of these changes when the booking is later cancelled.
+PAID_BOOKING_FIELDS = ("id", "child_id", "open_day_id", "price_cents", "payment_id")
 CANCELLED_BOOKING_FIELDS = ("id", "child_id", "open_day_id", "price_cents", "payment_id", "state", "ended_at")
 CASH_SESSION_FIELDS = (
     "id", "kind", "opened_at", "opened_by_id", "opening_float_cents", "closed_at", "closed_by_id",
@@ -41,7 +43,7 @@ CASH_SESSION_FIELDS = (
 COUNT_FIELDS = ("cash_session_id", "denomination_cents", "count")
 
 # The parts of each kind of entry, in the order their digests are listed.
-PAYMENT_PARTS = ("payment", "lines", "allocations", "receipt", "ledger")
+PAYMENT_PARTS = ("payment", "lines", "allocations", "receipt", "ledger", "bookings")
 CANCELLATION_PARTS = ("booking", "ledger")
 LEDGER_PARTS = ("ledger",)
 CLOSING_PARTS = ("cash_session", "counts")
@@ -49,6 +51,7 @@ CLOSING_PARTS = ("cash_session", "counts")
 PART_NAMES = {
     "payment": "le règlement", "lines": "les lignes de règlement", "allocations": "les affectations",
     "receipt": "le ticket", "ledger": "les mouvements du compte famille", "booking": "la réservation annulée",
+    "bookings": "les réservations réglées (enfant, jour, prix)",
     "cash_session": "la session de caisse", "counts": "le comptage de caisse",
 }
 
@@ -86,13 +89,16 @@ def digest(value: Any) -> str:
 
 
 def payment_parts(payment: Any, lines: Iterable[Any], allocations: Iterable[Any], receipt: Any | None,
-                  ledger: Iterable[Any]) -> dict[str, Any]:
+                  ledger: Iterable[Any], bookings: Iterable[Any]) -> dict[str, Any]:
+    """``bookings``: those the payment confirmed, so that a paid price raised later (and then cancelled
+    into a credit) shows."""
     return {
         "payment": record(payment, PAYMENT_FIELDS),
         "lines": records(lines, LINE_FIELDS),
         "allocations": records(allocations, ALLOCATION_FIELDS),
         "receipt": record(receipt, RECEIPT_FIELDS) if receipt is not None else None,
         "ledger": records(ledger, LEDGER_FIELDS),
+        "bookings": records(bookings, PAID_BOOKING_FIELDS),
     }
 
 

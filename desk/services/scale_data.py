@@ -326,9 +326,11 @@ class TownGenerator:
                               else self._counter_lines(amount))]
         for line in lines:
             self.buffers.add(PaymentLine, line)
-        allocations, booking_ids = [], []
+        allocations, booking_ids, paid_bookings = [], [], []
         for child_id, enrolment_id, open_day_id, _day, price, _enrolled_at in bookings:
             booking_id = self.take_id(Booking)
+            paid_bookings.append({"id": booking_id, "child_id": child_id, "open_day_id": open_day_id,
+                                  "price_cents": price, "payment_id": payment_id})
             self.buffers.add(Booking, {
                 "id": booking_id, "child_id": child_id, "enrolment_id": enrolment_id, "open_day_id": open_day_id,
                 "basket_id": basket_id, "state": BookingState.CONFIRMED.value, "price_cents": price,
@@ -342,10 +344,10 @@ class TownGenerator:
             self.buffers.add(PaymentAllocation, allocation)
         self.report.bookings += len(bookings)
         self.report.payments += 1
-        parts = evidence.payment_parts(payment, lines, allocations, None, [])
+        parts = evidence.payment_parts(payment, lines, allocations, None, [], paid_bookings)
         self.events.append(PaymentEvent(paid_at, payment_id, family_id, agent_id, cash_session_id, amount,
                                         tuple(booking_ids), {name: evidence.digest(parts[name]) for name in
-                                                             ("payment", "lines", "allocations", "ledger")}))
+                                                             ("payment", "lines", "allocations", "ledger", "bookings")}))
 
     def _payment_instant(self, first_day: date, *, not_before: datetime) -> datetime:
         """Office hours on a weekday before the first booked day, after the enrolment, before today."""

@@ -168,7 +168,15 @@ def settle(to_pay_cents: int, tenders: list[Tender], *, cash_ceiling_cents: int 
 
 
 def checked_tender(tender: Tender) -> tuple[Tender, list[str]]:
-    """The tender with its texts cleaned, and what is wrong with it, each message naming the mode and the field."""
+    """The tender with its texts cleaned, and what is wrong with it, each message naming the mode and the field.
+
+    Only the fields of its own mode are kept: a card carries no cheque bank, cash
+    no authorisation number, whatever the caller filled in.
+    """
+    if tender.mode not in _OWN_FIELDS:
+        return tender, [f"{MODE_LABELS[tender.mode]} : ce moyen de paiement ne s'encaisse pas au guichet."]
+    tender = Tender(tender.mode, 0 if tender.mode is PaymentMode.CASH else tender.amount_cents,
+                    **{name: getattr(tender, name) for name in _OWN_FIELDS[tender.mode]})
     problems = _amount_problems(tender)
     label = MODE_LABELS[tender.mode]
     texts = {}
@@ -228,6 +236,14 @@ def _mode_problems(tender: Tender) -> list[str]:
     return []
 
 
+# The fields each mode taken at the counter records (PayFiP's come from the gateway, never from a form).
+_OWN_FIELDS = {
+    PaymentMode.CASH: ("tendered_cents",),
+    PaymentMode.CHEQUE: ("cheque_number", "cheque_bank", "cheque_drawer"),
+    PaymentMode.CARD: ("authorisation_number", "card_last4"),
+    PaymentMode.HOLIDAY_VOUCHER: ("voucher_count", "voucher_value_cents"),
+    PaymentMode.CESU: ("voucher_count", "voucher_value_cents"),
+}
 _TEXT_FIELDS = {
     PaymentMode.CHEQUE: (("cheque_number", "Le numéro du chèque"), ("cheque_bank", "La banque"),
                          ("cheque_drawer", "Le tireur")),

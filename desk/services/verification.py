@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from desk.db.enums import LIVE_BOOKING_STATES, JournalKind, LedgerKind, PaymentMode
+from desk.db.enums import LIVE_BOOKING_STATES, BookingState, JournalKind, LedgerKind, PaymentMode
 from desk.db.models import (
     Booking,
     CashCountLine,
@@ -53,6 +53,7 @@ from desk.db.models import (
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services import evidence
+from desk.services.cash_desk import cash_refunds_of
 from desk.services.journal import HASHED_COLUMNS, JOURNAL_COUNTER, ChainTail, chain_problem, session_key
 from desk.services.journal_key import JournalKey
 from desk.services.numbering import receipt_code
@@ -89,6 +90,7 @@ class JournalVerification:
     findings: tuple[str, ...] = ()
     first_bad_sequence: int | None = None
     findings_left_out: int = 0
+    key_held: bool = True
 
     @property
     def ok(self) -> bool:
@@ -102,7 +104,12 @@ class JournalVerification:
         if self.ok:
             text = (f"Journal intègre : {self.entries_checked} écritures et {self.payments_checked} règlements vérifiés "
                     "avec leurs lignes, affectations, tickets et mouvements de compte")
-            text += ", sceaux compris." if self.seals_checked else " (sceaux non vérifiés : ce poste n'a pas la clé)."
+            if self.seals_checked:
+                text += ", sceaux compris."
+            elif self.key_held:
+                text += " (aucune écriture scellée à vérifier)."
+            else:
+                text += " (sceaux non vérifiés : ce poste n'a pas la clé)."
             if self.legacy_entries:
                 text += f" Les {self.legacy_entries} premières écritures, antérieures au scellement, sont vérifiées par le chaînage seul."
             return text
@@ -151,6 +158,9 @@ class _Checker:
     legacy_payments: set[int] = field(default_factory=set)
     legacy_sessions: set[int] = field(default_factory=set)
     in_total: int = 0
+    sealed: int = 0
+    legacy_last_at: Any = None  # when the last entry of the unsealed era was written
+    legacy_overreach: bool = False
 
     def find(self, text: str) -> None:
         if len(self.findings) < MAX_FINDINGS:
@@ -159,8 +169,9 @@ class _Checker:
             self.left_out += 1
 
     def report(self) -> JournalVerification:
-        return JournalVerification(self.entries, self.payments, self.legacy_until, self.key is not None, self.head,
-                                   tuple(self.findings), self.first_bad, self.left_out)
+        return JournalVerification(self.entries, self.payments, min(self.legacy_until, self.entries),
+                                   self.sealed > 0, self.head, tuple(self.findings), self.first_bad, self.left_out,
+                                   key_held=self.key is not None)
 
     # -- the chain ---------------------------------------------------------------
 
@@ -175,6 +186,13 @@ class _Checker:
                 self.first_bad = row.sequence
                 self.find(problem)
             legacy = row.sequence <= self.legacy_until
+            if legacy and not self.legacy_overreach and _written_sealed(row):
+                self.legacy_overreach = True
+                self.find(f"l'écriture n° {row.sequence}, scellée, est comptée parmi les écritures antérieures au "
+                          f"scellement : le compteur « {LEGACY_COUNTER} » a été avancé au n° {self.legacy_until} "
+                          "pour soustraire le journal aux contrôles")
+            if not legacy and self.key is not None:
+                self.sealed += 1
             if not legacy and self.key is not None and not self.key.seals(row.hash, row.seal):
                 if self.first_bad is None:
                     self.first_bad = row.sequence
@@ -182,9 +200,11 @@ class _Checker:
                           "écrit par un poste sans la clé)")
             if not legacy:
                 self._note(row)
-            elif row.payment_id is not None:
+            else:
+                self.legacy_last_at = row.created_at
+            if legacy and row.payment_id is not None:
                 self.legacy_payments.add(row.payment_id)
-            elif row.cash_session_id is not None:
+            elif legacy and row.cash_session_id is not None:
                 self.legacy_sessions.add(row.cash_session_id)
             self.in_total += max(row.amount_cents, 0)
             tail = ChainTail(row.sequence, row.hash, row.grand_total_in_cents, row.grand_total_out_cents, row.seal)
@@ -242,7 +262,7 @@ class _Checker:
                 self._check_payment(payment_id, parts)
         for payment_id in sorted(set(self.by_payment) - seen):
             self.find(f"le règlement n° {payment_id} du journal a disparu de la base")
-        for table in (PaymentLine, PaymentAllocation, Receipt):
+        for table in (PaymentLine, PaymentAllocation, Receipt, LedgerEntry, Booking):
             orphans = self.session.scalars(select(table.payment_id).where(table.payment_id.not_in(
                 select(Payment.id))).distinct()).all()
             for payment_id in orphans:
@@ -290,9 +310,10 @@ class _Checker:
         allocations = rows(PaymentAllocation.__table__, evidence.ALLOCATION_FIELDS, "payment_id")
         receipts = rows(Receipt.__table__, evidence.RECEIPT_FIELDS, "payment_id")
         ledger = rows(LedgerEntry.__table__, evidence.LEDGER_FIELDS, "payment_id")
+        paid = rows(Booking.__table__, evidence.PAID_BOOKING_FIELDS, "payment_id")
         return {
             payment_id: evidence.payment_parts(payment, lines[payment_id], allocations[payment_id],
-                                               _single(receipts[payment_id]), ledger[payment_id])
+                                               _single(receipts[payment_id]), ledger[payment_id], paid[payment_id])
             for payment_id, (payment,) in sorted(payments.items())
         }
 
@@ -325,6 +346,20 @@ class _Checker:
         for vouched in self.others:
             if vouched.kind is JournalKind.CLOSING:
                 self.vouched_sessions[vouched.summary["cash_session_id"]] = vouched
+        self._check_paid_bookings_cancelled({v.summary.get("booking") for v in cancelled})
+
+    def _check_paid_bookings_cancelled(self, vouched: set[Any]) -> None:
+        """A paid booking leaves ``confirmed`` only by a cancellation the journal vouches for (and its credit)."""
+        ended = self.session.execute(
+            select(Booking.id, Booking.state, Booking.ended_at).where(Booking.payment_id.is_not(None),
+                                                                     Booking.state != BookingState.CONFIRMED)
+        ).all()
+        for booking_id, state, ended_at in ended:
+            unsealed_era = self.legacy_last_at is not None and ended_at is not None and ended_at <= self.legacy_last_at
+            if booking_id not in vouched and not unsealed_era:
+                state = _STATE_WORDS.get(state, state)
+                self.find(f"la réservation réglée n° {booking_id} est passée à l'état « {state} » sans annulation "
+                          "au journal ni avoir pour la famille")
 
     def _compare(self, vouched: _Vouched, parts: dict[str, Any], what: str) -> None:
         altered = evidence.altered_parts(vouched.summary, parts)
@@ -361,8 +396,9 @@ class _Checker:
             .where(PaymentLine.mode == PaymentMode.CASH, Payment.cash_session_id.in_(list(closed)))
             .group_by(Payment.cash_session_id)
         ).all()) if closed else {}
+        refunds = cash_refunds_of(self.session, list(closed))
         for session_id, row in sorted(closed.items()):
-            expected = row["opening_float_cents"] + int(cash.get(session_id, 0))
+            expected = row["opening_float_cents"] + int(cash.get(session_id, 0)) - refunds.get(session_id, 0)
             if row["expected_cash_cents"] != expected:
                 self.find(f"la session de caisse n° {session_id} attendait {_euros(row['expected_cash_cents'] or 0)} "
                           f"d'espèces mais ses règlements en font {_euros(expected)}")
@@ -436,7 +472,22 @@ LINE_AMOUNT = evidence.LINE_FIELDS.index("amount_cents")
 ALLOCATION_AMOUNT = evidence.ALLOCATION_FIELDS.index("amount_cents")
 _LEGACY_KINDS = (LedgerKind.CREDIT, LedgerKind.REFUND, LedgerKind.DEBT, LedgerKind.ADJUSTMENT)
 _TABLE_WORDS = {"payment_line": "des lignes de règlement", "payment_allocation": "des affectations",
-                "receipt": "des tickets"}
+                "receipt": "des tickets", "ledger_entry": "des mouvements de compte famille",
+                "booking": "des réservations"}
+
+
+_STATE_WORDS = {BookingState.CANCELLED: "annulée", BookingState.EXPIRED: "expirée", BookingState.PENDING: "en attente"}
+
+
+def _written_sealed(row: Any) -> bool:
+    """An entry of the sealed era: it has a seal, or its payload carries digests."""
+    if row.seal:
+        return True
+    try:
+        payload = json.loads(row.payload)
+    except ValueError:
+        return False
+    return isinstance(payload, dict) and "digests" in payload
 
 
 def _single(rows: list[Any]) -> Any | None:

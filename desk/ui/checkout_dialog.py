@@ -127,7 +127,7 @@ class CheckoutDialog(QDialog):
         if not self.context.dialogs.confirm(self, self.tr("Clear all"), question):
             return
         try:
-            view = self.context.write(lambda s: clear_basket(s, self.context.clock, self.family_id))
+            view = self.context.write(lambda s: clear_basket(s, self.context.clock, self.family_id, self.context.agent))
         except DeskError as error:
             self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.clock import PARIS
+from desk.db.enums import RefundMeans
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
@@ -140,8 +141,9 @@ class PaymentsTab(QWidget):
         self.refund_amount_edit.setPlaceholderText("10,00")
         self.refund_means_combo = QComboBox(self)
         self.refund_means_combo.setObjectName("refundMeansCombo")
-        self.refund_means_combo.setEditable(True)
-        self.refund_means_combo.addItems([self.tr("cash"), self.tr("bank transfer"), self.tr("cheque")])
+        for label, means in ((self.tr("cash"), RefundMeans.CASH), (self.tr("bank transfer"), RefundMeans.TRANSFER),
+                             (self.tr("cheque"), RefundMeans.CHEQUE)):
+            self.refund_means_combo.addItem(label, means)
         self.refund_button = QPushButton(self.tr("Refund this much of the credit"), self)
         self.refund_button.setObjectName("refundCreditButton")
         self.refund_button.clicked.connect(self.refund)
@@ -175,7 +177,7 @@ class PaymentsTab(QWidget):
         if cents is None:
             self.refund_message.setText(self.tr("Type the amount to refund, for example 10,00."))
             return
-        family_id, means = self.account.family_id, self.refund_means_combo.currentText().strip() or self.tr("cash")
+        family_id, means = self.account.family_id, RefundMeans(self.refund_means_combo.currentData())
         try:
             left = self.context.write(lambda s: refund_credit(s, self.context.clock, family_id=family_id,
                                                               amount_cents=cents, actor=self.context.agent, means=means))

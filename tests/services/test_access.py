@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from desk.db.enums import RefundMeans
 from desk.db.enums import Role, UnitKind
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.agents import change_role, create_agent, set_active
 from desk.services.cash_desk import close_cash_desk
+from desk.services.lifecycle.baskets import basket_view, clear_basket
 from desk.services.lifecycle.credits import correct_account, refund_credit
 from desk.services.lifecycle.locks import acting
 from desk.services.tenders import Tender
@@ -40,7 +42,7 @@ def test_a_regisseur_demoted_while_signed_in_can_no_longer_refund_cancel_or_clos
     stale = town.cashier  # the desk still believes it is a régisseur
     assert stale.is_cashier
     with pytest.raises(PermissionDeniedError, match="rembourser"), database.session_factory.begin() as session:
-        refund_credit(session, clock, family_id=town.family_id, amount_cents=100, actor=stale, means="espèces")
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=100, actor=stale, means=RefundMeans.CASH)
     with pytest.raises(PermissionDeniedError, match="seul un régisseur peut l'annuler"):
         town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=stale)
     with pytest.raises(PermissionDeniedError, match="clôturer"), database.session_factory.begin() as session:
@@ -51,10 +53,16 @@ def test_a_deactivated_agent_records_nothing_more(database, clock, town, admin):
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     with database.session_factory.begin() as session:
         set_active(session, clock, admin, town.agent.agent_id, False)
+    def clear() -> None:
+        with database.session_factory.begin() as session:
+            clear_basket(session, clock, town.family_id, town.agent)
+
     for attempt in (lambda: town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_2),
-                    lambda: town.pay(database, clock, [Tender.cash(1000)])):
+                    lambda: town.pay(database, clock, [Tender.cash(1000)]), clear):
         with pytest.raises(PermissionDeniedError, match="désactivé"):
             attempt()
+    with database.read_session_factory() as session:
+        assert len(basket_view(session, town.family_id).bookings) == 1  # the basket is as the agent left it
 
 
 def test_a_promotion_applies_without_signing_in_again(database, clock, town, admin):
@@ -63,7 +71,7 @@ def test_a_promotion_applies_without_signing_in_again(database, clock, town, adm
     demote(database, clock, admin, town.agent, Role.CASHIER)
     with database.session_factory.begin() as session:
         assert refund_credit(session, clock, family_id=town.family_id, amount_cents=400, actor=town.agent,
-                             means="espèces") == 600
+                             means=RefundMeans.CASH) == 600
 
 
 def test_a_deactivated_administrator_changes_no_role(database, clock, town, admin):

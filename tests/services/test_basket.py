@@ -140,7 +140,7 @@ def test_clear_basket_frees_every_place(database, clock, town):
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_2)
     with database.session_factory.begin() as session:
-        emptied = clear_basket(session, clock, town.family_id)
+        emptied = clear_basket(session, clock, town.family_id, town.agent)
     assert emptied.is_empty
     assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == places_taken(database, town, UnitKind.MORNING, DEC_2) == 0
 
@@ -181,7 +181,7 @@ def test_an_expired_line_leaves_the_basket_when_the_cell_is_checked_again(databa
         expire_holds(session, clock.now())
     with database.session_factory.begin() as session:
         lea_line = next(line for line in basket_view(session, town.family_id).expired if line.child_first_name == "Léa")
-        remaining = forget_expired_line(session, town.family_id, lea_line.booking_id)
+        remaining = forget_expired_line(session, town.family_id, lea_line.booking_id, town.agent)
     assert [line.child_first_name for line in remaining.expired] == ["Noah"]
 
 

@@ -45,7 +45,7 @@ def expected_after(sequence) -> set[tuple[str, UnitKind, date]]:
 @given(sequence=toggles)
 def test_basket_totals_match_a_plain_recomputation(database, clock, town, sequence):
     with database.session_factory.begin() as session:
-        clear_basket(session, clock, town.family_id)
+        clear_basket(session, clock, town.family_id, town.agent)
     for child, kind, day in sequence:
         with database.session_factory.begin() as session:
             toggle_booking(session, clock, family_id=town.family_id, child_id=getattr(town, child),

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from desk.db.enums import RefundMeans
 from desk.db.enums import AuditOutcome, JournalKind, PaymentMode, UnitKind
 from desk.db.models import AuditEntry, CashCountLine, CashSession, JournalEntry
 from desk.errors import DeskError, ValidationError
@@ -126,17 +127,44 @@ def test_a_regisseur_refunds_a_credit_and_the_journal_says_so(database, clock, t
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0], actor=town.cashier)
     town.pay(database, clock, [], actor=town.cashier)  # a 10 € credit
     with pytest.raises(PermissionDeniedError), database.session_factory.begin() as session:
-        refund_credit(session, clock, family_id=town.family_id, amount_cents=500, actor=town.agent, means="espèces")
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=500, actor=town.agent, means=RefundMeans.CASH)
     with pytest.raises(DeskError, match="n'a que 10,00"), database.session_factory.begin() as session:
-        refund_credit(session, clock, family_id=town.family_id, amount_cents=1500, actor=town.cashier, means="espèces")
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=1500, actor=town.cashier, means=RefundMeans.CASH)
     with database.session_factory.begin() as session:
         left = refund_credit(session, clock, family_id=town.family_id, amount_cents=600, actor=town.cashier,
-                             means="virement")
+                             means=RefundMeans.TRANSFER)
     assert left == 400
     with database.read_session_factory() as session:
         assert family_balance(session, town.family_id) == -400
         refund = session.scalars(select(JournalEntry).where(JournalEntry.kind == JournalKind.REFUND)).one()
         assert refund.amount_cents == -600 and verify_journal(session).ok
+
+
+def test_a_cash_refund_comes_out_of_the_till_and_the_closing_expects_less(database, clock, town):
+    from desk.services.lifecycle.credits import refund_credit
+
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0])
+    town.pay(database, clock, [Tender.cash(1000)])
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DAYS[0], actor=town.cashier)
+    town.pay(database, clock, [], actor=town.cashier)  # a 10 € credit
+    with database.session_factory.begin() as session:
+        till = open_session(session).id
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=400, actor=town.cashier,
+                      means=RefundMeans.CASH)
+    with database.read_session_factory() as session:
+        figures = session_figures(session, till)
+    assert (figures.cash_cents, figures.cash_refunds_cents) == (1000, 400)
+    assert figures.expected_cash_cents == 15_000 + 1000 - 400
+    report = close(database, clock, town.cashier, {10_000: 1, 5_000: 1, 200: 3}, 0)  # 156 € in the till: no difference
+    assert report.difference_cents == 0
+    with pytest.raises(DeskError, match="La caisse est fermée"), database.session_factory.begin() as session:
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=100, actor=town.cashier,
+                      means=RefundMeans.CASH)
+    with database.session_factory.begin() as session:  # by transfer, the till is not involved
+        assert refund_credit(session, clock, family_id=town.family_id, amount_cents=100, actor=town.cashier,
+                             means=RefundMeans.TRANSFER) == 500
+    with database.read_session_factory() as session:
+        assert verify_journal(session).ok
 
 
 def test_a_regisseur_overrides_the_deadline_with_a_reason(database, clock, town):

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from desk.db.enums import RefundMeans
 from desk.db.enums import UnitKind
 from desk.db.models import JournalEntry
 from desk.errors import DeskError
@@ -32,7 +33,7 @@ def journal(database, clock, town):
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
     town.pay(database, clock, [], actor=town.cashier)
     with database.session_factory.begin() as session:
-        refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier, means="virement")
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier, means=RefundMeans.TRANSFER)
     return database
 
 

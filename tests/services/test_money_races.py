@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
+from desk.db.enums import RefundMeans
 from desk.db.engine import open_database
 from desk.db.enums import LedgerKind, UnitKind
 from desk.db.models import CashSession, LedgerEntry, Payment
@@ -91,7 +92,7 @@ def test_two_regisseurs_refunding_the_same_credit_refund_it_once(database_url, d
 
     def refund(session):
         return refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier,
-                             means="espèces")
+                             means=RefundMeans.CASH)
 
     first, second = held_then_raced(database_url, refund, refund)
     assert first == 0 and isinstance(second, DeskError) and "n'a que 0,00" in second.message
@@ -109,7 +110,7 @@ def test_a_credit_spent_on_a_booking_cannot_be_refunded_meanwhile(database_url, 
 
     def refund(session):
         return refund_credit(session, clock, family_id=town.family_id, amount_cents=1000, actor=town.cashier,
-                             means="espèces")
+                             means=RefundMeans.CASH)
 
     paid, refused = held_then_raced(database_url, spend, refund)
     assert paid.credit_used_cents == 1000 and isinstance(refused, DeskError)

@@ -291,6 +291,31 @@ def test_reconciliation_finds_the_late_confirmation_the_desk_no_longer_waits_for
         assert family_balance(session, basket.family_id) == -1400
 
 
+class SilentGateway(PayfipGateway):
+    """The service away: every question times out."""
+
+    def recuperer_detail_paiement_securise(self, idop: str):
+        raise TimeoutError("timed out")
+
+
+def test_a_gateway_that_does_not_answer_stops_no_reconciliation_and_decides_nothing(database, clock, basket):
+    gateway = SilentGateway(clock.now)
+    started = start(database, clock, gateway, basket)
+    clock.advance(timedelta(minutes=16))
+
+    def run(work):
+        with database.session_factory.begin() as session:
+            return work(session)
+
+    report = reconcile_online_payments(run, clock, gateway, basket.agent)
+    assert report.checked == 1 and report.outcomes == {}
+    assert "ne répond pas" in report.failures[0] and "ne répond pas" in report.summary()
+    nothing_recorded(database)
+    with database.read_session_factory() as session:  # asked again at the next pass, not expired blindly
+        assert session.scalar(select(OnlinePayment.state)) is OnlinePaymentState.CREATED
+        assert session.scalar(select(OnlinePayment.id)) == started.online_payment_id
+
+
 def test_the_regisseur_clears_a_flagged_payment_with_a_note(database, clock, gateway, basket):
     started = start(database, clock, gateway, basket)
     gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")

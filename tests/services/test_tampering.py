@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete, insert, select, update
 
+from desk.db.enums import RefundMeans
 from desk.db.enums import JournalKind, LedgerKind, PaymentMode, UnitKind
 from desk.db.models import (
     Booking,
@@ -54,7 +55,7 @@ def day(database, clock, town):
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)  # cancel the paid day
     town.pay(database, clock, [], actor=town.cashier)  # a 10 € credit
     with database.session_factory.begin() as session:
-        refund_credit(session, clock, family_id=town.family_id, amount_cents=300, actor=town.cashier, means="espèces")
+        refund_credit(session, clock, family_id=town.family_id, amount_cents=300, actor=town.cashier, means=RefundMeans.CASH)
     with database.session_factory.begin() as session:
         figures = session_figures(session, session.scalar(select(CashSession.id).where(CashSession.closed_at.is_(None))))
         close_cash_desk(session, clock, actor=town.cashier, counts={500: 3, 100: figures.expected_cash_cents // 100 - 15},
@@ -138,6 +139,18 @@ def test_an_untouched_day_verifies(database, day):
                  "aucun journal", id="journal-emptied"),
     pytest.param(lambda c, ids: c.execute(delete(Receipt).where(Receipt.payment_id == ids["card"])),
                  "le ticket ont été modifiés", id="receipt-deleted"),
+    pytest.param(lambda c, ids: c.execute(update(Booking).where(Booking.payment_id == ids["card"])
+                                          .values(price_cents=29000)),
+                 "les réservations réglées (enfant, jour, prix) ont été modifiés", id="paid-price-raised"),
+    pytest.param(lambda c, ids: c.execute(update(Booking).where(Booking.payment_id == ids["card"])
+                                          .values(state="cancelled", ended_at=ids["now"])),
+                 "sans annulation au journal", id="paid-booking-silently-cancelled"),
+    pytest.param(lambda c, ids: c.execute(insert(LedgerEntry).values(
+        family_id=ids["family"], created_at=ids["now"], kind="credit", amount_cents=-29000, label="Avoir",
+        payment_id=987654)),
+                 "désignent un règlement n° 987654 qui n'existe pas", id="credit-naming-a-missing-payment"),
+    pytest.param(lambda c, ids: c.execute(insert(Counter).values(name="journal_legacy_until", last_value=100)),
+                 "a été avancé", id="legacy-counter-raised"),
 ])
 def test_each_alteration_is_found(database, clock, day, tamper, expected):
     ids = {"cash": payment_of_mode(database, PaymentMode.CASH), "cheque": payment_of_mode(database, PaymentMode.CHEQUE),
@@ -158,7 +171,8 @@ def _payment_rows(connection, payment_id: int):
                                   rows(PaymentLine, evidence.LINE_FIELDS, "payment_id"),
                                   rows(PaymentAllocation, evidence.ALLOCATION_FIELDS, "payment_id"),
                                   rows(Receipt, evidence.RECEIPT_FIELDS, "payment_id")[0],
-                                  rows(LedgerEntry, evidence.LEDGER_FIELDS, "payment_id"))
+                                  rows(LedgerEntry, evidence.LEDGER_FIELDS, "payment_id"),
+                                  rows(Booking, evidence.PAID_BOOKING_FIELDS, "payment_id"))
 
 
 def rewrite_chain(connection, key: JournalKey | None) -> None:

@@ -118,3 +118,22 @@ def test_refused_tenders_record_nothing_on_either_database(database, clock, town
             assert tenders == [Tender.cash(600), Tender.cash(400)]
     with database.read_session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Payment)) == 1
+
+
+def test_a_tender_keeps_only_the_fields_of_its_own_mode():
+    """A card carries no cheque bank and cash no card digits, whatever a caller filled in: nothing foreign is recorded."""
+    card = Tender(PaymentMode.CARD, 1400, authorisation_number="A1B2", card_last4="4242",
+                  cheque_bank="\x00evil", cheque_drawer="x" * 5000, refdet="9" * 5000, idop="\x00")
+    cash = Tender(PaymentMode.CASH, 999_999, tendered_cents=2000, card_last4="4242424242424242")
+    result = settle(3400, [card, cash])
+    assert result.is_complete, result.errors
+    recorded_card, recorded_cash = (line.tender for line in result.lines)
+    assert (recorded_card.cheque_bank, recorded_card.cheque_drawer, recorded_card.refdet, recorded_card.idop) == (None,) * 4
+    assert (recorded_cash.card_last4, recorded_cash.amount_cents) == (None, 0)
+    assert result.received_cents == 3400
+
+
+def test_payfip_is_not_taken_at_the_counter():
+    result = settle(1400, [Tender(PaymentMode.PAYFIP, 1400, refdet="2026x1", idop="abc")])
+    assert not result.is_complete
+    assert result.errors == ("Paiement en ligne (PayFiP) : ce moyen de paiement ne s'encaisse pas au guichet.",)

@@ -18,6 +18,7 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from desk.db.enums import RefundMeans
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import open_database
 from desk.db.enums import Role
@@ -116,7 +117,7 @@ def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:
             action = partial(clear_basket, clock=clock, family_id=family_id, actor=actor)
         elif cashier and roll < 0.95:
             action, counter = partial(refund_credit, clock=clock, family_id=family_id, amount_cents=rng.choice((100, 400)),
-                                      actor=actor, means="espèces"), "refunds"
+                                      actor=actor, means=RefundMeans.CASH), "refunds"
         elif cashier:
             action, counter = partial(_close_and_reopen, clock=clock, actor=actor), "closings"
         else:

@@ -422,11 +422,10 @@ def _touch(session: Session, basket: Basket, now: datetime, policy: BookingPolic
 # -- the basket as a whole -------------------------------------------------------
 
 
-def clear_basket(session: Session, clock: Clock, family_id: int, actor: Actor | None = None) -> BasketView:
+def clear_basket(session: Session, clock: Clock, family_id: int, actor: Actor) -> BasketView:
     """*Tout supprimer*: drop every pending booking (freeing its place) and withdraw every cancellation."""
     now = clock.now()
-    if actor is not None:
-        locks.acting(session, actor)
+    locks.acting(session, actor)
     locks.family(session, family_id)
     basket = locks.active_basket(session, family_id)
     if basket is None:
@@ -443,8 +442,9 @@ def clear_basket(session: Session, clock: Clock, family_id: int, actor: Actor | 
     return basket_view(session, family_id)
 
 
-def forget_expired_line(session: Session, family_id: int, booking_id: int) -> BasketView:
+def forget_expired_line(session: Session, family_id: int, booking_id: int, actor: Actor) -> BasketView:
     """Take an expired line out of the basket (its place was lost, or the family changed its mind)."""
+    locks.acting(session, actor)
     locks.family(session, family_id)
     basket = locks.active_basket(session, family_id)
     if basket is not None:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from desk.clock import Clock
-from desk.db.enums import AuditOutcome, BookingState, JournalKind, LedgerKind
+from desk.db.enums import AuditOutcome, BookingState, JournalKind, LedgerKind, RefundMeans
 from desk.db.models import AuditEntry, Booking, Child, LedgerEntry, OpenDay, Unit
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
@@ -32,6 +32,7 @@ from desk.services.validation import checked_text, column_length
 
 LABEL_LENGTH = column_length(LedgerEntry.label)
 REFUND_LABEL = "Remboursement d'avoir ({means})"
+REFUND_MEANS_WORDS = {RefundMeans.CASH: "espèces", RefundMeans.TRANSFER: "virement", RefundMeans.CHEQUE: "chèque"}
 
 
 @dataclass(frozen=True)
@@ -99,29 +100,42 @@ def lock_for_cancellation(session: Session, booking_ids: list[int]) -> list[Book
 
 
 def refund_credit(session: Session, clock: Clock, *, family_id: int, amount_cents: int, actor: Actor,
-                  means: str) -> int:
-    """Pay back part or all of a family's credit (*avoir*), a régisseur's act; returns what remains."""
+                  means: RefundMeans) -> int:
+    """Pay back part or all of a family's credit (*avoir*), a régisseur's act; returns what remains.
+
+    Cash comes out of the open counter session's till: the refund is held
+    against that session (shared, as a payment is), so the closing expects that
+    much less cash, and a refund waiting behind a closing is refused.
+    """
     actor = locks.acting(session, actor)
     require_cashier(actor, "refund_credit", "Seul un régisseur peut rembourser un avoir.")
-    means_text = checked_text(means, field="means", label="Le moyen de remboursement", required=True,
-                              max_length=LABEL_LENGTH - len(REFUND_LABEL.format(means="")))
+    if not isinstance(means, RefundMeans):
+        raise ValidationError("Choisissez le moyen de remboursement : espèces, virement ou chèque.", field="means")
     if not 0 < amount_cents <= MAX_PAYMENT_CENTS:
         raise ValidationError("Le montant à rembourser doit être positif.", "Saisissez un montant.", field="amount")
+    cash_session_id = None
+    if means is RefundMeans.CASH:
+        till = locks.open_counter_session(session)
+        if till is None:
+            raise DeskError("La caisse est fermée : un avoir ne peut pas être remboursé en espèces.",
+                            "Ouvrez la caisse, ou remboursez par virement ou par chèque.")
+        cash_session_id = till.id
     locks.family(session, family_id)
     credit = -family_balance(session, family_id)
     if amount_cents > credit:
         raise DeskError(f"La famille n'a que {format_cents(max(credit, 0))} d'avoir : impossible de rembourser "
                         f"{format_cents(amount_cents)}.", "Remboursez au plus l'avoir disponible.")
     now = clock.now()
+    words = REFUND_MEANS_WORDS[means]
     refund = _ledger(session, now, actor, family_id=family_id, kind=LedgerKind.REFUND, amount_cents=amount_cents,
-                     label=REFUND_LABEL.format(means=means_text))
+                     label=REFUND_LABEL.format(means=words))
     append_entries(session, [dict(
         kind=JournalKind.REFUND, created_at=now, amount_cents=-amount_cents, agent_id=actor.agent_id,
-        family_id=family_id,
+        family_id=family_id, cash_session_id=cash_session_id,
         payload=evidence.payload(evidence.ledger_parts([refund]), ledger_ids=[refund.id], refund_cents=amount_cents,
-                                 means=means_text),
+                                 means=means.value),
     )])
-    record(session, clock, actor, "refund_credit", f"{format_cents(amount_cents)} ({means_text})", family_id=family_id)
+    record(session, clock, actor, "refund_credit", f"{format_cents(amount_cents)} ({words})", family_id=family_id)
     return credit - amount_cents
 
 

@@ -224,6 +224,9 @@ def check_online_payment(
     except PayfipError as error:
         raise DeskError(f"Le service de paiement en ligne ne connaît pas cette opération ({error.code}).",
                         "Vérifiez le paiement auprès de la DGFIP avant d'encaisser à nouveau.") from error
+    except (OSError, TimeoutError) as error:  # the service away: nothing is decided, the next pass asks again
+        raise DeskError("Le service de paiement en ligne ne répond pas : rien n'a été enregistré.",
+                        "Le paiement sera vérifié à nouveau dans quelques minutes.") from error
     mismatch = _mismatch(online, answer, _regie(session).payfip_client_number)
     if mismatch:
         return _dispute(session, clock, online, actor, mismatch)

@@ -176,7 +176,7 @@ def basket_contents(session: Session, now: datetime, basket: Basket, actor: Acto
     transitions.expire(session, now, [b.id for b in run_out])
     if expired or cancellations:
         _load_details(session, expired + cancellations)
-    for booking in sorted(expired, key=lambda b: b.id):
+    for booking in sorted(expired, key=lambda b: (b.open_day_id, b.id)):  # places in the order of locks
         _renew(session, now, policy, actor, booking)
     pending = sorted(pending + expired, key=lambda b: b.id)
     if not pending and not cancellations and family_balance(session, basket.family_id) <= 0:
@@ -269,6 +269,8 @@ def record_payment(
     lines = [_payment_line(payment.id, line) for line in settlement.lines]
     session.add_all(lines)
     booking_prices = {b.id: b.price_cents for b in bookings}  # read before confirming expires them
+    paid_bookings = [{"id": b.id, "child_id": b.child_id, "open_day_id": b.open_day_id, "price_cents": b.price_cents,
+                      "payment_id": payment.id} for b in bookings]
     if not transitions.confirm(session, now, payment.id, list(booking_prices)):
         raise PaymentRefusedError(["Le panier a changé pendant l'encaissement : vérifiez-le et encaissez à nouveau."])
     ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
@@ -280,7 +282,7 @@ def record_payment(
     session.add(receipt)
     session.flush()
     code = receipt_code(year, receipt.number)
-    parts = evidence.payment_parts(payment, lines, allocations, receipt, ledger.all)
+    parts = evidence.payment_parts(payment, lines, allocations, receipt, ledger.all, paid_bookings)
     entries = append_entries(session, [c.journal_entry for c in cancelled] + [dict(
         kind=JournalKind.PAYMENT, created_at=now, amount_cents=payment.amount_cents, agent_id=actor.agent_id,
         family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
