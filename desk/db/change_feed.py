@@ -96,20 +96,23 @@ class DataChange:
     family_ids: frozenset[int] = frozenset()
     child_ids: frozenset[int] = frozenset()
     everything: bool = False
+    from_this_desk: bool = False  # committed by this desk's own connections (known on PostgreSQL only)
 
     @classmethod
     def anything(cls) -> DataChange:
         return cls(everything=True)
 
     @classmethod
-    def from_payload(cls, payload: str) -> DataChange:
+    def from_payload(cls, payload: str, *, from_this_desk: bool = False) -> DataChange:
         kind, _, ids = payload.partition(":")
         try:
             numbers = frozenset(int(part) for part in ids.split(","))
         except ValueError:
-            return cls.anything()
+            return cls(everything=True, from_this_desk=from_this_desk)
         field = {"open_day": "open_day_ids", "family": "family_ids", "child": "child_ids"}.get(kind)
-        return cls(**{field: numbers}) if field else cls.anything()
+        if field is None:
+            return cls(everything=True, from_this_desk=from_this_desk)
+        return cls(**{field: numbers}, from_this_desk=from_this_desk)
 
     def concerns(self, *, family_id: int, open_day_ids: frozenset[int] = frozenset(),
                  child_ids: frozenset[int] = frozenset()) -> bool:
@@ -235,6 +238,7 @@ class PostgresChangeWatcher(ChangeWatcher):
         super().__init__(on_change, on_status=on_status, retry_seconds=retry_seconds)
         self.wake_seconds = wake_seconds  # how soon stop() is noticed
         self.backend_pid: int | None = None  # the server process of the listening connection
+        self._own_pids = database.backend_pids  # live: the pool's connections come and go
         args, params = database.engine.dialect.create_connect_args(database.url)
         self._connect_args = args
         self._connect_params = {
@@ -254,7 +258,8 @@ class PostgresChangeWatcher(ChangeWatcher):
             self._report(DataChange.anything())
             while not self._stopping.is_set():
                 for notification in connection.notifies(timeout=self.wake_seconds):
-                    self._report(DataChange.from_payload(notification.payload))
+                    self._report(DataChange.from_payload(notification.payload,
+                                                         from_this_desk=notification.pid in self._own_pids))
 
     def _listen(self, connection: psycopg.Connection) -> None:
         from psycopg import sql

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,8 @@ class Database:
     read_engine: Engine
     session_factory: sessionmaker[Session]
     read_session_factory: sessionmaker[Session]
+    # PostgreSQL server processes of this desk's own connections: the change feed knows its own echo by them.
+    backend_pids: set[int] = field(default_factory=set)
 
     @property
     def is_sqlite(self) -> bool:
@@ -161,9 +163,26 @@ def open_database(url: str | URL, *, check: bool = True, create: bool = False) -
         session_factory=sessionmaker(engine, expire_on_commit=False),
         read_session_factory=sessionmaker(read_engine, expire_on_commit=False),
     )
+    if not database.is_sqlite:
+        _track_backend_pids(database)
     if check:
         check_connection(database)
     return database
+
+
+def _track_backend_pids(database: Database) -> None:
+    """Keep ``database.backend_pids`` to the server processes of the pool's open connections."""
+    pids = database.backend_pids
+
+    def connected(dbapi_connection, record) -> None:
+        record.info["backend_pid"] = dbapi_connection.info.backend_pid
+        pids.add(record.info["backend_pid"])
+
+    def closed(_dbapi_connection, record) -> None:
+        pids.discard(record.info.pop("backend_pid", None))
+
+    event.listen(database.engine, "connect", connected)
+    event.listen(database.engine, "close", closed)
 
 
 def check_connection(database: Database) -> None:

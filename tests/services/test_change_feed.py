@@ -98,6 +98,26 @@ def test_postgres_names_the_open_day_and_family_and_says_nothing_of_a_rollback(c
 
 
 @on_postgres_only
+def test_a_desk_knows_its_own_commits_from_another_desks(clock, heard_town):
+    """The echo of this desk's click is marked as its own (the grid already shows it); another desk's is not."""
+    database, town, heard = heard_town
+    open_day = town.open_day(database, UnitKind.FULL_DAY, WEDNESDAY)
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, WEDNESDAY)
+    own = heard.wait_for(lambda change: open_day in change.open_day_ids)
+    assert own.from_this_desk and database.backend_pids
+    heard.drain()
+    other_desk = open_database(database.url)
+    try:
+        town.toggle(other_desk, clock, "lea", UnitKind.FULL_DAY, WEDNESDAY)
+        theirs = heard.wait_for(lambda change: open_day in change.open_day_ids)
+        assert not theirs.from_this_desk
+    finally:
+        other_desk.dispose()
+    database.engine.dispose()  # connections closed: their server processes are forgotten
+    assert database.backend_pids == set()
+
+
+@on_postgres_only
 def test_postgres_announces_a_payment_to_the_family(clock, heard_town):
     database, town, heard = heard_town
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, WEDNESDAY)
