@@ -51,13 +51,21 @@ def _window(state: dict) -> None:
     from desk.services.search import search_families
     from desk.ui.context import DeskContext
     from desk.ui.dialogs import RecordingDialogService
+    from PySide6.QtCore import QEventLoop, QTimer
+
     from desk.ui.main_window import MainWindow
 
     context = DeskContext(state["database"], state["clock"], RecordingDialogService())
     context.actor = context.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor()
     family = context.read(lambda s: search_families(s, "durand noah", context.today()))[0]
     window = MainWindow(context)
+    opened = QEventLoop()
+    window.family_shown.connect(opened.quit)
+    window.family.family_open_failed.connect(opened.quit)
+    QTimer.singleShot(10_000, opened.quit)  # never wait for ever: the assertion below then says what failed
     window.show_family(family.family_id)
+    opened.exec()  # the file is read off the GUI thread
+    assert window.family.file is not None and window.family.file.id == family.family_id
     window.family.tabs.setCurrentWidget(window.family.planning)
     assert window.family.planning.model.rowCount() >= 0
     state.update(context=context, window=window, family_id=family.family_id)

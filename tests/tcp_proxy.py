@@ -1,19 +1,25 @@
-"""A TCP relay to the database server, so a test can pull the plug and put it back.
+"""A TCP relay to the database server, so a test can pull the plug and put it back, or slow it down.
 
 ``cut()`` drops every open connection and turns new ones away, as a server
 being restarted does; ``restore()`` lets connections through again.
+``one_way_delay_s`` holds each chunk that long in each direction, as a VPN
+does (a round trip then costs twice that), without limiting the throughput:
+chunks are queued with the time they may leave, not sent one at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import threading
+import time
 
 
 class TcpProxy:
-    def __init__(self, target_host: str, target_port: int) -> None:
+    def __init__(self, target_host: str, target_port: int, *, one_way_delay_s: float = 0.0) -> None:
         self.target = (target_host, target_port)
+        self.one_way_delay_s = one_way_delay_s
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.1)
         self.port = self._listener.getsockname()[1]
@@ -67,16 +73,44 @@ class TcpProxy:
                 threading.Thread(target=self._relay, args=(source, sink), daemon=True).start()
 
     def _relay(self, source: socket.socket, sink: socket.socket) -> None:
+        held: queue.SimpleQueue[tuple[float, bytes]] | None = None
+        if self.one_way_delay_s > 0:
+            held = queue.SimpleQueue()
+            threading.Thread(target=self._deliver_late, args=(held, sink), daemon=True).start()
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if held is None:
+                    sink.sendall(data)
+                else:
+                    held.put((time.monotonic() + self.one_way_delay_s, data))
         except OSError:
             pass  # cut: the finally below closes both ends
         finally:
             with self._lock:
-                self._sockets -= {source, sink}
+                self._sockets.discard(source)
             _close(source)
-            _close(sink)
+            if held is None:
+                self._drop(sink)
+            else:
+                held.put((0.0, b""))  # the deliverer sends what it holds, then closes the sink
+
+    def _drop(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.discard(sock)
+        _close(sock)
+
+    def _deliver_late(self, held: queue.SimpleQueue[tuple[float, bytes]], sink: socket.socket) -> None:
+        try:
+            while True:
+                leaves_at, data = held.get()
+                if not data:
+                    break
+                time.sleep(max(0.0, leaves_at - time.monotonic()))
+                sink.sendall(data)
+        except OSError:
+            pass  # cut
+        finally:
+            self._drop(sink)
 
 
 def _close(sock: socket.socket) -> None:

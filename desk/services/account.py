@@ -34,10 +34,11 @@ class FamilyAccount:
     payments: tuple[PaymentSummary, ...]
 
 
-def family_account(session: Session, family_id: int) -> FamilyAccount:
+def family_account(session: Session, family_id: int, *, balance_cents: int | None = None) -> FamilyAccount:
+    """``balance_cents``: the balance the caller read in the same transaction, not read twice."""
     return FamilyAccount(
         family_id=family_id,
-        balance_cents=family_balance(session, family_id),
+        balance_cents=family_balance(session, family_id) if balance_cents is None else balance_cents,
         payments=tuple(_summaries(session, Payment.family_id == family_id)),
     )
 

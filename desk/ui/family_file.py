@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from sqlalchemy.orm import Session
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,12 +22,13 @@ from desk.db.enums import RefundMeans
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
-from desk.services.enrolment import EnrolmentView, child_enrolments
+from desk.services.enrolment import EnrolmentView, family_enrolments
 from desk.services.families import FamilyFile, load_family
 from desk.services.lifecycle.baskets import basket_view
 from desk.services.lifecycle.credits import refund_credit
 from desk.services.lifecycle.online import OnlineStatus
 from desk.services.lifecycle.payments import PaymentRecord
+from desk.services.planning import PlanningGrid, read_grid
 from desk.ui.context import DeskContext
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
@@ -81,12 +83,13 @@ class EnrolmentsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
-    def show_file(self, file: FamilyFile) -> None:
+    def show_file(self, file: FamilyFile, found: dict[int, list[EnrolmentView]] | None = None) -> None:
+        """The file's activity lines: as read with the file, or read again (after an enrolment)."""
         self.file = file
-        lines = self.context.read(lambda s: [
-            EnrolmentLine(child.first_name, child.symbol_index, enrolment)
-            for child in file.children for enrolment in child_enrolments(s, child.id)
-        ])
+        if found is None:
+            found = self.context.read(lambda s: family_enrolments(s, [child.id for child in file.children]))
+        lines = [EnrolmentLine(child.first_name, child.symbol_index, enrolment)
+                 for child in file.children for enrolment in found.get(child.id, [])]
         self.model.set_records(lines)
         self.empty_label.setVisible(not lines)
         self.new_button.setEnabled(bool(file.children))
@@ -200,15 +203,28 @@ class PaymentsTab(QWidget):
         self.receipt_dialog = ReceiptDialog.reprint(self.context, index.data(RECORD_ROLE).payment_id, self)
 
 
+@dataclass(frozen=True)
+class _OpenedFile:
+    """What opening a family reads, in one transaction."""
+
+    file: FamilyFile
+    account: FamilyAccount
+    enrolments: dict[int, list[EnrolmentView]]
+    grid: PlanningGrid
+
+
 class FamilyFileWidget(QWidget):
     """One family: header, *Dossier*, *Inscriptions*, *Planning*, *Paiements*."""
 
     family_saved = Signal(int)
     payment_recorded = Signal(int)
+    family_opened = Signal(int)  # the file asked by open_family is on screen
+    family_open_failed = Signal(object)  # the error that kept it from opening
 
     def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.file: FamilyFile | None = None
         self.setObjectName("familyFile")
         self.title_label = QLabel(self)
@@ -229,6 +245,7 @@ class FamilyFileWidget(QWidget):
         self.enrolments.enrolled.connect(self.planning.reload)
         self.payments = PaymentsTab(context, self)
         self.payments.refunded.connect(self._refresh_header)
+        self.payments.refunded.connect(self.planning.reload)  # the footer's balance
         self.tabs.addTab(self.form, self.tr("&Dossier"))
         self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
         self.tabs.addTab(self.planning, self.tr("P&lanning"))
@@ -240,11 +257,37 @@ class FamilyFileWidget(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
 
-    def open_family(self, family_id: int) -> FamilyFile:
+    _account_asked = 0
+
+    def open_family(self, family_id: int) -> None:
+        """Read the file, its account, its activity lines and its month in one unit of work, off the GUI thread.
+
+        ``family_opened`` says when it is on screen; ``family_open_failed`` why not.
+        A header refresh still on its way is superseded.
+        """
+        self._account_asked += 1
+        asked = self._account_asked
         today = self.context.today()
-        file, account = self.context.read(lambda s: (load_family(s, family_id, today), family_account(s, family_id)))
-        self._show(file, account)
-        return file
+        request, ticket = self.planning.expect_family(family_id)
+        context, actor = self.context, self.context.agent
+
+        def read(session: Session) -> _OpenedFile:
+            file = load_family(session, family_id, today)
+            enrolments = family_enrolments(session, [child.id for child in file.children])
+            account = family_account(session, family_id, balance_cents=file.balance_cents)
+            return _OpenedFile(file, account, enrolments, read_grid(session, request, now=context.clock.now(),
+                                                                      actor=actor))
+
+        def opened(found: _OpenedFile) -> None:
+            if asked == self._account_asked:
+                self._show(found, ticket)
+                self.family_opened.emit(family_id)
+
+        def failed(error: Exception) -> None:
+            if asked == self._account_asked:
+                self.family_open_failed.emit(error)
+
+        self.runner.run(lambda: context.read(read), opened, failed)
 
     def new_family(self) -> None:
         self.file = None
@@ -255,29 +298,33 @@ class FamilyFileWidget(QWidget):
             self.tabs.setTabEnabled(index, False)
         self.tabs.setCurrentWidget(self.form)
 
-    def _show(self, file: FamilyFile, account: FamilyAccount) -> None:
+    def _show(self, found: _OpenedFile, ticket: int) -> None:
+        file, account = found.file, found.account
         self.file = file
         self.title_label.setText(f"{file.name} — {file.dossier_number}")
         self._show_summary(file, account)
         for index in (1, 2, 3):
             self.tabs.setTabEnabled(index, True)
         self.form.load(file)
-        self.enrolments.show_file(file)
+        self.enrolments.show_file(file, found.enrolments)
         self.payments.show_account(account)
-        if self.planning.family_id != file.id:
-            self.planning.show_family(file.id)
-        else:
-            self.planning.reload()
+        self.planning.show_grid(found.grid, ticket)
 
     def _refresh_header(self) -> None:
+        """The balance and the payments again, off the GUI thread (another desk paid, or a refund)."""
         if self.file is None:
             return
-        try:
-            account = self.context.read(lambda s: family_account(s, self.file.id))
-        except DeskError:
-            return  # the tab that changed already says the database is unreachable; the header catches up later
-        self.payments.show_account(account)
-        self._show_summary(self.file, account)
+        file, context = self.file, self.context
+        self._account_asked += 1
+        asked = self._account_asked
+
+        def shown(account: FamilyAccount) -> None:
+            if asked == self._account_asked:  # else a newer read (or the file reopened) already showed it
+                self.payments.show_account(account)
+                self._show_summary(self.file, account)
+
+        # A failure is already told by the tab that changed; the header catches up on the next change.
+        self.runner.run(lambda: context.read(lambda s: family_account(s, file.id)), shown, lambda _error: None)
 
     def _show_summary(self, file: FamilyFile, account: FamilyAccount) -> None:
         children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
@@ -327,6 +374,7 @@ class FamilyFileWidget(QWidget):
         return len(view.bookings) + len(view.cancellations) + len(view.expired)
 
     def _saved(self, file: FamilyFile) -> None:
+        self.file = file  # as saved; the account, activity lines and grid follow
         self.open_family(file.id)
         self.family_saved.emit(file.id)
 

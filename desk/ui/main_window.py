@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.search = FamilySearchPanel(context, self)
         self.home = HomePage(self)
         self.family = FamilyFileWidget(context, self.database_runner, self)
+        self.family.family_opened.connect(self._family_opened)
+        self.family.family_open_failed.connect(self._family_open_failed)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.home)
         self.centre.addWidget(self.family)
@@ -346,13 +348,16 @@ class MainWindow(QMainWindow):
         current = self.family.file.id if self.family.file is not None else None
         if current != family_id and not self.may_leave_family():
             return
-        try:
-            self.family.open_family(family_id)
-        except DeskError as error:
-            self.context.dialogs.error(self, self.tr("Family file"), error.message, error.hint)
-            return
+        self.family.open_family(family_id)  # read off the GUI thread: _family_opened follows
+
+    def _family_opened(self, family_id: int) -> None:
         self.centre.setCurrentWidget(self.family)
         self.family_shown.emit(family_id)
+
+    def _family_open_failed(self, error: Exception) -> None:
+        if not isinstance(error, DeskError):
+            raise error
+        self.context.dialogs.error(self, self.tr("Family file"), error.message, error.hint)
 
     def new_family(self) -> None:
         if not self.may_leave_family():
@@ -504,7 +509,7 @@ class MainWindow(QMainWindow):
         self.context.settings.main_window_geometry = self.saveGeometry()
         # Background reads report to this window: let them finish before it goes.
         self.data_changes.stop()
-        self.runner.wait_for_done()
-        self.database_runner.wait_for_done()
+        self.runner.shut_down()
+        self.database_runner.shut_down()
         self.search.shutdown()
         super().closeEvent(event)

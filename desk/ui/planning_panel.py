@@ -193,14 +193,35 @@ class PlanningPanel(QWidget):
     # -- loading -------------------------------------------------------------
 
     def show_family(self, family_id: int) -> None:
-        """Open the family on the *Famille* subject, in the current period."""
-        self.family_id = family_id
-        self.modify_button.setChecked(False)
-        self.message_label.clear()
-        self.subjects.blockSignals(True)
-        self.subjects.clear()
-        self.subjects.blockSignals(False)
+        """Show the family (a new one on the *Famille* subject, in the current period), reading its grid."""
+        self.expect_family(family_id)
         self.reload()
+
+    def expect_family(self, family_id: int) -> tuple[GridRequest, int]:
+        """The family file is being read with its grid: what to read, and its place in the order of reads.
+
+        From now on the panel is the family's (navigation asks for its grid);
+        ``show_grid`` shows the grid read, unless a read asked later is on its way.
+        """
+        if family_id != self.family_id:
+            self.family_id = family_id
+            self.modify_button.setChecked(False)
+            self.message_label.clear()
+            self.subjects.blockSignals(True)
+            self.subjects.clear()
+            self.subjects.blockSignals(False)
+        self._asked += 1
+        return self._request(), self._asked
+
+    def show_grid(self, grid: PlanningGrid, ticket: int) -> None:
+        if ticket == self._asked and grid.family_id == self.family_id:
+            self._show(grid)
+
+    def request_for(self, family_id: int) -> GridRequest:
+        """What the panel will show of ``family_id``: its current subject if shown, else the whole family."""
+        first, last = period_of(self.anchor, self.mode)
+        child_id = self._subject_child() if family_id == self.family_id else None
+        return GridRequest(family_id, first, last, child_id)
 
     def reload(self) -> None:
         """Read the grid again, off the GUI thread; the answer replaces only the cells that changed."""
@@ -216,8 +237,7 @@ class PlanningPanel(QWidget):
 
     def _request(self) -> GridRequest:
         assert self.family_id is not None
-        first, last = period_of(self.anchor, self.mode)
-        return GridRequest(self.family_id, first, last, self._subject_child())
+        return self.request_for(self.family_id)
 
     def _submit(self, work: Callable[[], _Answer], *, open_day_id: int | None = None) -> None:
         """Queue ``work`` on the desk's database runner; only the newest request's grid is shown."""
@@ -264,8 +284,6 @@ class PlanningPanel(QWidget):
             self._show(answer.grid)
             if followed and answer.grid != previous:
                 self.basket_changed.emit()  # another desk's change: the header's balance and the payments follow
-        if answer.changed:
-            self.basket_changed.emit()
 
     def _show(self, grid: PlanningGrid) -> None:
         previous = self.grid
@@ -441,8 +459,12 @@ class PlanningPanel(QWidget):
     # -- what other desks do ---------------------------------------------------
 
     def on_data_changed(self, change: DataChange) -> None:
-        """Another desk (or this one) committed ``change``: reload if it touches what is shown."""
-        if self.family_id is None or self.grid is None:
+        """Another desk committed ``change``: reload if it touches what is shown.
+
+        This desk's own commits come back too; those known as ours (PostgreSQL
+        tells) are skipped: the click already showed what it did.
+        """
+        if self.family_id is None or self.grid is None or change.from_this_desk:
             return
         children = frozenset(child.id for child in self.grid.children)
         if change.concerns(family_id=self.family_id, open_day_ids=self.grid.open_day_ids(), child_ids=children):

@@ -45,10 +45,13 @@ class BackgroundRunner(QObject):
         self.pool.setMaxThreadCount(threads)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._closed = False
         self.task_finished.connect(self._deliver_result)
         self.task_failed.connect(self._deliver_error)
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+        if self._closed:
+            return  # its window is gone: a late callback asks for nothing more
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
         self.pool.start(_Task(task_id, work, self))
@@ -67,6 +70,11 @@ class BackgroundRunner(QObject):
     def waiting(self) -> int:
         """How many tasks are queued or running whose result has not been delivered yet."""
         return len(self._callbacks)
+
+    def shut_down(self, msecs: int = 5000) -> bool:
+        """Take no more work, and wait for what runs: the window that owns this runner is closing."""
+        self._closed = True
+        return self.pool.waitForDone(msecs)
 
     def wait_for_done(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -62,7 +62,11 @@ def main() -> int:
             families.extend(search.model.index(row).data(FamilyRole.FAMILY_ID)
                             for row in range(min(2, search.model.rowCount())))
         for family_id in families:
+            opened = QEventLoop()
+            window.family_shown.connect(opened.quit)
             window.show_family(family_id)
+            opened.exec()  # read off the GUI thread
+            window.family_shown.disconnect(opened.quit)
             window.family.tabs.setCurrentWidget(window.family.planning)
             app.processEvents()
         print("rss {:.1f} {:.1f}".format(*resident_mb()), flush=True)

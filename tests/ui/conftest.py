@@ -82,8 +82,8 @@ def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> M
 
 
 def settle(qtbot, panel) -> None:
-    """Wait until the planning has its answers: its reads and clicks run off the GUI thread."""
-    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    """Wait until the family file has its answers: its reads and clicks run off the GUI thread."""
+    qtbot.waitUntil(lambda: not panel.busy and not panel.runner.waiting, timeout=5000)
 
 
 def click_cell(qtbot, panel, index) -> None:

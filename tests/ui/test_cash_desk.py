@@ -93,9 +93,11 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
                                             label="Avoir de reprise", actor=Actor(None, Role.CASHIER, "reprise")))
     tab = window.family.payments
     window.family.open_family(family_id)
+    settle(qtbot, window.family.planning)
     assert tab.refund_row.isHidden()  # an agent does not see it
     context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
     window.family.open_family(family_id)
+    settle(qtbot, window.family.planning)
     assert not tab.refund_row.isHidden()
     tab.findChild(QLineEdit, "refundAmountEdit").setText("20")
     tab.findChild(QPushButton, "refundCreditButton").click()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from desk.db.models import ReceiptPrint
 from desk.ui.statement_dialog import LAST_YEAR, SCHOOL_YEAR, THIS_YEAR, preset_period
+from tests.ui.conftest import settle
 from tests.ui.test_app import shot
 from tests.ui.test_payment import book_guide_basket, payment_dialog
 
@@ -77,6 +78,7 @@ def test_ctrl_r_on_the_payments_tab_reprints_a_numbered_duplicate(qtbot, window)
     assert original.receipt.copy_number is None and "DUPLICATA" not in text_of(original)  # the ticket handed over
     original.accept()
     family = window.family
+    settle(qtbot, family.planning)  # the file is read again, with the new payment, off the GUI thread
     family.tabs.setCurrentWidget(family.payments)
     for copy in (1, 2):
         window.activateWindow()

@@ -1,0 +1,203 @@
+"""The counter on a slow network: the real desk on PostgreSQL behind a relay that delays every packet.
+
+A town's annex reaches the server through a VPN; 20 ms of round trip is
+common. For 0, 5 and 20 ms of round trip, a signed-in desk (the main window,
+offscreen) runs the guide's journey several times, and each action is timed
+from the agent's key to the result on screen:
+
+- *open*: the found family with its month (file, account, enrolments, grid);
+- *click*: one planning cell, until the cell is pending and the footer updated;
+- *recap*: *Terminer les modifications*, until the recap shows;
+- *payment*: 20 € of cash for the 14 € basket, until the ticket shows and the grid is paid.
+
+The *stall* is the longest time the GUI's event loop did not turn during the
+action (a timer ticking every millisecond measures it): what the agent feels
+as a frozen window. Targets at 20 ms (issue 16): open < 150 ms, click < 100 ms,
+recap < 100 ms, payment < 250 ms, stall < 30 ms. The figures are printed and
+asserted against nothing: a slow CI machine must not fail the suite, and the
+statement counts that drive them are asserted in ``tests/ui/test_round_trips.py``.
+
+Run on its own: ``python -m pytest tests/benchmarks/test_latency.py -m benchmark -s``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from sqlalchemy.engine import make_url
+
+from desk.app import configure
+from desk.clock import PARIS, FrozenClock
+from desk.db.engine import open_database
+from desk.db.migrate import ensure_schema
+from desk.db.models import Unit
+from desk.services.auth import log_in
+from desk.services.demo import load_demo
+from desk.services.enrolment import enrol
+from desk.services.families import load_family
+from desk.services.search import search_families
+from desk.ui.context import DeskContext
+from desk.ui.dialogs import RecordingDialogService
+from desk.ui.main_window import MainWindow
+from tests.conftest import fresh_schema
+from tests.tcp_proxy import TcpProxy
+from tests.ui.conftest import cell_index, settle
+
+pytestmark = [pytest.mark.benchmark, pytest.mark.postgres]
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
+ROUND_TRIPS_MS = (0, 5, 20)
+JOURNEYS = 3
+TARGETS_AT_20_MS = {"open": 150, "click": 100, "recap": 100, "payment": 250, "stall": 30}
+# Two open Wednesdays of the same month per journey (one month shown), each booked and paid once.
+DAY_PAIRS = [(date(2026, 12, 2), date(2026, 12, 9)), (date(2027, 1, 6), date(2027, 1, 13)),
+             (date(2027, 1, 20), date(2027, 1, 27)), (date(2027, 2, 3), date(2027, 2, 10)),
+             (date(2027, 3, 3), date(2027, 3, 10)), (date(2027, 3, 17), date(2027, 3, 24)),
+             (date(2027, 4, 7), date(2027, 4, 28)), (date(2027, 5, 5), date(2027, 5, 12)),
+             (date(2027, 5, 19), date(2027, 5, 26))]
+
+
+class StallMeter:
+    """The longest gap between two turns of the event loop while it runs."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.longest_ms = 0.0
+        self._last = 0.0
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.longest_ms = max(self.longest_ms, now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self.clock.start()
+        self._last, self.longest_ms = 0.0, 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.longest_ms
+
+
+@pytest.fixture(scope="module")
+def demo_url(postgres_server_url: str) -> Iterator[str]:
+    with fresh_schema(postgres_server_url) as url:
+        database = open_database(url)
+        ensure_schema(database)
+        clock = FrozenClock(NOW)
+        with database.session_factory.begin() as session:
+            load_demo(session, clock)
+            cashier = log_in(session, clock, "regisseur", "regisseur").actor()
+            noah = load_family(session, _durand(session), NOW.date()).children[0].id
+            activity = session.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0]
+            enrol(session, clock, child_id=noah, activity_id=activity, actor=cashier)
+        database.dispose()
+        yield url
+
+
+def _durand(session) -> int:
+    return search_families(session, "durand noah", NOW.date())[0].family_id
+
+
+def _desk(qtbot, url: str, one_way_delay_s: float) -> tuple[MainWindow, TcpProxy, int]:
+    parsed = make_url(url)
+    relay = TcpProxy(parsed.host or "127.0.0.1", parsed.port or 5432, one_way_delay_s=one_way_delay_s)
+    database = open_database(parsed.set(host="127.0.0.1", port=relay.port))
+    clock = FrozenClock(NOW)
+    context = DeskContext(database, clock, RecordingDialogService())
+    context.actor = context.write(lambda s: log_in(s, clock, "regisseur", "regisseur")).actor()
+    family = context.read(_durand)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    return window, relay, family
+
+
+def _timed(meter: StallMeter, action: Callable[[], None], done: Callable[[], None]) -> tuple[float, float]:
+    meter.start()
+    started = time.perf_counter()
+    action()
+    done()
+    elapsed = (time.perf_counter() - started) * 1000
+    return elapsed, meter.stop()
+
+
+def _journey(qtbot, window: MainWindow, family: int, days: list[date], meter: StallMeter) -> dict[str, tuple[float, float]]:
+    panel = window.family.planning
+    figures = {}
+    figures["open"] = _timed(meter, lambda: window.show_family(family), lambda: settle(qtbot, panel))
+    window.family.tabs.setCurrentWidget(panel)
+    panel.go_to(days[0])
+    settle(qtbot, panel)
+    panel.modify_button.setChecked(True)
+    first = cell_index(panel.model, "Mercredi journée", days[0])
+    figures["click"] = _timed(meter, lambda: panel.model.setData(first, Qt.CheckState.Checked,
+                                                                 Qt.ItemDataRole.CheckStateRole),
+                              lambda: settle(qtbot, panel))
+    panel.model.setData(cell_index(panel.model, "Mercredi matin", days[1]), Qt.CheckState.Checked,
+                        Qt.ItemDataRole.CheckStateRole)
+    settle(qtbot, panel)
+    figures["recap"] = _timed(meter, panel.finish_button.click, lambda: qtbot.waitUntil(panel.checkout.isVisible))
+    panel.checkout.findChild(QPushButton, "payButton").click()
+    dialog = window.family.payment_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.findChild(QLineEdit, "cashTenderedEdit").setText("20")
+
+    def paid() -> None:
+        qtbot.waitUntil(lambda: getattr(window.family, "receipt_dialog", None) is not None
+                        and window.family.receipt_dialog.isVisible(), timeout=10_000)
+        settle(qtbot, panel)
+
+    figures["payment"] = _timed(meter, dialog.findChild(QPushButton, "confirmPaymentButton").click, paid)
+    window.family.receipt_dialog.accept()
+    panel.modify_button.setChecked(False)
+    return figures
+
+
+def test_the_counter_journey_on_a_slow_network(qtapp_configured, qtbot, demo_url):
+    meter = StallMeter()
+    table = []
+    pairs = iter(DAY_PAIRS)
+    for round_trip_ms in ROUND_TRIPS_MS:
+        window, relay, family = _desk(qtbot, demo_url, round_trip_ms / 2000)
+        try:
+            window.data_changes.stop()  # its own echo would reload the grid during the next action
+            runs = [_journey(qtbot, window, family, list(next(pairs)), meter) for _ in range(JOURNEYS)]
+        finally:
+            window.context.dialogs.confirm_answer = True
+            window.close()
+            window.context.database.dispose()
+            relay.close()
+        row = {name: (statistics.median(run[name][0] for run in runs), max(run[name][1] for run in runs))
+               for name in ("open", "click", "recap", "payment")}
+        table.append((round_trip_ms, row))
+    print("\n| action | " + " | ".join(f"{ms} ms: time / longest stall" for ms, _ in table) + " |")
+    print("|---|" + "---|" * len(table))
+    for name in ("open", "click", "recap", "payment"):
+        cells = [f"{row[name][0]:.0f} ms / {row[name][1]:.0f} ms" for _, row in table]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    slow = dict(table)[20]
+    missed = [f"{name} {slow[name][0]:.0f} ms ≥ {TARGETS_AT_20_MS[name]} ms" for name in ("open", "click", "recap",
+                                                                                          "payment")
+              if slow[name][0] >= TARGETS_AT_20_MS[name]]
+    missed += [f"{name} stall {slow[name][1]:.0f} ms ≥ {TARGETS_AT_20_MS['stall']} ms"
+               for name in ("open", "click", "recap", "payment") if slow[name][1] >= TARGETS_AT_20_MS["stall"]]
+    print("targets at 20 ms missed: " + ("; ".join(missed) if missed else "none"))
+
+
+@pytest.fixture
+def qtapp_configured(qapp):
+    configure(qapp)
+    return qapp

@@ -1,0 +1,79 @@
+"""What each counter action costs the database, counted: statements and transactions, from the key to the screen.
+
+At 20 ms of round trip every statement is felt, so these counts are what must
+not regress (the seconds are measured by ``tests/benchmarks/test_latency.py``).
+The ceilings are today's figures; issue 16's targets (6, 6 and 12) are lower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from sqlalchemy import event
+
+from tests.ui.conftest import cell_index, settle
+from tests.ui.test_payment import payment_dialog
+
+DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
+
+
+@dataclass
+class Statements:
+    """Every statement the desk sends, by kind; ``take`` hands over what one action sent and starts again."""
+
+    sent: list[str] = field(default_factory=list)
+
+    def __call__(self, _connection, _cursor, statement: str, *_args) -> None:
+        self.sent.append(statement.split(None, 1)[0].upper())
+
+    def take(self) -> tuple[int, int]:
+        """(statements, transactions) since the last call; BEGIN counts as a transaction, not a statement."""
+        sent, self.sent = self.sent, []
+        begins = sum(1 for kind in sent if kind == "BEGIN")
+        return len(sent) - begins, begins
+
+
+def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window):
+    context = window.testing[0]
+    window.data_changes.stop()  # SQLite cannot tell this desk's echo from another desk's: keep it out of the count
+    panel = window.family.planning
+    family_id = window.family.file.id
+    counted = Statements()
+    event.listen(context.database.engine, "before_cursor_execute", counted)
+    try:
+        window.show_family(family_id)  # the file, its account, its enrolments, then the month's grid
+        settle(qtbot, panel)
+        open_file = counted.take()
+        panel.go_to(DEC_2)
+        settle(qtbot, panel)
+        counted.take()
+        panel.modify_button.setChecked(True)
+        panel.model.setData(cell_index(panel.model, "Mercredi journée", DEC_2), Qt.CheckState.Checked,
+                            Qt.ItemDataRole.CheckStateRole)
+        settle(qtbot, panel)
+        click = counted.take()
+        panel.model.setData(cell_index(panel.model, "Mercredi matin", DEC_9), Qt.CheckState.Checked,
+                            Qt.ItemDataRole.CheckStateRole)
+        settle(qtbot, panel)
+        counted.take()
+        panel.finish_button.click()
+        recap = counted.take()
+        panel.checkout.findChild(QPushButton, "payButton").click()
+        dialog = payment_dialog(window)
+        counted.take()
+        dialog.findChild(QLineEdit, "cashTenderedEdit").setText("20")
+        dialog.findChild(QPushButton, "confirmPaymentButton").click()
+        qtbot.waitUntil(lambda: window.family.receipt_dialog.isVisible())
+        settle(qtbot, panel)
+        payment = counted.take()
+    finally:
+        event.remove(context.database.engine, "before_cursor_execute", counted)
+    print(f"\nstatements, transactions: open {open_file}, click {click}, recap {recap}, payment {payment}")
+    assert click[1] == 1, "a planning click is one transaction"
+    assert click[0] <= 28
+    assert open_file[0] <= 19 and open_file[1] <= 2
+    assert recap[0] <= 3 and recap[1] == 1
+    assert payment[0] <= 49 and payment[1] <= 4
