@@ -41,7 +41,9 @@ class CheckoutDialog(QDialog):
     pay_requested = Signal(int)  # family id
     basket_cleared = Signal()
 
-    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None, *,
+                 view: BasketView | None = None) -> None:
+        """``view``: the basket as the caller just read it; without it, it is read here."""
         super().__init__(parent)
         self.context = context
         self.family_id = family_id
@@ -96,7 +98,10 @@ class CheckoutDialog(QDialog):
         layout.addWidget(self.balance_label)
         layout.addWidget(self.amount_due_label)
         layout.addLayout(buttons)
-        self.reload()
+        if view is None:
+            self.reload()
+        else:
+            self.show_basket(view)
 
     def reload(self) -> BasketView:
         view = self.context.read(lambda s: basket_view(s, self.family_id))

@@ -338,15 +338,15 @@ class FamilyFileWidget(QWidget):
         checkout = getattr(self.planning, "checkout", None)
         if checkout is not None and checkout.isVisible():
             checkout.accept()
-        self.payment_dialog = PaymentDialog(self.context, family_id, self,
+        self.payment_dialog = PaymentDialog(self.context, self.runner, family_id, self,
                                             cash_ceiling_cents=self.context.settings.cash_ceiling_cents)
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
         self.payment_dialog.open()
 
     def _paid(self, record: PaymentRecord) -> None:
-        self.open_family(self.file.id if self.file else record.payment_id)
-        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self)
+        self.open_family(self.payment_dialog.family_id)
+        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt)
         self.receipt_dialog.open()
         self.payment_recorded.emit(record.payment_id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
+from sqlalchemy.orm import Session
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,10 @@ from desk.services.families import load_family
 from desk.services.lifecycle.baskets import basket_view
 from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
+from desk.services.documents import receipt_document
 from desk.ui.context import DeskContext
+from desk.ui.tasks import BackgroundRunner
+from reports import data
 
 COUNTER_MODES = (PaymentMode.CASH, PaymentMode.CHEQUE, PaymentMode.CARD, PaymentMode.HOLIDAY_VOUCHER,
                  PaymentMode.CESU, PaymentMode.PAYFIP)
@@ -179,14 +183,17 @@ class PaymentDialog(QDialog):
     paid = Signal(object)  # PaymentRecord
     online_requested = Signal(int, str)  # family id, e-mail
 
-    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None,
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, parent: QWidget | None = None,
                  cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self.paying = False
         self.family_id = family_id
         self.cash_ceiling_cents = cash_ceiling_cents
         self.added: list[Tender] = []
         self.record: PaymentRecord | None = None
+        self.receipt: data.Receipt | None = None  # the ticket, read in the payment's transaction
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.resize(620, 560)
@@ -327,18 +334,44 @@ class PaymentDialog(QDialog):
     # -- recording ---------------------------------------------------------------
 
     def confirm(self) -> None:
+        """*Encaisser*: the payment and its ticket in one unit of work, off the GUI thread.
+
+        The button waits, disabled, until the database answers; a second press
+        meanwhile does nothing. A refusal keeps every field as typed.
+        """
         result, problems = self.settlement()
-        if problems or not result.is_complete:
+        if self.paying or problems or not result.is_complete:
             return
         tenders = [line.tender for line in result.lines]
-        try:
-            self.record = self.context.write(lambda s: pay_at_counter(
-                s, self.context.clock, family_id=self.family_id, tenders=tenders, actor=self.context.agent,
-                accept_voucher_excess=self.excess_check.isChecked(), cash_ceiling_cents=self.cash_ceiling_cents,
-                policy=self.context.policy))
-        except DeskError as refusal:
-            self.error_label.setText(refusal.message)
-            self.error_label.show()
-            return
+        context, family_id = self.context, self.family_id
+        accept_excess, ceiling = self.excess_check.isChecked(), self.cash_ceiling_cents
+
+        def pay(session: Session) -> tuple[PaymentRecord, data.Receipt]:
+            record = pay_at_counter(session, context.clock, family_id=family_id, tenders=tenders, actor=context.agent,
+                                    accept_voucher_excess=accept_excess, cash_ceiling_cents=ceiling,
+                                    policy=context.policy)
+            return record, receipt_document(session, record.payment_id)
+
+        self._set_paying(True)
+        self.runner.run(lambda: context.write(pay), self._recorded, self._refused)
+
+    def _set_paying(self, paying: bool) -> None:
+        self.paying = paying
+        self.confirm_button.setText(self.tr("Cashing in…") if paying else self.tr("Cash in (F9)"))
+        if paying:
+            self.confirm_button.setEnabled(False)
+        else:
+            self.refresh()
+
+    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt]) -> None:
+        self.record, self.receipt = paid
+        self.paying = False
         self.paid.emit(self.record)
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._set_paying(False)
+        if not isinstance(error, DeskError):
+            raise error
+        self.error_label.setText(error.message)
+        self.error_label.show()

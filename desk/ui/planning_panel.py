@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desk.db.change_feed import DataChange
 from desk.errors import DeskError
 from desk.money import format_cents
+from desk.services.lifecycle.baskets import BasketView, basket_view
 from desk.services.planning import GridRequest, PeriodMode, PlanningGrid, click_cell, period_of, read_grid, shift_period
 from desk.ui.checkout_dialog import CheckoutDialog
 from desk.ui.context import DeskContext
@@ -443,9 +444,23 @@ class PlanningPanel(QWidget):
         self._submit(click, open_day_id=open_day_id)
 
     def finish_changes(self) -> None:
+        """*Terminer les modifications*: the basket is read off the GUI thread, then the recap opens on it."""
         if self.family_id is None:
             return
-        self.checkout = CheckoutDialog(self.context, self.family_id, self)
+        family_id, context = self.family_id, self.context
+
+        def opened(view: BasketView) -> None:
+            if family_id == self.family_id:
+                self._open_recap(view)
+
+        def failed(error: Exception) -> None:
+            self.message_label.setText(error.message if isinstance(error, DeskError) else str(error))
+
+        self.runner.run(lambda: context.read(lambda s: basket_view(s, family_id)), opened, failed)
+
+    def _open_recap(self, view: BasketView) -> None:
+        assert self.family_id is not None
+        self.checkout = CheckoutDialog(self.context, self.family_id, self, view=view)
         self.checkout.basket_cleared.connect(self._after_checkout_change)
         self.checkout.pay_requested.connect(self.pay_requested.emit)
         self.checkout.finished.connect(lambda _result: self._after_checkout_change())

@@ -16,8 +16,9 @@ class ReceiptDialog(DocumentDialog):
     """The ticket of ``payment_id``: the original right after payment, or the ``duplicate`` a reprint recorded."""
 
     def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None, *,
-                 duplicate: data.Receipt | None = None) -> None:
-        self.receipt = duplicate or context.read(lambda s: receipt_document(s, payment_id))
+                 duplicate: data.Receipt | None = None, receipt: data.Receipt | None = None) -> None:
+        """``receipt``: the original, when the caller read it already (with the payment)."""
+        self.receipt = duplicate or receipt or context.read(lambda s: receipt_document(s, payment_id))
         suffix = f"-duplicata-{duplicate.copy_number}" if duplicate else ""
         super().__init__(context, "", f"ticket-{self.receipt.code}{suffix}.pdf", parent)
         self.payment_id = payment_id

@@ -133,22 +133,22 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="114"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="118"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="115"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="119"/>
         <source>Authorisation number (terminal)</source>
         <translation>Numéro d&apos;autorisation (terminal)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="116"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="120"/>
         <source>Last four digits of the card</source>
         <translation>4 derniers chiffres de la carte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="121"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="125"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -295,17 +295,17 @@
 <context>
     <name>CashForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="78"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="82"/>
         <source>Amount handed over</source>
         <translation>Somme remise</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="79"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="83"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="84"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="88"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
     </message>
@@ -471,27 +471,27 @@
 <context>
     <name>ChequeForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="95"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="99"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="96"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="100"/>
         <source>Cheque number</source>
         <translation>Numéro du chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="97"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="101"/>
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="98"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="102"/>
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="107"/>
         <source>Cheque: the amount is not readable.</source>
         <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -634,37 +634,37 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="61"/>
+        <location filename="../../desk/ui/family_file.py" line="65"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="62"/>
+        <location filename="../../desk/ui/family_file.py" line="66"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="63"/>
+        <location filename="../../desk/ui/family_file.py" line="67"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="64"/>
+        <location filename="../../desk/ui/family_file.py" line="68"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="65"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="73"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="73"/>
+        <location filename="../../desk/ui/family_file.py" line="77"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
@@ -672,32 +672,32 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="229"/>
+        <location filename="../../desk/ui/family_file.py" line="249"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="230"/>
+        <location filename="../../desk/ui/family_file.py" line="250"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="231"/>
+        <location filename="../../desk/ui/family_file.py" line="251"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="232"/>
+        <location filename="../../desk/ui/family_file.py" line="252"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="248"/>
+        <location filename="../../desk/ui/family_file.py" line="294"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="249"/>
+        <location filename="../../desk/ui/family_file.py" line="295"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
@@ -1092,108 +1092,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="156"/>
+        <location filename="../../desk/ui/main_window.py" line="158"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="229"/>
+        <location filename="../../desk/ui/main_window.py" line="233"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="300"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="274"/>
+        <location filename="../../desk/ui/main_window.py" line="278"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="218"/>
+        <location filename="../../desk/ui/main_window.py" line="222"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="269"/>
+        <location filename="../../desk/ui/main_window.py" line="273"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="271"/>
+        <location filename="../../desk/ui/main_window.py" line="275"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="273"/>
+        <location filename="../../desk/ui/main_window.py" line="277"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="276"/>
+        <location filename="../../desk/ui/main_window.py" line="280"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="278"/>
+        <location filename="../../desk/ui/main_window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="283"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="285"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="283"/>
-        <location filename="../../desk/ui/main_window.py" line="441"/>
+        <location filename="../../desk/ui/main_window.py" line="287"/>
+        <location filename="../../desk/ui/main_window.py" line="448"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="285"/>
+        <location filename="../../desk/ui/main_window.py" line="289"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="286"/>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="287"/>
+        <location filename="../../desk/ui/main_window.py" line="291"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="288"/>
+        <location filename="../../desk/ui/main_window.py" line="292"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="308"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="308"/>
+        <location filename="../../desk/ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="309"/>
+        <location filename="../../desk/ui/main_window.py" line="313"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="339"/>
+        <location filename="../../desk/ui/main_window.py" line="343"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1201,52 +1201,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="341"/>
+        <location filename="../../desk/ui/main_window.py" line="345"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="350"/>
+        <location filename="../../desk/ui/main_window.py" line="360"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="369"/>
+        <location filename="../../desk/ui/main_window.py" line="376"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="427"/>
+        <location filename="../../desk/ui/main_window.py" line="434"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="473"/>
+        <location filename="../../desk/ui/main_window.py" line="479"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="476"/>
+        <location filename="../../desk/ui/main_window.py" line="482"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="297"/>
+        <location filename="../../desk/ui/main_window.py" line="301"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="239"/>
+        <location filename="../../desk/ui/main_window.py" line="243"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="241"/>
+        <location filename="../../desk/ui/main_window.py" line="245"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="437"/>
+        <location filename="../../desk/ui/main_window.py" line="444"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1254,32 +1254,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="440"/>
+        <location filename="../../desk/ui/main_window.py" line="447"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="480"/>
+        <location filename="../../desk/ui/main_window.py" line="486"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="481"/>
+        <location filename="../../desk/ui/main_window.py" line="487"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="481"/>
+        <location filename="../../desk/ui/main_window.py" line="487"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="486"/>
+        <location filename="../../desk/ui/main_window.py" line="492"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="487"/>
+        <location filename="../../desk/ui/main_window.py" line="493"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1289,22 +1289,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="159"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="163"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="162"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="166"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="166"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="170"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="173"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="177"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1312,131 +1312,136 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="191"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="198"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="200"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="207"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="219"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="226"/>
         <source>Add this mode and pay the rest another way</source>
         <translation>Ajouter ce moyen et régler le reste autrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="225"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="232"/>
         <source>Remove the selected mode</source>
         <translation>Retirer le moyen sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="228"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="235"/>
         <source>The vouchers exceed the amount: the excess becomes a credit</source>
         <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="233"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="240"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="238"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="245"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="246"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="253"/>
         <source>Payment &amp;mode</source>
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="254"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="261"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="288"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="295"/>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="290"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="297"/>
         <source>The amount is covered.</source>
         <translation>Le montant est couvert.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="301"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="308"/>
         <source>Fill in this mode first.</source>
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
+        <source>Cashing in…</source>
+        <translation>Encaissement en cours…</translation>
     </message>
 </context>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="115"/>
+        <location filename="../../desk/ui/family_file.py" line="120"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="116"/>
+        <location filename="../../desk/ui/family_file.py" line="121"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="117"/>
+        <location filename="../../desk/ui/family_file.py" line="122"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="118"/>
+        <location filename="../../desk/ui/family_file.py" line="123"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="125"/>
+        <location filename="../../desk/ui/family_file.py" line="130"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="129"/>
+        <location filename="../../desk/ui/family_file.py" line="134"/>
         <source>Account &amp;statement… (Ctrl+E)</source>
         <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="143"/>
-        <location filename="../../desk/ui/family_file.py" line="177"/>
+        <location filename="../../desk/ui/family_file.py" line="147"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="143"/>
+        <location filename="../../desk/ui/family_file.py" line="147"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="143"/>
+        <location filename="../../desk/ui/family_file.py" line="148"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="144"/>
+        <location filename="../../desk/ui/family_file.py" line="150"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="152"/>
+        <location filename="../../desk/ui/family_file.py" line="158"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="175"/>
+        <location filename="../../desk/ui/family_file.py" line="181"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="186"/>
+        <location filename="../../desk/ui/family_file.py" line="192"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1472,22 +1477,22 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="228"/>
+        <location filename="../../desk/ui/planning_model.py" line="262"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="229"/>
+        <location filename="../../desk/ui/planning_model.py" line="263"/>
         <source>%1 place(s) left of %2</source>
         <translation>%1 place(s) restante(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="230"/>
+        <location filename="../../desk/ui/planning_model.py" line="264"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="233"/>
+        <location filename="../../desk/ui/planning_model.py" line="267"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -1495,69 +1500,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="80"/>
+        <location filename="../../desk/ui/planning_panel.py" line="93"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="82"/>
+        <location filename="../../desk/ui/planning_panel.py" line="95"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="82"/>
+        <location filename="../../desk/ui/planning_panel.py" line="95"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="84"/>
+        <location filename="../../desk/ui/planning_panel.py" line="97"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="89"/>
+        <location filename="../../desk/ui/planning_panel.py" line="102"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="90"/>
+        <location filename="../../desk/ui/planning_panel.py" line="103"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="91"/>
+        <location filename="../../desk/ui/planning_panel.py" line="104"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="98"/>
-        <location filename="../../desk/ui/planning_panel.py" line="334"/>
+        <location filename="../../desk/ui/planning_panel.py" line="111"/>
+        <location filename="../../desk/ui/planning_panel.py" line="416"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="143"/>
+        <location filename="../../desk/ui/planning_panel.py" line="156"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="247"/>
-        <location filename="../../desk/ui/planning_panel.py" line="273"/>
+        <location filename="../../desk/ui/planning_panel.py" line="326"/>
+        <location filename="../../desk/ui/planning_panel.py" line="352"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="251"/>
+        <location filename="../../desk/ui/planning_panel.py" line="330"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="281"/>
+        <location filename="../../desk/ui/planning_panel.py" line="360"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="285"/>
+        <location filename="../../desk/ui/planning_panel.py" line="364"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1565,7 +1570,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="286"/>
+        <location filename="../../desk/ui/planning_panel.py" line="365"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1573,22 +1578,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="287"/>
+        <location filename="../../desk/ui/planning_panel.py" line="366"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="298"/>
+        <location filename="../../desk/ui/planning_panel.py" line="377"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="330"/>
+        <location filename="../../desk/ui/planning_panel.py" line="412"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="334"/>
+        <location filename="../../desk/ui/planning_panel.py" line="416"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
@@ -1596,37 +1601,37 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="26"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="28"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="32"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="40"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="40"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="41"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="53"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="54"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -1954,17 +1959,17 @@
         <translation>&amp;Vérifier (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/verify_dialog.py" line="84"/>
+        <location filename="../../desk/ui/verify_dialog.py" line="88"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/verify_dialog.py" line="119"/>
+        <location filename="../../desk/ui/verify_dialog.py" line="123"/>
         <source>Verifying the whole journal: this may take a few seconds on a large town…</source>
         <translation>Vérification de tout le journal : quelques secondes pour une grande commune…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/verify_dialog.py" line="133"/>
+        <location filename="../../desk/ui/verify_dialog.py" line="137"/>
         <source>The journal has been altered: %n finding(s), listed below. Keep the database as it is and warn the accounting officer.</source>
         <translation>
             <numerusform>Journal altéré : %n anomalie, détaillée ci-dessous. Conservez la base en l&apos;état et prévenez le comptable public.</numerusform>
@@ -1972,12 +1977,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/verify_dialog.py" line="139"/>
+        <location filename="../../desk/ui/verify_dialog.py" line="143"/>
         <source>Journal head: entry %1, fingerprint %2.</source>
         <translation>Tête du journal : écriture n° %1, empreinte %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/verify_dialog.py" line="148"/>
+        <location filename="../../desk/ui/verify_dialog.py" line="152"/>
         <source>The verification could not finish; nothing was changed. Try again, then warn the administrator.</source>
         <translation>La vérification n&apos;a pas pu aboutir ; rien n&apos;a été modifié. Réessayez, puis prévenez l&apos;administrateur.</translation>
     </message>
@@ -1985,17 +1990,17 @@
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="135"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="139"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="136"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="140"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="148"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="152"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>

@@ -149,7 +149,9 @@ def _journey(qtbot, window: MainWindow, family: int, days: list[date], meter: St
     panel.model.setData(cell_index(panel.model, "Mercredi matin", days[1]), Qt.CheckState.Checked,
                         Qt.ItemDataRole.CheckStateRole)
     settle(qtbot, panel)
-    figures["recap"] = _timed(meter, panel.finish_button.click, lambda: qtbot.waitUntil(panel.checkout.isVisible))
+    panel.checkout = None
+    figures["recap"] = _timed(meter, panel.finish_button.click,
+                              lambda: qtbot.waitUntil(lambda: panel.checkout is not None and panel.checkout.isVisible()))
     panel.checkout.findChild(QPushButton, "payButton").click()
     dialog = window.family.payment_dialog
     qtbot.waitUntil(dialog.isVisible)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from desk.app import configure
 from desk.clock import PARIS, FrozenClock
@@ -84,6 +85,12 @@ def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> M
 def settle(qtbot, panel) -> None:
     """Wait until the family file has its answers: its reads and clicks run off the GUI thread."""
     qtbot.waitUntil(lambda: not panel.busy and not panel.runner.waiting, timeout=5000)
+
+
+def confirm_payment(qtbot, dialog) -> None:
+    """*Encaisser*, and wait for the database's answer (the payment runs off the GUI thread)."""
+    dialog.findChild(QPushButton, "confirmPaymentButton").click()
+    qtbot.waitUntil(lambda: not dialog.paying, timeout=5000)
 
 
 def click_cell(qtbot, panel, index) -> None:

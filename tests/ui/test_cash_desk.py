@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QS
 
 from desk.services.auth import log_in
 from tests.reports.conftest import pdf_text
-from tests.ui.conftest import cell_index, click_cell, settle
+from tests.ui.conftest import cell_index, click_cell, confirm_payment, settle
 from tests.ui.test_app import shot
 
 
@@ -29,9 +29,10 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     panel.modify_button.setChecked(True)
     click_cell(qtbot, panel, cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)))
     panel.finish_button.click()
+    settle(qtbot, panel)
     panel.checkout.findChild(QPushButton, "payButton").click()
     window.family.payment_dialog.findChild(QLineEdit, "cashTenderedEdit").setText("10")
-    window.family.payment_dialog.findChild(QPushButton, "confirmPaymentButton").click()
+    confirm_payment(qtbot, window.family.payment_dialog)
     window.family.receipt_dialog.accept()
 
     context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()

@@ -13,7 +13,7 @@ from desk.db.enums import PaymentMode
 from desk.gateway.payfip import CARD_PAYS, CARD_REFUSED
 from desk.services.planning import CellState
 from desk.ui.planning_model import CellRole
-from tests.ui.conftest import cell_index, click_cell, places, settle
+from tests.ui.conftest import cell_index, click_cell, confirm_payment, places, settle
 from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -28,6 +28,7 @@ def book_guide_basket(qtbot, window) -> None:
     for unit, day in (("Mercredi journée", DEC_2), ("Mercredi matin", DEC_9)):
         click_cell(qtbot, panel, cell_index(panel.model, unit, day))
     panel.finish_button.click()
+    settle(qtbot, panel)
     panel.checkout.findChild(QPushButton, "payButton").click()
 
 
@@ -66,7 +67,7 @@ def test_cash_with_change_then_the_ticket(qtbot, window, tmp_path):
     assert dialog.findChild(QLabel, "changeLabel").text() == "6,00\u00a0€"
     assert confirm.isEnabled()
     shot(dialog, "12-payment-cash")
-    confirm.click()
+    confirm_payment(qtbot, dialog)
     text = ticket_text(window)
     code = window.family.receipt_dialog.receipt.code
     assert code.startswith("2026-") and code in text
@@ -94,7 +95,7 @@ def test_holiday_vouchers_and_cash_together(qtbot, window):
     dialog.findChild(QLineEdit, "cashTenderedEdit").setText("5")
     assert dialog.findChild(QLabel, "changeLabel").text() == "1,00\u00a0€"
     shot(dialog, "14-payment-split")
-    dialog.findChild(QPushButton, "confirmPaymentButton").click()
+    confirm_payment(qtbot, dialog)
     assert window.family.receipt_dialog.receipt.amount_cents == 1400
     assert "Chèques vacances" in ticket_text(window)
 
@@ -149,6 +150,7 @@ def test_a_refused_card_then_a_paying_one(qtbot, window):
     gateway.accept()
     assert noah_states(qtbot, window) == [CellState.PENDING.value] * 2
     window.family.planning.finish_button.click()
+    settle(qtbot, window.family.planning)
     window.family.planning.checkout.findChild(QPushButton, "payButton").click()
     dialog = payment_dialog(window)
     choose_mode(dialog, PaymentMode.PAYFIP)

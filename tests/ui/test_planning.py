@@ -46,6 +46,7 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     model.modelReset.connect(lambda: resets.append(True))
     qtbot.keyClick(view, Qt.Key.Key_Space)  # by keyboard
     assert december_2.data(CellRole.IS_BUSY)  # on its way, off the GUI thread
+    shot(view, "08a-planning-busy-cell")
     settle(qtbot, panel)
     assert not december_2.data(CellRole.IS_BUSY)
     morning_9 = cell_index(model, "Mercredi matin", date(2026, 12, 9))
@@ -61,6 +62,7 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     shot(window, "08-planning-pending")
 
     panel.findChild(QPushButton, "finishChangesButton").click()
+    settle(qtbot, panel)  # the basket is read off the GUI thread, then the recap opens
     checkout = panel.checkout
     assert checkout.objectName() == "checkoutDialog"
     table = checkout.findChild(QTableView, "checkoutTable").model()

@@ -21,7 +21,7 @@ from desk.ui.planning_model import CellRole
 from tests.conftest import on_postgres_only
 from tests.services.conftest import clock, town  # noqa: F401  (fixtures)
 from tests.tcp_proxy import TcpProxy
-from tests.ui.conftest import cell_index, open_desk, settle
+from tests.ui.conftest import cell_index, confirm_payment, open_desk, settle
 from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -65,7 +65,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     relay.cut()  # the server goes down
     qtbot.waitUntil(lambda: not server_status.isHidden(), timeout=3000)
     assert server_status.text().startswith("Serveur injoignable : reconnexion en cours")
-    payment.findChild(QPushButton, "confirmPaymentButton").click()
+    confirm_payment(qtbot, payment)
     error = payment.findChild(QLabel, "paymentErrorLabel")
     assert error.text().startswith(NOT_ANSWERING)
     assert payment.isVisible() and payment.findChild(QLineEdit, "cashTenderedEdit").text() == "50"
@@ -88,7 +88,8 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     payment = desk.family.payment_dialog
     payment.findChild(QLineEdit, "cashTenderedEdit").setText("50")
     payment.findChild(QPushButton, "confirmPaymentButton").click()
-    qtbot.waitUntil(lambda: desk.family.receipt_dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: getattr(desk.family, "receipt_dialog", None) is not None
+                    and desk.family.receipt_dialog.isVisible(), timeout=3000)
     desk.family.receipt_dialog.accept()
     qtbot.waitUntil(lambda: noah_state(panel, DEC_2) is noah_state(panel, DEC_9) is CellState.CONFIRMED,
                     timeout=2000)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desk.db.models import ReceiptPrint
 from desk.ui.statement_dialog import LAST_YEAR, SCHOOL_YEAR, THIS_YEAR, preset_period
-from tests.ui.conftest import settle
+from tests.ui.conftest import confirm_payment, settle
 from tests.ui.test_app import shot
 from tests.ui.test_payment import book_guide_basket, payment_dialog
 
@@ -34,7 +34,7 @@ def test_the_statement_of_this_year_shows_the_payment_and_last_year_shows_nothin
     book_guide_basket(qtbot, window)
     payment = payment_dialog(window)
     payment.findChild(QLineEdit, "cashTenderedEdit").setText("20")
-    payment.findChild(QPushButton, "confirmPaymentButton").click()
+    confirm_payment(qtbot, payment)
     window.family.receipt_dialog.accept()
     family = window.family
     family.tabs.setCurrentWidget(family.payments)
@@ -73,7 +73,7 @@ def test_ctrl_r_on_the_payments_tab_reprints_a_numbered_duplicate(qtbot, window)
     book_guide_basket(qtbot, window)
     payment = payment_dialog(window)
     payment.findChild(QLineEdit, "cashTenderedEdit").setText("20")
-    payment.findChild(QPushButton, "confirmPaymentButton").click()
+    confirm_payment(qtbot, payment)
     original = window.family.receipt_dialog
     assert original.receipt.copy_number is None and "DUPLICATA" not in text_of(original)  # the ticket handed over
     original.accept()
