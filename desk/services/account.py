@@ -55,6 +55,8 @@ def _summaries(session: Session, condition) -> list[PaymentSummary]:
         .where(condition)
         .order_by(Payment.paid_at.desc(), Payment.id.desc())
     ).all()
+    if not rows:
+        return []
     modes: dict[int, list[str]] = defaultdict(list)
     for payment_id, mode, amount in session.execute(
         select(PaymentLine.payment_id, PaymentLine.mode, PaymentLine.amount_cents)

@@ -24,7 +24,7 @@ from desk.services.access import Actor
 from desk.clock import Clock
 from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
 from desk.services.lifecycle.baskets import active_basket, cell_facts, toggle_booking
-from desk.services.pricing import family_balance, price_list
+from desk.services.pricing import family_balance, family_price_list
 
 __all__ = ["CellState", "GridRequest", "PeriodMode", "PlanningGrid", "click_cell", "period_of", "planning_grid",
            "read_grid", "shift_period"]
@@ -143,17 +143,22 @@ def planning_grid(
     now: datetime,
     actor: Actor,
     child_id: int | None = None,
+    balance_cents: int | None = None,
 ) -> PlanningGrid:
-    """The grid for the whole family (``child_id`` None, the portal's *Famille*) or one child."""
-    family = session.get(Family, family_id)
-    if family is None:
-        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
-    children = session.scalars(select(Child).where(Child.family_id == family_id).order_by(Child.symbol_index)).all()
+    """The grid for the whole family (``child_id`` None, the portal's *Famille*) or one child.
+
+    ``balance_cents``: the family's balance when the caller read it in the same transaction.
+    """
+    children = _children(session, family_id)
     shown = [c for c in children if child_id is None or c.id == child_id]
     enrolled = _enrolments(session, [c.id for c in children])
     activity_ids = sorted({activity_id for c in shown for activity_id in enrolled.get(c.id, {})})
-    activities = {a.id: a for a in session.scalars(select(Activity).where(Activity.id.in_(activity_ids)))}
-    units = session.scalars(select(Unit).where(Unit.activity_id.in_(activity_ids)).order_by(Unit.activity_id, Unit.position)).all()
+    rows = session.execute(
+        select(Unit, Activity).join(Activity, Unit.activity_id == Activity.id)
+        .where(Unit.activity_id.in_(activity_ids)).order_by(Unit.activity_id, Unit.position)
+    ).all() if activity_ids else []
+    units = [unit for unit, _activity in rows]
+    activities = {activity.id: activity for _unit, activity in rows}
     unit_ids = [u.id for u in units]
     open_days = {
         (o.unit_id, o.day): o
@@ -161,7 +166,7 @@ def planning_grid(
         for o in session.scalars(select(OpenDay).where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day)))
     }
     bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day, now)
-    prices = price_list(session, family.quotient_familial, unit_ids) if unit_ids else None
+    prices = family_price_list(session, family_id, unit_ids) if unit_ids else None
     basket = active_basket(session, family_id)
     judge = _Judge(now, actor, basket.id if basket else None, basket is not None and basket.state is BasketState.PAYMENT_IN_PROGRESS,
                    _exclusions(session, unit_ids), bookings, {u.id: u.name for u in units},
@@ -193,7 +198,7 @@ def planning_grid(
         period_cost_cents=sum(b.price_cents for b in pending) - sum(b.price_cents for b in cancelling),
         pending_count=len(pending),
         cancellation_count=len(cancelling),
-        balance_cents=family_balance(session, family_id),
+        balance_cents=family_balance(session, family_id) if balance_cents is None else balance_cents,
         basket_locked=judge.basket_locked,
     )
 
@@ -208,9 +213,11 @@ class GridRequest:
     child_id: int | None = None
 
 
-def read_grid(session: Session, request: GridRequest, *, now: datetime, actor: Actor) -> PlanningGrid:
+def read_grid(session: Session, request: GridRequest, *, now: datetime, actor: Actor,
+              balance_cents: int | None = None) -> PlanningGrid:
     return planning_grid(session, family_id=request.family_id, first_day=request.first_day,
-                         last_day=request.last_day, now=now, actor=actor, child_id=request.child_id)
+                         last_day=request.last_day, now=now, actor=actor, child_id=request.child_id,
+                         balance_cents=balance_cents)
 
 
 def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id: int, open_day_id: int,
@@ -227,6 +234,17 @@ def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id
 
 def activities_names(enrolments: dict[int, str]) -> list[str]:
     return [name for _, name in sorted(enrolments.items())]
+
+
+def _children(session: Session, family_id: int) -> list[Child]:
+    """The family's children by symbol; the family itself must exist (one statement either way)."""
+    rows = session.execute(
+        select(Family.id, Child).outerjoin(Child, Child.family_id == Family.id).where(Family.id == family_id)
+        .order_by(Child.symbol_index)
+    ).all()
+    if not rows:
+        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
+    return [child for _family_id, child in rows if child is not None]
 
 
 def _enrolments(session: Session, child_ids: list[int]) -> dict[int, dict[int, str]]:

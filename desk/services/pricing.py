@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from desk.db.models import LedgerEntry, QuotientBracket, Tariff
+from desk.db.models import Family, LedgerEntry, QuotientBracket, Tariff
 from desk.errors import DeskError
+
+
+class _Bounded(Protocol):
+    @property
+    def lower_bound(self) -> int: ...
+    @property
+    def upper_bound(self) -> int | None: ...
+
+
+B = TypeVar("B", bound=_Bounded)
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,11 @@ class PriceList:
 
 def bracket_for(session: Session, quotient: int | None) -> QuotientBracket:
     """The family's bracket; an unknown quotient pays the top bracket (full price)."""
-    brackets = session.scalars(select(QuotientBracket).order_by(QuotientBracket.lower_bound)).all()
+    return choose_bracket(session.scalars(select(QuotientBracket).order_by(QuotientBracket.lower_bound)).all(), quotient)
+
+
+def choose_bracket(brackets: Sequence[B], quotient: int | None) -> B:
+    """The bracket of ``quotient`` among ``brackets`` (by lower bound); the top one when it is unknown."""
     if not brackets:
         raise DeskError("Aucune tranche de quotient familial n'est définie.", "Un administrateur doit créer les tarifs.")
     if quotient is not None:
@@ -46,6 +62,21 @@ def price_list(session: Session, quotient: int | None, unit_ids: list[int]) -> P
         select(Tariff.unit_id, Tariff.price_cents).where(Tariff.bracket_id == bracket.id, Tariff.unit_id.in_(unit_ids))
     ).all()
     return PriceList(bracket.label, dict(rows))
+
+
+def family_price_list(session: Session, family_id: int, unit_ids: list[int]) -> PriceList:
+    """The prices of ``unit_ids`` for the family, its quotient and the brackets read in one statement."""
+    quotient = select(Family.quotient_familial).where(Family.id == family_id).scalar_subquery()
+    rows = session.execute(
+        select(QuotientBracket.id, QuotientBracket.label, QuotientBracket.lower_bound, QuotientBracket.upper_bound,
+               quotient.label("quotient"), Tariff.unit_id, Tariff.price_cents)
+        .outerjoin(Tariff, and_(Tariff.bracket_id == QuotientBracket.id, Tariff.unit_id.in_(unit_ids)))
+        .order_by(QuotientBracket.lower_bound, QuotientBracket.id)
+    ).all()
+    brackets = list({row.id: row for row in rows}.values())
+    chosen = choose_bracket(brackets, rows[0].quotient if rows else None)
+    return PriceList(chosen.label, {row.unit_id: row.price_cents for row in rows
+                                    if row.id == chosen.id and row.unit_id is not None})
 
 
 def family_balance(session: Session, family_id: int) -> int:

@@ -275,8 +275,8 @@ class FamilyFileWidget(QWidget):
             file = load_family(session, family_id, today)
             enrolments = family_enrolments(session, [child.id for child in file.children])
             account = family_account(session, family_id, balance_cents=file.balance_cents)
-            return _OpenedFile(file, account, enrolments, read_grid(session, request, now=context.clock.now(),
-                                                                      actor=actor))
+            grid = read_grid(session, request, now=context.clock.now(), actor=actor, balance_cents=file.balance_cents)
+            return _OpenedFile(file, account, enrolments, grid)
 
         def opened(found: _OpenedFile) -> None:
             if asked == self._account_asked:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, joinedload
 from desk.clock import Clock
 from desk.db.baskets import ACTIVE_BASKET_STATES
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState
-from desk.db.models import Activity, Basket, Booking, Child, Enrolment, Family, OpenDay, Unit, UnitExclusion
+from desk.db.models import Activity, Basket, Booking, Child, Enrolment, OpenDay, Unit, UnitExclusion
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services.access import Actor, PermissionDeniedError, require_cashier
@@ -37,7 +37,7 @@ from desk.services.booking_rules import (
     cell_verdict,
 )
 from desk.services.lifecycle import bookings, locks
-from desk.services.pricing import amount_to_pay, family_balance, price_list
+from desk.services.pricing import amount_to_pay, family_balance, family_price_list
 
 DEFAULT_POLICY = BookingPolicy()
 MAX_REASON_LENGTH = 300
@@ -361,9 +361,7 @@ def _add(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, c
     forget_expired(session, basket.id, [b.id for b in held if b.child_id == child.id and b.state is BookingState.EXPIRED
                                         and b.open_day_id in (open_day.id, *cell.excluded)])
     replaced = _drop_replacements(session, now, cell, held)
-    family = session.get(Family, child.family_id)
-    assert family is not None
-    price = price_list(session, family.quotient_familial, [open_day.unit_id]).price_of(open_day.unit_id)
+    price = family_price_list(session, child.family_id, [open_day.unit_id]).price_of(open_day.unit_id)
     booking = Booking(
         child_id=child.id, enrolment_id=enrolment_id, open_day_id=open_day.id, basket_id=basket.id,
         state=BookingState.PENDING, price_cents=price, hold_expires_at=now + policy.hold, created_at=now,
