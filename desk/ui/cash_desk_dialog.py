@@ -61,32 +61,46 @@ class CashDeskDialog(QDialog):
         self.error_label.setObjectName("cashDeskErrorLabel")
         self.error_label.setProperty("role", "fieldError")
         self.error_label.setWordWrap(True)
-        self.body = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.body, 1)
-        layout.addWidget(self.error_label)
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("cashDeskDoneLabel")
+        self.done_label.setProperty("role", "success")
+        self.done_label.setWordWrap(True)
+        self.page: QWidget | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.done_label)
+        self.layout_.addWidget(self.error_label)
         self.reload()
 
     def reload(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)
+        """Show the opening or the closing form, on a page of its own that replaces the previous one whole.
+
+        Nothing of the previous form survives (a closing's count, its button), so
+        Enter in the float can only open the desk.
+        """
         current = self.context.read(open_session)
         self.error_label.clear()
+        if self.page is not None:
+            self.page.hide()
+            self.page.deleteLater()
+        self.page = QWidget(self)
+        self.page.setObjectName("cashDeskPage")
+        self.body = QVBoxLayout(self.page)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.count_spins: dict[int, QSpinBox] = {}
         if current is None:
             self.figures = None
             self._build_opening()
         else:
             self.figures = self.context.read(lambda s: session_figures(s, current.id))
             self._build_closing(self.figures)
+        self.layout_.insertWidget(1, self.page, 1)
 
     # -- opening -------------------------------------------------------------
 
     def _build_opening(self) -> None:
         self.heading.setText(self.tr("The cash desk is closed."))
-        box = QGroupBox(self.tr("Open the cash desk"), self)
+        box = QGroupBox(self.tr("Open the cash desk"), self.page)
         form = QFormLayout(box)
         self.float_edit = QLineEdit(box)
         self.float_edit.setObjectName("cashFloatEdit")
@@ -95,10 +109,12 @@ class CashDeskDialog(QDialog):
         self.open_button.setObjectName("openCashDeskButton")
         self.open_button.setProperty("primary", True)
         self.open_button.clicked.connect(self.open_desk)
+        self.open_button.setDefault(True)  # Enter in the float opens the desk
         form.addRow(self.tr("Float counted in the till"), self.float_edit)
         form.addRow(self.open_button)
         self.body.addWidget(box)
         self.body.addStretch(1)
+        self.float_edit.setFocus()
 
     def open_desk(self) -> None:
         cents = parse_euros(self.float_edit.text())
@@ -111,6 +127,7 @@ class CashDeskDialog(QDialog):
             self.error_label.setText(refusal.message)
             return
         self.cash_desk_changed.emit()
+        self.done_label.clear()
         self.reload()
 
     # -- closing -------------------------------------------------------------
@@ -118,18 +135,21 @@ class CashDeskDialog(QDialog):
     def _build_closing(self, figures: SessionFigures) -> None:
         opened = figures.opened_at.astimezone(PARIS)
         self.heading.setText(self.tr("Cash desk open since %1").replace("%1", f"{opened:%d/%m/%Y %H:%M}"))
-        day = QGroupBox(self.tr("The session"), self)
+        day = QGroupBox(self.tr("The session"), self.page)
         summary = QFormLayout(day)
         summary.addRow(self.tr("Float"), QLabel(format_cents(figures.opening_float_cents)))
         summary.addRow(self.tr("Payments"), QLabel(str(figures.payments)))
         for mode, cents in sorted(figures.by_mode.items(), key=lambda pair: pair[0].value):
             summary.addRow(MODE_LABELS[mode], QLabel(format_cents(cents)))
+        if figures.cash_refunds_cents:
+            refunds = QLabel(format_cents(-figures.cash_refunds_cents))
+            refunds.setObjectName("cashRefundsLabel")
+            summary.addRow(self.tr("Credits refunded in cash"), refunds)
         expected = QLabel(format_cents(figures.expected_cash_cents))
         expected.setObjectName("expectedCashLabel")
         summary.addRow(self.tr("Cash expected in the till"), expected)
-        count = QGroupBox(self.tr("Count the cash"), self)
+        count = QGroupBox(self.tr("Count the cash"), self.page)
         grid = QGridLayout(count)
-        self.count_spins: dict[int, QSpinBox] = {}
         for index, denomination in enumerate(DENOMINATIONS):
             spin = QSpinBox(count)
             spin.setObjectName(f"count{denomination}Spin")
@@ -145,24 +165,24 @@ class CashDeskDialog(QDialog):
         self.difference_label.setObjectName("cashDifferenceLabel")
         grid.addWidget(self.counted_label, 5, 0, 1, 3)
         grid.addWidget(self.difference_label, 5, 3, 1, 3)
-        self.cheques_edit = QLineEdit(self)
+        self.cheques_edit = QLineEdit(self.page)
         self.cheques_edit.setObjectName("chequesCountedEdit")
         self.cheques_edit.setText(format_cents(figures.cheques_cents).replace("\u00a0€", "").replace("\u202f", " "))
-        self.comment_edit = QPlainTextEdit(self)
+        self.comment_edit = QPlainTextEdit(self.page)
         self.comment_edit.setObjectName("closingCommentEdit")
         self.comment_edit.setPlaceholderText(self.tr("Explain any difference"))
         self.comment_edit.setMaximumHeight(60)
         form = QFormLayout()
         form.addRow(self.tr("Cheques counted"), self.cheques_edit)
         form.addRow(self.tr("Comment"), self.comment_edit)
-        self.close_button = QPushButton(self.tr("Close the cash desk and print the journal"), self)
+        self.close_button = QPushButton(self.tr("Close the cash desk and print the journal"), self.page)
         self.close_button.setObjectName("closeCashDeskButton")
         self.close_button.setProperty("primary", True)
         self.close_button.clicked.connect(self.close_desk)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        payments = QGroupBox(self.tr("Payments of the session"), self)
+        payments = QGroupBox(self.tr("Payments of the session"), self.page)
         column = QVBoxLayout(payments)
         self.payments_model: RecordTableModel[PaymentSummary] = RecordTableModel([
             Column(self.tr("Time"), lambda p: f"{p.paid_at.astimezone(PARIS):%H:%M}"),
@@ -219,7 +239,7 @@ class CashDeskDialog(QDialog):
             return
         self.cash_desk_changed.emit()
         self.reload()
-        self.error_label.setText(report.summary())
+        self.done_label.setText(report.summary())
         from reports.cash_journal import cash_journal_a4  # see reports.load_renderers
 
         journal = self.context.read(lambda s: cash_journal_document(s, session_id, clock=self.context.clock))

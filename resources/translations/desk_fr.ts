@@ -161,133 +161,138 @@
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="88"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="102"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="89"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="94"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="103"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="98"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="113"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="120"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="137"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="121"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="123"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="140"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="124"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="129"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="147"/>
+        <source>Credits refunded in cash</source>
+        <translation>Avoirs remboursés en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="150"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="130"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="153"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="173"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="157"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="158"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="165"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="185"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="188"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="169"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="189"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="170"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="190"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="171"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="191"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="196"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="201"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="221"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="222"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="207"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="209"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="229"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="226"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -406,64 +411,64 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="49"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
         <source>Changes to confirm</source>
         <translation>Validation des modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="53"/>
         <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
         <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="55"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="58"/>
         <source>Pricing</source>
         <translation>Tarification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="59"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="73"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="127"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="75"/>
         <location filename="../../desk/ui/checkout_dialog.py" line="132"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="137"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="75"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="77"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="77"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="79"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="81"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="83"/>
         <source>Print the recap</source>
         <translation>Imprimer le récapitulatif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="109"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="114"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="126"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="131"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
     </message>
@@ -1500,69 +1505,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="93"/>
+        <location filename="../../desk/ui/planning_panel.py" line="94"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="95"/>
+        <location filename="../../desk/ui/planning_panel.py" line="96"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="95"/>
+        <location filename="../../desk/ui/planning_panel.py" line="96"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="97"/>
+        <location filename="../../desk/ui/planning_panel.py" line="98"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="102"/>
+        <location filename="../../desk/ui/planning_panel.py" line="103"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="103"/>
+        <location filename="../../desk/ui/planning_panel.py" line="104"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="104"/>
+        <location filename="../../desk/ui/planning_panel.py" line="105"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="111"/>
-        <location filename="../../desk/ui/planning_panel.py" line="416"/>
+        <location filename="../../desk/ui/planning_panel.py" line="112"/>
+        <location filename="../../desk/ui/planning_panel.py" line="417"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="156"/>
+        <location filename="../../desk/ui/planning_panel.py" line="157"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="326"/>
-        <location filename="../../desk/ui/planning_panel.py" line="352"/>
+        <location filename="../../desk/ui/planning_panel.py" line="327"/>
+        <location filename="../../desk/ui/planning_panel.py" line="353"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="330"/>
+        <location filename="../../desk/ui/planning_panel.py" line="331"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="360"/>
+        <location filename="../../desk/ui/planning_panel.py" line="361"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="364"/>
+        <location filename="../../desk/ui/planning_panel.py" line="365"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1570,7 +1575,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="365"/>
+        <location filename="../../desk/ui/planning_panel.py" line="366"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1578,22 +1583,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="366"/>
+        <location filename="../../desk/ui/planning_panel.py" line="367"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="377"/>
+        <location filename="../../desk/ui/planning_panel.py" line="378"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="412"/>
+        <location filename="../../desk/ui/planning_panel.py" line="413"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="416"/>
+        <location filename="../../desk/ui/planning_panel.py" line="417"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>

@@ -68,6 +68,24 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     assert dialog.findChild(QLabel, "cashDeskStateLabel").text() == "La caisse est fermée."
     assert dialog.findChild(QPushButton, "openCashDeskButton") is not None
     journal.accept()
+    done = dialog.findChild(QLabel, "cashDeskDoneLabel")
+    assert done.text().startswith("Caisse clôturée") and done.property("role") == "success"  # not in red
+    qtbot.waitUntil(lambda: dialog.findChild(QSpinBox, "count10000Spin") is None)  # the closing form is gone
+    assert not any(button.isVisible() for button in dialog.findChildren(QPushButton, "closeCashDeskButton"))
+
+    # Opened again in the same window, from the keyboard: the float, then Enter.
+    dialog.activateWindow()
+    float_edit = dialog.findChild(QLineEdit, "cashFloatEdit")
+    float_edit.setFocus()
+    qtbot.keyClicks(float_edit, "150")
+    questions = len(context.dialogs.shown)
+    qtbot.keyClick(float_edit, Qt.Key.Key_Return)
+    assert len(context.dialogs.shown) == questions  # no "Clôturer la caisse ?" from a form that is gone
+    assert dialog.findChild(QLabel, "cashDeskStateLabel").text().startswith("Caisse ouverte depuis")
+    qtbot.waitUntil(lambda: len(dialog.findChildren(QLabel, "expectedCashLabel")) == 1)  # one form, not two
+    assert dialog.findChild(QLabel, "expectedCashLabel").text() == "150,00 €"
+    dialog.findChild(QSpinBox, "count10000Spin").setValue(1)  # the new form's count works
+    shot(dialog, "18b-cash-desk-reopened")
     dialog.accept()
 
     # What the régisseur copied from the printed journal proves, later, that the journal was not cut.
@@ -107,3 +125,9 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
     tab.findChild(QPushButton, "refundCreditButton").click()
     assert "5,00" in tab.findChild(QLabel, "refundMessageLabel").text()
     assert tab.findChild(QLabel, "balanceLabel").text() == "Avoir : 5,00\u00a0€"
+    # Refunded in cash (the means offered first): it came out of the till, and the closing expects less.
+    window.show_cash_desk()
+    till = window.cash_desk_dialog
+    assert till.findChild(QLabel, "cashRefundsLabel").text() == "-10,00\u00a0€"
+    assert till.findChild(QLabel, "expectedCashLabel").text() == "140,00\u00a0€"  # 150 € float − 10 €
+    till.accept()
