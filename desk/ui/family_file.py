@@ -346,7 +346,8 @@ class FamilyFileWidget(QWidget):
 
     def _paid(self, record: PaymentRecord) -> None:
         self.open_family(self.payment_dialog.family_id)
-        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt)
+        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt,
+                                            rendered=self.payment_dialog.rendered)
         self.receipt_dialog.open()
         self.payment_recorded.emit(record.payment_id)
 

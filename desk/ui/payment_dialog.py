@@ -31,6 +31,7 @@ from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
 from desk.services.documents import receipt_document
 from desk.ui.context import DeskContext
+from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.tasks import BackgroundRunner
 from reports import data
 
@@ -194,6 +195,7 @@ class PaymentDialog(QDialog):
         self.added: list[Tender] = []
         self.record: PaymentRecord | None = None
         self.receipt: data.Receipt | None = None  # the ticket, read in the payment's transaction
+        self.rendered: bytes | None = None  # and its PDF, in this desk's receipt format
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.resize(620, 560)
@@ -352,8 +354,14 @@ class PaymentDialog(QDialog):
                                     policy=context.policy)
             return record, receipt_document(session, record.payment_id)
 
+        receipt_format = context.settings.receipt_format
+
+        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, bytes]:
+            record, receipt = context.write(pay)
+            return record, receipt, ReceiptDialog.render_ticket(receipt, receipt_format)  # the ticket, off the GUI thread
+
         self._set_paying(True)
-        self.runner.run(lambda: context.write(pay), self._recorded, self._refused)
+        self.runner.run(pay_and_render, self._recorded, self._refused)
 
     def _set_paying(self, paying: bool) -> None:
         self.paying = paying
@@ -363,8 +371,8 @@ class PaymentDialog(QDialog):
         else:
             self.refresh()
 
-    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt]) -> None:
-        self.record, self.receipt = paid
+    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, bytes]) -> None:
+        self.record, self.receipt, self.rendered = paid
         self.paying = False
         self.paid.emit(self.record)
         self.accept()

@@ -16,9 +16,12 @@ class ReceiptDialog(DocumentDialog):
     """The ticket of ``payment_id``: the original right after payment, or the ``duplicate`` a reprint recorded."""
 
     def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None, *,
-                 duplicate: data.Receipt | None = None, receipt: data.Receipt | None = None) -> None:
-        """``receipt``: the original, when the caller read it already (with the payment)."""
+                 duplicate: data.Receipt | None = None, receipt: data.Receipt | None = None,
+                 rendered: bytes | None = None) -> None:
+        """``receipt``: the original, when the caller read it already (with the payment); ``rendered``: its PDF
+        in this desk's receipt format, when the caller made it off the GUI thread."""
         self.receipt = duplicate or receipt or context.read(lambda s: receipt_document(s, payment_id))
+        self._rendered = {context.settings.receipt_format: rendered} if rendered else {}
         suffix = f"-duplicata-{duplicate.copy_number}" if duplicate else ""
         super().__init__(context, "", f"ticket-{self.receipt.code}{suffix}.pdf", parent)
         self.payment_id = payment_id
@@ -44,6 +47,13 @@ class ReceiptDialog(DocumentDialog):
         self.top.addWidget(self.format_combo)
         self.render()
 
+    @staticmethod
+    def render_ticket(receipt: data.Receipt, receipt_format: str) -> bytes:
+        """The ticket's PDF in ``receipt_format`` (``ticket`` or ``a4``); pure, safe off the GUI thread."""
+        from reports.ticket import ticket_80mm, ticket_a4  # see reports.load_renderers
+
+        return (ticket_80mm if receipt_format == "ticket" else ticket_a4)(receipt)
+
     @classmethod
     def reprint(cls, context: DeskContext, payment_id: int, parent: QWidget) -> ReceiptDialog | None:
         """Every reprint path: the next copy is recorded first, then shown marked *DUPLICATA* (None if refused)."""
@@ -59,10 +69,10 @@ class ReceiptDialog(DocumentDialog):
         return dialog
 
     def pdf(self) -> bytes:
-        from reports.ticket import ticket_80mm, ticket_a4  # see reports.load_renderers
-
-        render = ticket_80mm if self.format_combo.currentData() == "ticket" else ticket_a4
-        return render(self.receipt)
+        chosen = self.format_combo.currentData()
+        if chosen not in self._rendered:
+            self._rendered[chosen] = self.render_ticket(self.receipt, chosen)
+        return self._rendered[chosen]
 
     def _format_changed(self) -> None:
         self.context.settings.receipt_format = self.format_combo.currentData()
