@@ -6,15 +6,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desk.errors import DeskError
 from desk.services.auth import LoginResult, log_in
 from desk.ui.context import DeskContext
 from desk.ui.resources import icon
+from desk.ui.tasks import BackgroundRunner
 
 
 class LoginDialog(QDialog):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = BackgroundRunner(self, threads=1)
+        self.checking = False
         self.result_of_login: LoginResult | None = None
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("desk — Sign in"))
@@ -42,6 +46,7 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("loginButton")
+        self.sign_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -54,11 +59,20 @@ class LoginDialog(QDialog):
         (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
 
     def try_login(self) -> None:
+        """Check the password off the GUI thread (Argon2 takes its time and 64 MiB, by design)."""
         login, password = self.user_edit.text(), self.password_edit.text()
+        if self.checking:
+            return
         if not login.strip() or not password:
             self._refuse(self.tr("Enter your login and your password."))
             return
-        result = self.context.write(lambda session: log_in(session, self.context.clock, login, password))
+        context = self.context
+        self._set_checking(True)
+        self.runner.run(lambda: context.write(lambda session: log_in(session, context.clock, login, password)),
+                        lambda result: self._checked(login, result), self._failed)
+
+    def _checked(self, login: str, result: LoginResult) -> None:
+        self._set_checking(False)
         if not result.ok:
             self._refuse(result.message)
             return
@@ -66,6 +80,17 @@ class LoginDialog(QDialog):
         self.context.actor = result.actor()
         self.context.settings.last_login = login.strip().lower()
         self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_checking(False)
+        if not isinstance(error, DeskError):
+            raise error
+        self._refuse(error.message)
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        for widget in (self.user_edit, self.password_edit, self.sign_in_button):
+            widget.setEnabled(not checking)
 
     def _refuse(self, message: str) -> None:
         self.error_label.setText(message)

@@ -61,8 +61,11 @@ def test_the_counter_journey(qtbot, desk, data_dir):
     assert dialog.objectName() == "loginDialog" and dialog.isVisible()
     shot(dialog, "01-login")
     sign_in(qtbot, desk, "agent", "wrong")
+    assert not dialog.findChild(QLineEdit, "loginPasswordEdit").isEnabled()  # checked off the GUI thread
     error = dialog.findChild(QLabel, "loginErrorLabel")
-    assert error.isVisible() and error.text() == "Identifiant ou mot de passe incorrect."
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    assert error.text() == "Identifiant ou mot de passe incorrect."
+    assert dialog.findChild(QLineEdit, "loginPasswordEdit").isEnabled()
     with qtbot.waitSignal(desk.main_window_shown, timeout=5000):
         sign_in(qtbot, desk, "agent", "agent")
     window = desk.window
