@@ -338,11 +338,25 @@ class FamilyFileWidget(QWidget):
         checkout = getattr(self.planning, "checkout", None)
         if checkout is not None and checkout.isVisible():
             checkout.accept()
-        self.payment_dialog = PaymentDialog(self.context, self.runner, family_id, self,
+        context, today = self.context, self.context.today()
+
+        def read(session: Session) -> tuple[int, str]:
+            return basket_view(session, family_id).to_pay_cents, load_family(session, family_id, today).email or ""
+
+        self.runner.run(lambda: context.read(read), lambda found: self._open_payment(family_id, *found),
+                        self._payment_not_opened)
+
+    def _open_payment(self, family_id: int, to_pay_cents: int, email: str) -> None:
+        self.payment_dialog = PaymentDialog(self.context, self.runner, family_id, to_pay_cents, email, self,
                                             cash_ceiling_cents=self.context.settings.cash_ceiling_cents)
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
         self.payment_dialog.open()
+
+    def _payment_not_opened(self, error: Exception) -> None:
+        if not isinstance(error, DeskError):
+            raise error
+        self.context.dialogs.error(self, self.tr("Payment"), error.message, error.hint)
 
     def _paid(self, record: PaymentRecord) -> None:
         self.open_family(self.payment_dialog.family_id)

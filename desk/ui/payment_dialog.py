@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 from desk.db.enums import PaymentMode
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
-from desk.services.families import load_family
-from desk.services.lifecycle.baskets import basket_view
 from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
 from desk.services.documents import receipt_document
@@ -184,8 +182,10 @@ class PaymentDialog(QDialog):
     paid = Signal(object)  # PaymentRecord
     online_requested = Signal(int, str)  # family id, e-mail
 
-    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, parent: QWidget | None = None,
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, to_pay_cents: int,
+                 family_email: str, parent: QWidget | None = None,
                  cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS) -> None:
+        """``to_pay_cents`` and ``family_email`` as the caller just read them; the payment checks the amount again."""
         super().__init__(parent)
         self.context = context
         self.runner = runner
@@ -199,9 +199,7 @@ class PaymentDialog(QDialog):
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.resize(620, 560)
-        view = context.read(lambda s: basket_view(s, family_id))
-        self.to_pay = view.to_pay_cents
-        family_email = context.read(lambda s: load_family(s, family_id, context.today()).email) or ""
+        self.to_pay = to_pay_cents
         self._build(family_email)
         self.refresh()
 

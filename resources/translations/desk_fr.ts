@@ -133,22 +133,22 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="118"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="117"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="119"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="118"/>
         <source>Authorisation number (terminal)</source>
         <translation>Numéro d&apos;autorisation (terminal)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="120"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="119"/>
         <source>Last four digits of the card</source>
         <translation>4 derniers chiffres de la carte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="125"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="124"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -300,17 +300,17 @@
 <context>
     <name>CashForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="82"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="81"/>
         <source>Amount handed over</source>
         <translation>Somme remise</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="83"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="82"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="88"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="87"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
     </message>
@@ -476,27 +476,27 @@
 <context>
     <name>ChequeForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="99"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="98"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="100"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="99"/>
         <source>Cheque number</source>
         <translation>Numéro du chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="101"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="100"/>
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="102"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="101"/>
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="107"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="106"/>
         <source>Cheque: the amount is not readable.</source>
         <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -705,6 +705,11 @@
         <location filename="../../desk/ui/family_file.py" line="295"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="359"/>
+        <source>Payment</source>
+        <translation>Règlement</translation>
     </message>
 </context>
 <context>
@@ -1064,32 +1069,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="20"/>
+        <location filename="../../desk/ui/login_dialog.py" line="24"/>
         <source>desk — Sign in</source>
         <translation>desk — Connexion</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="23"/>
+        <location filename="../../desk/ui/login_dialog.py" line="27"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="40"/>
+        <location filename="../../desk/ui/login_dialog.py" line="44"/>
         <source>&amp;Login</source>
         <translation>&amp;Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="41"/>
+        <location filename="../../desk/ui/login_dialog.py" line="45"/>
         <source>&amp;Password</source>
         <translation>&amp;Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="43"/>
+        <location filename="../../desk/ui/login_dialog.py" line="47"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="59"/>
+        <location filename="../../desk/ui/login_dialog.py" line="67"/>
         <source>Enter your login and your password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
@@ -1294,22 +1299,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="163"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="162"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="166"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="165"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="170"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="169"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="177"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="176"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1317,7 +1322,7 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="198"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="200"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -1343,7 +1348,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/payment_dialog.py" line="240"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="366"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
@@ -1378,7 +1383,7 @@
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="366"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -1606,37 +1611,37 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="27"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="28"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="32"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="35"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="40"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="41"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="44"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="54"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="64"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -1995,17 +2000,17 @@
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="139"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="138"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="140"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="139"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="152"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="151"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>

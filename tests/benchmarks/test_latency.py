@@ -205,6 +205,7 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     figures["recap"] = _timed(meter, panel.finish_button.click,
                               lambda: qtbot.waitUntil(lambda: panel.checkout is not None and panel.checkout.isVisible()))
     panel.checkout.findChild(QPushButton, "payButton").click()
+    settle(qtbot, panel)
     dialog = window.family.payment_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.findChild(QLineEdit, "cashTenderedEdit").setText(f"{(dialog.to_pay + 99) // 100}")  # whole euros

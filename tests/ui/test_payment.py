@@ -30,6 +30,7 @@ def book_guide_basket(qtbot, window) -> None:
     panel.finish_button.click()
     settle(qtbot, panel)
     panel.checkout.findChild(QPushButton, "payButton").click()
+    settle(qtbot, panel)  # the amount and e-mail are read off the GUI thread
 
 
 def payment_dialog(window):
@@ -152,6 +153,7 @@ def test_a_refused_card_then_a_paying_one(qtbot, window):
     window.family.planning.finish_button.click()
     settle(qtbot, window.family.planning)
     window.family.planning.checkout.findChild(QPushButton, "payButton").click()
+    settle(qtbot, window.family.planning)  # the amount and e-mail are read off the GUI thread
     dialog = payment_dialog(window)
     choose_mode(dialog, PaymentMode.PAYFIP)
     dialog.findChild(QPushButton, "openGatewayButton").click()

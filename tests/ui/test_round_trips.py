@@ -63,6 +63,7 @@ def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window)
         settle(qtbot, panel)
         recap = counted.take()
         panel.checkout.findChild(QPushButton, "payButton").click()
+        settle(qtbot, panel)  # the amount and e-mail are read off the GUI thread
         dialog = payment_dialog(window)
         settle(qtbot, panel)  # the recap closing reads the grid again
         counted.take()

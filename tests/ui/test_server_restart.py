@@ -59,6 +59,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     settle(qtbot, panel)
     assert noah_state(panel, DEC_2) is CellState.PENDING
     desk.family.start_payment(town.family_id)
+    settle(qtbot, panel)  # the amount is read off the GUI thread
     payment = desk.family.payment_dialog
     payment.findChild(QLineEdit, "cashTenderedEdit").setText("50")
 
@@ -85,6 +86,7 @@ def test_a_server_restart_keeps_the_basket_and_the_typed_payment_then_the_desk_r
     settle(qtbot, panel)
     assert noah_state(panel, DEC_9) is CellState.PENDING
     desk.family.start_payment(town.family_id)
+    settle(qtbot, panel)  # the amount is read off the GUI thread
     payment = desk.family.payment_dialog
     payment.findChild(QLineEdit, "cashTenderedEdit").setText("50")
     payment.findChild(QPushButton, "confirmPaymentButton").click()
