@@ -235,7 +235,7 @@ class FamilyFileWidget(QWidget):
         self.summary_label.setProperty("role", "subtle")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("familyTabs")
-        self.form = FamilyForm(context, self)
+        self.form = FamilyForm(context, runner, self)
         self.form.setObjectName("dossierTab")
         self.enrolments = EnrolmentsTab(context, self)
         self.planning = PlanningPanel(context, runner, self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk.errors import DeskError
 from desk.services.families import (
@@ -35,6 +36,7 @@ from desk.services.families import (
 )
 from desk.services.validation import parse_ascii_int
 from desk.ui.context import DeskContext
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_for, symbol_icon
 from desk.ui.texts import years_old
@@ -186,9 +188,11 @@ class FamilyForm(QWidget):
 
     family_saved = Signal(object)  # the saved FamilyFile
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self.saving = False
         self.family_id: int | None = None
         self.setObjectName("familyForm")
         self.guardian_rows: list[GuardianRow] = []
@@ -374,34 +378,47 @@ class FamilyForm(QWidget):
         )
         return draft, errors
 
-    def save(self) -> FamilyFile | None:
+    def save(self) -> None:
+        """Check the form here, then write it off the GUI thread; ``family_saved`` follows, or the errors show."""
         draft, errors = self.draft()
         if errors:
             self.show_errors(errors)
-            return None
-        try:
-            saved = self._write(draft, accept_duplicate=False)
-        except PossibleDuplicateError as duplicate:
-            question = f"{duplicate.message}\n\n" + self.tr("Create a new file anyway?")
-            if not self.context.dialogs.confirm(self, self.tr("Possible duplicate"), question):
-                return None
-            saved = self._write(draft, accept_duplicate=True)
-        except FamilyValidationError as invalid:
-            self.show_errors(invalid.errors)
-            return None
-        except DeskError as error:
-            self.context.dialogs.error(self, self.tr("Family file"), error.message, error.hint)
-            return None
+            return
+        if not self.saving:
+            self._write(draft, accept_duplicate=False)
+
+    def _write(self, draft: FamilyDraft, *, accept_duplicate: bool) -> None:
+        clock, context, family_id = self.context.clock, self.context, self.family_id
+
+        def write(session: Session) -> FamilyFile:
+            if family_id is None:
+                return create_family(session, clock, draft, accept_possible_duplicate=accept_duplicate)
+            return update_family(session, clock, family_id, draft)
+
+        self._set_saving(True)
+        self.runner.run(lambda: context.write(write), self._saved, lambda error: self._not_saved(draft, error))
+
+    def _saved(self, saved: FamilyFile) -> None:
+        self._set_saving(False)
         self.load(saved)
         self.family_saved.emit(saved)
-        return saved
 
-    def _write(self, draft: FamilyDraft, *, accept_duplicate: bool) -> FamilyFile:
-        clock = self.context.clock
-        if self.family_id is None:
-            return self.context.write(lambda s: create_family(s, clock, draft, accept_possible_duplicate=accept_duplicate))
-        family_id = self.family_id
-        return self.context.write(lambda s: update_family(s, clock, family_id, draft))
+    def _not_saved(self, draft: FamilyDraft, error: Exception) -> None:
+        self._set_saving(False)
+        if isinstance(error, PossibleDuplicateError):
+            question = f"{error.message}\n\n" + self.tr("Create a new file anyway?")
+            if self.context.dialogs.confirm(self, self.tr("Possible duplicate"), question):
+                self._write(draft, accept_duplicate=True)
+        elif isinstance(error, FamilyValidationError):
+            self.show_errors(error.errors)
+        elif isinstance(error, DeskError):
+            self.context.dialogs.error(self, self.tr("Family file"), error.message, error.hint)
+        else:
+            raise error
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.save_button.setEnabled(not saving)
 
     # -- errors --------------------------------------------------------------
 

@@ -143,6 +143,7 @@ def test_ctrl_n_opens_an_empty_file_and_warns_of_a_possible_duplicate(qtbot, des
     window.findChild(QLineEdit, "child0BirthDateEdit").setText(f"{noah_birth:%d/%m/%Y}")
     desk.dialogs.confirm_answer = False
     window.findChild(QPushButton, "familySaveButton").click()
+    qtbot.waitUntil(lambda: bool(desk.dialogs.shown), timeout=5000)  # written off the GUI thread, then asked
     kind, title, question = desk.dialogs.shown[-1]
     assert kind == "confirm" and "existe peut-être déjà" in question
     assert window.family.file is None  # nothing was created
