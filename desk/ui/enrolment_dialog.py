@@ -5,20 +5,25 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.errors import DeskError
-from desk.services.enrolment import CategoryOption, EnrolmentView, enrol, enrolment_options
+from desk.services.enrolment import CategoryOption, EnrolmentView, enrol
 from desk.services.families import ChildView
 from desk.ui.context import DeskContext
 from desk.ui.symbols import symbol_icon
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import child_with_age
 
 
 class EnrolmentDialog(QDialog):
     """Each combo offers only what fits the choices above it; a refusal is explained in the dialog."""
 
-    def __init__(self, context: DeskContext, children: tuple[ChildView, ...], child_id: int | None = None,
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, children: tuple[ChildView, ...],
+                 options: dict[int, list[CategoryOption]], child_id: int | None = None,
                  parent: QWidget | None = None) -> None:
+        """``options``: what each child can be enrolled in today, read by the caller off the GUI thread."""
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self.options_by_child = options
         self.enrolment: EnrolmentView | None = None
         self._options: list[CategoryOption] = []
         self.setObjectName("enrolmentDialog")
@@ -67,8 +72,7 @@ class EnrolmentDialog(QDialog):
 
     def _load_options(self) -> None:
         child_id = self.child_combo.currentData()
-        today = self.context.today()
-        self._options = self.context.read(lambda s: enrolment_options(s, child_id, today)) if child_id else []
+        self._options = self.options_by_child.get(child_id, []) if child_id else []
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
         for category in self._options:
@@ -126,11 +130,20 @@ class EnrolmentDialog(QDialog):
         child_id, activity_id = self.child_combo.currentData(), self.activity_combo.currentData()
         if child_id is None or activity_id is None:
             return
-        try:
-            self.enrolment = self.context.write(
-                lambda s: enrol(s, self.context.clock, child_id=child_id, activity_id=activity_id, actor=self.context.agent)
-            )
-        except DeskError as refusal:
-            self._explain(refusal.message)
-            return
+        if not self.ok_button.isEnabled():
+            return  # being written
+        context = self.context
+        self.ok_button.setEnabled(False)
+        self.runner.run(lambda: context.write(lambda s: enrol(s, context.clock, child_id=child_id,
+                                                              activity_id=activity_id, actor=context.agent)),
+                        self._enrolled, self._refused)
+
+    def _enrolled(self, enrolment: EnrolmentView) -> None:
+        self.enrolment = enrolment
         self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        if not isinstance(error, DeskError):
+            raise error
+        self._explain(error.message)

@@ -22,7 +22,7 @@ from desk.db.enums import RefundMeans
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.account import FamilyAccount, PaymentSummary, family_account
-from desk.services.enrolment import EnrolmentView, family_enrolments
+from desk.services.enrolment import CategoryOption, EnrolmentView, enrolment_options, family_enrolments
 from desk.services.families import FamilyFile, load_family
 from desk.services.lifecycle.baskets import basket_view
 from desk.services.lifecycle.credits import refund_credit
@@ -56,9 +56,10 @@ class EnrolmentLine:
 class EnrolmentsTab(QWidget):
     enrolled = Signal()
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.file: FamilyFile | None = None
         self.setObjectName("enrolmentsTab")
         self.model: RecordTableModel[EnrolmentLine] = RecordTableModel([
@@ -84,24 +85,49 @@ class EnrolmentsTab(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_file(self, file: FamilyFile, found: dict[int, list[EnrolmentView]] | None = None) -> None:
-        """The file's activity lines: as read with the file, or read again (after an enrolment)."""
+        """The file's activity lines: as read with the file, or read again off the GUI thread (after an enrolment)."""
         self.file = file
-        if found is None:
-            found = self.context.read(lambda s: family_enrolments(s, [child.id for child in file.children]))
+        self.new_button.setEnabled(bool(file.children))
+        if found is not None:
+            self._show_lines(file, found)
+            return
+        context, child_ids = self.context, [child.id for child in file.children]
+        self.runner.run(lambda: context.read(lambda s: family_enrolments(s, child_ids)),
+                        lambda read: self._show_lines(file, read) if self._still_shows(file) else None,
+                        lambda _error: None)
+
+    def _still_shows(self, file: FamilyFile) -> bool:
+        return self.file is not None and self.file.id == file.id
+
+    def _show_lines(self, file: FamilyFile, found: dict[int, list[EnrolmentView]]) -> None:
         lines = [EnrolmentLine(child.first_name, child.symbol_index, enrolment)
                  for child in file.children for enrolment in found.get(child.id, [])]
         self.model.set_records(lines)
         self.empty_label.setVisible(not lines)
-        self.new_button.setEnabled(bool(file.children))
 
     def new_enrolment(self) -> None:
+        """What each child can be enrolled in is read off the GUI thread, then the dialog opens on it."""
         if self.file is None or not self.file.children:
             return
         current = self.view.currentIndex()
         child_id = current.data(RECORD_ROLE).enrolment.child_id if current.isValid() else None
-        self.dialog = EnrolmentDialog(self.context, self.file.children, child_id, self)
-        self.dialog.accepted.connect(self._enrolled)
-        self.dialog.open()
+        file, context, today = self.file, self.context, self.context.today()
+
+        def read(session: Session) -> dict[int, list[CategoryOption]]:
+            return {child.id: enrolment_options(session, child.id, today) for child in file.children}
+
+        def opened(options: dict[int, list[CategoryOption]]) -> None:
+            if self._still_shows(file):
+                self.dialog = EnrolmentDialog(self.context, self.runner, file.children, options, child_id, self)
+                self.dialog.accepted.connect(self._enrolled)
+                self.dialog.open()
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, DeskError):
+                raise error
+            self.context.dialogs.error(self, self.tr("New activity line"), error.message, error.hint)
+
+        self.runner.run(lambda: context.read(read), opened, failed)
 
     def _enrolled(self) -> None:
         if self.file is not None:
@@ -237,7 +263,7 @@ class FamilyFileWidget(QWidget):
         self.tabs.setObjectName("familyTabs")
         self.form = FamilyForm(context, runner, self)
         self.form.setObjectName("dossierTab")
-        self.enrolments = EnrolmentsTab(context, self)
+        self.enrolments = EnrolmentsTab(context, runner, self)
         self.planning = PlanningPanel(context, runner, self)
         self.planning.setObjectName("planningTab")
         self.planning.basket_changed.connect(self._refresh_header)

@@ -106,6 +106,7 @@ def test_the_counter_journey(qtbot, desk, data_dir):
 
     tabs.setCurrentWidget(window.findChild(object, "enrolmentsTab"))
     window.findChild(QPushButton, "newEnrolmentButton").click()
+    qtbot.waitUntil(lambda: getattr(window.family.enrolments, "dialog", None) is not None, timeout=5000)
     enrolment = window.family.enrolments.dialog
     assert enrolment.objectName() == "enrolmentDialog"
     assert enrolment.findChild(QComboBox, "enrolmentChildCombo").currentText().startswith("Noah")
@@ -116,10 +117,12 @@ def test_the_counter_journey(qtbot, desk, data_dir):
     with qtbot.waitSignal(enrolment.accepted, timeout=5000):
         enrolment.ok_button.click()
     lines = window.findChild(QTableView, "enrolmentsView").model()
-    assert lines.rowCount() == 1 and lines.index(0, 3).data() == "Pommiers mercredis 2026-2027"
+    qtbot.waitUntil(lambda: lines.rowCount() == 1, timeout=5000)  # read again off the GUI thread
+    assert lines.index(0, 3).data() == "Pommiers mercredis 2026-2027"
     shot(window, "07-enrolments")
 
     window.findChild(QPushButton, "newEnrolmentButton").click()
+    qtbot.waitUntil(lambda: window.family.enrolments.dialog is not enrolment, timeout=5000)
     again = window.family.enrolments.dialog
     assert again.findChild(QComboBox, "enrolmentActivityCombo").count() == 0  # Noah is enrolled already
     assert again.findChild(QLabel, "enrolmentErrorLabel").isVisible()
