@@ -23,6 +23,7 @@ from desk.money import format_cents
 from desk.services.documents import recap_document
 from desk.services.lifecycle.baskets import BasketView, basket_view, clear_basket
 from desk.ui.context import DeskContext
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
 
@@ -41,11 +42,12 @@ class CheckoutDialog(QDialog):
     pay_requested = Signal(int)  # family id
     basket_cleared = Signal()
 
-    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None, *,
-                 view: BasketView | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, parent: QWidget | None = None,
+                 *, view: BasketView | None = None) -> None:
         """``view``: the basket as the caller just read it; without it, it is read here."""
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.family_id = family_id
         self.setObjectName("checkoutDialog")
         self.setWindowTitle(self.tr("Changes to confirm"))
@@ -131,10 +133,18 @@ class CheckoutDialog(QDialog):
         question = self.tr("Erase every change of this basket and free the places it holds?")
         if not self.context.dialogs.confirm(self, self.tr("Clear all"), question):
             return
-        try:
-            view = self.context.write(lambda s: clear_basket(s, self.context.clock, self.family_id, self.context.agent))
-        except DeskError as error:
-            self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)
-            return
+        context, family_id = self.context, self.family_id
+        self.clear_all_button.setEnabled(False)
+        self.pay_button.setEnabled(False)
+        self.runner.run(lambda: context.write(lambda s: clear_basket(s, context.clock, family_id, context.agent)),
+                        self._cleared, self._not_cleared)
+
+    def _cleared(self, view: BasketView) -> None:
         self.show_basket(view)
         self.basket_cleared.emit()
+
+    def _not_cleared(self, error: Exception) -> None:
+        self.reload()
+        if not isinstance(error, DeskError):
+            raise error
+        self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)

@@ -138,9 +138,10 @@ class EnrolmentsTab(QWidget):
 class PaymentsTab(QWidget):
     refunded = Signal()
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.setObjectName("paymentsTab")
         self.model: RecordTableModel[PaymentSummary] = RecordTableModel([
             Column(self.tr("Date"), lambda p: f"{p.paid_at.astimezone(PARIS):%d/%m/%Y %H:%M}", sort_key=lambda p: p.paid_at),
@@ -202,21 +203,36 @@ class PaymentsTab(QWidget):
             self.view.selectRow(0)
 
     def refund(self) -> None:
+        """A régisseur pays back part of the credit: written off the GUI thread, the account read back with it."""
         cents = parse_euros(self.refund_amount_edit.text())
         if cents is None:
             self.refund_message.setText(self.tr("Type the amount to refund, for example 10,00."))
             return
-        family_id, means = self.account.family_id, RefundMeans(self.refund_means_combo.currentData())
-        try:
-            left = self.context.write(lambda s: refund_credit(s, self.context.clock, family_id=family_id,
-                                                              amount_cents=cents, actor=self.context.agent, means=means))
-        except DeskError as problem:
-            self.refund_message.setText(problem.message)
-            return
+        if not self.refund_button.isEnabled():
+            return  # being written
+        family_id, means, context = self.account.family_id, RefundMeans(self.refund_means_combo.currentData()), self.context
+
+        def write(session: Session) -> tuple[int, FamilyAccount]:
+            left = refund_credit(session, context.clock, family_id=family_id, amount_cents=cents, actor=context.agent,
+                                 means=means)
+            return left, family_account(session, family_id)
+
+        self.refund_button.setEnabled(False)
+        self.runner.run(lambda: context.write(write), self._refunded, self._not_refunded)
+
+    def _refunded(self, done: tuple[int, FamilyAccount]) -> None:
+        left, account = done
+        self.refund_button.setEnabled(True)
         self.refund_amount_edit.clear()
-        self.show_account(self.context.read(lambda s: family_account(s, family_id)))
+        self.show_account(account)
         self.refund_message.setText(self.tr("Refunded; credit left: %1").replace("%1", format_cents(left)))
         self.refunded.emit()
+
+    def _not_refunded(self, error: Exception) -> None:
+        self.refund_button.setEnabled(True)
+        if not isinstance(error, DeskError):
+            raise error
+        self.refund_message.setText(error.message)
 
     def show_statement(self) -> None:
         self.statement_dialog = StatementDialog(self.context, self.account.family_id, self)
@@ -269,7 +285,7 @@ class FamilyFileWidget(QWidget):
         self.planning.basket_changed.connect(self._refresh_header)
         self.planning.pay_requested.connect(self.start_payment)
         self.enrolments.enrolled.connect(self.planning.reload)
-        self.payments = PaymentsTab(context, self)
+        self.payments = PaymentsTab(context, runner, self)
         self.payments.refunded.connect(self._refresh_header)
         self.payments.refunded.connect(self.planning.reload)  # the footer's balance
         self.tabs.addTab(self.form, self.tr("&Dossier"))

@@ -460,7 +460,7 @@ class PlanningPanel(QWidget):
 
     def _open_recap(self, view: BasketView) -> None:
         assert self.family_id is not None
-        self.checkout = CheckoutDialog(self.context, self.family_id, self, view=view)
+        self.checkout = CheckoutDialog(self.context, self.runner, self.family_id, self, view=view)
         self.checkout.basket_cleared.connect(self._after_checkout_change)
         self.checkout.pay_requested.connect(self.pay_requested.emit)
         self.checkout.finished.connect(lambda _result: self._after_checkout_change())

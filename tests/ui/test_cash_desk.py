@@ -121,9 +121,11 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
     assert not tab.refund_row.isHidden()
     tab.findChild(QLineEdit, "refundAmountEdit").setText("20")
     tab.findChild(QPushButton, "refundCreditButton").click()
+    settle(qtbot, window.family.planning)  # written off the GUI thread
     assert "n'a que 15,00" in tab.findChild(QLabel, "refundMessageLabel").text()
     tab.findChild(QLineEdit, "refundAmountEdit").setText("10")
     tab.findChild(QPushButton, "refundCreditButton").click()
+    settle(qtbot, window.family.planning)
     assert "5,00" in tab.findChild(QLabel, "refundMessageLabel").text()
     assert tab.findChild(QLabel, "balanceLabel").text() == "Avoir : 5,00\u00a0€"
     # Refunded in cash (the means offered first): it came out of the till, and the closing expects less.

@@ -79,6 +79,7 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     recap_text = " ".join(PdfReader(BytesIO(checkout.recap_pdf())).pages[0].extract_text().split())
     assert "Noah - Pommiers mercredis 2026-2027 - Mercredi journée" in recap_text and "À payer" in recap_text
     checkout.findChild(QPushButton, "clearAllButton").click()
+    settle(qtbot, panel)  # cleared off the GUI thread
     assert table.rowCount() == 0
     assert places(context, "Mercredi journée", date(2026, 12, 2)) == before
     checkout.findChild(QPushButton, "backButton").click()
