@@ -14,17 +14,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from desk.clock import Clock
+from desk.db.baskets import ACTIVE_BASKET_STATES
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState, UnitKind
-from desk.db.models import Activity, Booking, Child, Enrolment, Family, OpenDay, Unit, UnitExclusion
+from desk.db.models import Activity, Basket, Booking, Child, Enrolment, Family, LedgerEntry, OpenDay, Unit, UnitExclusion
 from desk.errors import DeskError
 from desk.services.access import Actor
-from desk.clock import Clock
 from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
-from desk.services.lifecycle.baskets import active_basket, cell_facts, toggle_booking
-from desk.services.pricing import family_balance, family_price_list
+from desk.services.lifecycle.baskets import cell_facts, toggle_booking
+from desk.services.pricing import family_price_list
 
 __all__ = ["CellState", "GridRequest", "PeriodMode", "PlanningGrid", "click_cell", "period_of", "planning_grid",
            "read_grid", "shift_period"]
@@ -149,28 +150,20 @@ def planning_grid(
 
     ``balance_cents``: the family's balance when the caller read it in the same transaction.
     """
-    children = _children(session, family_id)
+    family = _family_at_a_glance(session, family_id)
+    children = family.children
     shown = [c for c in children if child_id is None or c.id == child_id]
-    enrolled = _enrolments(session, [c.id for c in children])
+    enrolled = family.enrolled
     activity_ids = sorted({activity_id for c in shown for activity_id in enrolled.get(c.id, {})})
-    rows = session.execute(
-        select(Unit, Activity).join(Activity, Unit.activity_id == Activity.id)
-        .where(Unit.activity_id.in_(activity_ids)).order_by(Unit.activity_id, Unit.position)
-    ).all() if activity_ids else []
-    units = [unit for unit, _activity in rows]
-    activities = {activity.id: activity for _unit, activity in rows}
+    units = [unit for unit in family.units if unit.activity_id in activity_ids]
+    activities = family.activities
     unit_ids = [u.id for u in units]
-    open_days = {
-        (o.unit_id, o.day): o
-        # their units and activities are loaded above: cell_facts reads them from the identity map
-        for o in session.scalars(select(OpenDay).where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day)))
-    }
+    open_days, stale_holds = _open_days(session, unit_ids, first_day, last_day, now)
     bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day, now)
     prices = family_price_list(session, family_id, unit_ids) if unit_ids else None
-    basket = active_basket(session, family_id)
+    basket = family.basket
     judge = _Judge(now, actor, basket.id if basket else None, basket is not None and basket.state is BasketState.PAYMENT_IN_PROGRESS,
-                   _exclusions(session, unit_ids), bookings, {u.id: u.name for u in units},
-                   _stale_holds(session, list(open_days.values()), now))
+                   family.exclusions, bookings, {u.id: u.name for u in units}, stale_holds)
     days = tuple(first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1))
     blocks = []
     for activity_id in activity_ids:
@@ -198,7 +191,7 @@ def planning_grid(
         period_cost_cents=sum(b.price_cents for b in pending) - sum(b.price_cents for b in cancelling),
         pending_count=len(pending),
         cancellation_count=len(cancelling),
-        balance_cents=family_balance(session, family_id) if balance_cents is None else balance_cents,
+        balance_cents=family.balance_cents if balance_cents is None else balance_cents,
         basket_locked=judge.basket_locked,
     )
 
@@ -236,28 +229,80 @@ def activities_names(enrolments: dict[int, str]) -> list[str]:
     return [name for _, name in sorted(enrolments.items())]
 
 
-def _children(session: Session, family_id: int) -> list[Child]:
-    """The family's children by symbol; the family itself must exist (one statement either way)."""
+@dataclass
+class _FamilyAtAGlance:
+    """What the grid needs of the family itself, read in one statement."""
+
+    children: list[Child]
+    enrolled: dict[int, dict[int, str]]  # child id → {activity id: activity name}, current enrolments
+    activities: dict[int, Activity]
+    units: list[Unit]  # of every activity a child is enrolled in, by activity and position
+    exclusions: dict[int, set[int]]  # unit id → the units it excludes the same day
+    basket: Basket | None
+    balance_cents: int
+
+
+def _family_at_a_glance(session: Session, family_id: int) -> _FamilyAtAGlance:
+    """The family's children, their current activities with units and exclusions, its basket and balance.
+
+    One statement: the family joined to the rest, a row per child, activity,
+    unit and exclusion (a family has a handful of each). The ORM objects stay
+    referenced here, so the cells read units and activities from the identity map.
+    """
+    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+        LedgerEntry.family_id == family_id).scalar_subquery()
     rows = session.execute(
-        select(Family.id, Child).outerjoin(Child, Child.family_id == Family.id).where(Family.id == family_id)
-        .order_by(Child.symbol_index)
+        select(Family.id, balance.label("balance"), Basket, Child, Activity, Unit, UnitExclusion.excluded_unit_id)
+        .select_from(Family)
+        .outerjoin(Basket, and_(Basket.family_id == Family.id, Basket.state.in_(ACTIVE_BASKET_STATES)))
+        .outerjoin(Child, Child.family_id == Family.id)
+        .outerjoin(Enrolment, and_(Enrolment.child_id == Child.id, Enrolment.ended_at.is_(None)))
+        .outerjoin(Activity, Activity.id == Enrolment.activity_id)
+        .outerjoin(Unit, Unit.activity_id == Activity.id)
+        .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
+        .where(Family.id == family_id)
+        .execution_options(populate_existing=True)  # after a click in the same transaction: as written
     ).all()
     if not rows:
         raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
-    return [child for _family_id, child in rows if child is not None]
-
-
-def _enrolments(session: Session, child_ids: list[int]) -> dict[int, dict[int, str]]:
-    """child id → {activity id: activity name} of its current enrolments."""
-    found: dict[int, dict[int, str]] = defaultdict(dict)
-    rows = session.execute(
-        select(Enrolment.child_id, Activity.id, Activity.name)
-        .join(Activity, Enrolment.activity_id == Activity.id)
-        .where(Enrolment.child_id.in_(child_ids), Enrolment.ended_at.is_(None))
+    children: dict[int, Child] = {}
+    enrolled: dict[int, dict[int, str]] = defaultdict(dict)
+    activities: dict[int, Activity] = {}
+    units: dict[int, Unit] = {}
+    exclusions: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        if row.Child is not None:
+            children[row.Child.id] = row.Child
+        if row.Activity is not None:
+            enrolled[row.Child.id][row.Activity.id] = row.Activity.name
+            activities[row.Activity.id] = row.Activity
+        if row.Unit is not None:
+            units[row.Unit.id] = row.Unit
+            if row.excluded_unit_id is not None:
+                exclusions[row.Unit.id].add(row.excluded_unit_id)
+    return _FamilyAtAGlance(
+        children=sorted(children.values(), key=lambda c: c.symbol_index), enrolled=enrolled, activities=activities,
+        units=sorted(units.values(), key=lambda u: (u.activity_id, u.position)), exclusions=exclusions,
+        basket=rows[0].Basket, balance_cents=int(rows[0].balance or 0),
     )
-    for child_id, activity_id, name in rows:
-        found[child_id][activity_id] = name
-    return found
+
+
+def _open_days(session: Session, unit_ids: list[int], first_day: date, last_day: date,
+               now: datetime) -> tuple[dict[tuple[int, date], OpenDay], dict[int, int]]:
+    """The units' open days of the period, and on the full ones the holds that ran out, which the write
+    expires before counting, so they count as free (one statement)."""
+    if not unit_ids:
+        return {}, {}
+    stale = case((OpenDay.places_taken >= OpenDay.capacity, select(func.count()).where(
+        Booking.open_day_id == OpenDay.id, Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now,
+    ).correlate(OpenDay).scalar_subquery()), else_=0)
+    rows = session.execute(
+        select(OpenDay, stale.label("stale"))
+        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day))
+        .execution_options(populate_existing=True)  # places changed by the click's bulk updates
+    ).all()
+    return ({(row.OpenDay.unit_id, row.OpenDay.day): row.OpenDay for row in rows},
+            {row.OpenDay.id: int(row.stale) for row in rows if row.stale})
 
 
 @dataclass(frozen=True)
@@ -284,27 +329,6 @@ def _live_bookings(session: Session, child_ids: list[int], first_day: date, last
                OpenDay.day.between(first_day, last_day))
     )
     return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
-
-
-def _stale_holds(session: Session, open_days: list[OpenDay], now: datetime) -> dict[int, int]:
-    """Holds that ran out on the full days shown: the booking write expires them, so they count as free."""
-    full = [o.id for o in open_days if o.places_taken >= o.capacity]
-    if not full:
-        return {}
-    return dict(session.execute(
-        select(Booking.open_day_id, func.count()).where(Booking.open_day_id.in_(full), Booking.state == BookingState.PENDING,
-                                                        Booking.hold_expires_at <= now)
-        .group_by(Booking.open_day_id)
-    ).all())
-
-
-def _exclusions(session: Session, unit_ids: list[int]) -> dict[int, set[int]]:
-    excluded: dict[int, set[int]] = defaultdict(set)
-    for unit_id, other in session.execute(
-        select(UnitExclusion.unit_id, UnitExclusion.excluded_unit_id).where(UnitExclusion.unit_id.in_(unit_ids))
-    ):
-        excluded[unit_id].add(other)
-    return excluded
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     assert panel.findChild(QLabel, "pendingCancellationsLabel").text() == "0 annulation en attente"
     assert panel.findChild(QLabel, "periodCostLabel").text() == "Coût de la période : 14,00\u00a0€"
     assert places(context, "Mercredi journée", date(2026, 12, 2)) == before + 1
+    shown_left = cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.PLACES_LEFT)
+    assert shown_left == cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.CAPACITY) - before - 1
     assert "en attente" in cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(Qt.ItemDataRole.ToolTipRole)
     shot(window, "08-planning-pending")
 
