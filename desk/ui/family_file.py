@@ -409,7 +409,7 @@ class FamilyFileWidget(QWidget):
 
     def _pay_online(self, family_id: int, email: str) -> None:
         self.payment_dialog.reject()
-        self.gateway_window = GatewayWindow(self.context, family_id, email, self)
+        self.gateway_window = GatewayWindow(self.context, self.runner, family_id, email, self)
         self.gateway_window.payment_finished.connect(self._online_finished)
         self.gateway_window.finished.connect(lambda _result: self.planning.reload())
         self.gateway_window.open()

@@ -30,6 +30,7 @@ from desk.services.lifecycle.online import (
     start_online_payment,
 )
 from desk.ui.context import DeskContext
+from desk.ui.tasks import BackgroundRunner
 
 POLL_MS = 2000
 TICK_MS = 1000
@@ -40,9 +41,12 @@ class GatewayWindow(QDialog):
 
     payment_finished = Signal(object)  # OnlineStatus
 
-    def __init__(self, context: DeskContext, family_id: int, email: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, email: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self.polling = False  # a question to the gateway is on its way
         self.family_id = family_id
         self.start: OnlineStart | None = None
         self.status: OnlineStatus | None = None
@@ -164,13 +168,16 @@ class GatewayWindow(QDialog):
     # -- the operation -------------------------------------------------------
 
     def prepare(self, email: str) -> None:
-        try:
-            self.start = self.context.write(lambda s: start_online_payment(
-                s, self.context.clock, self.context.gateway, family_id=self.family_id, actor=self.context.agent,
-                email=email or None))
-        except DeskError as refusal:
-            self._finish_with(refusal.message)
-            return
+        """Open the operation (basket locked, debt reference, gateway's idop) off the GUI thread."""
+        context, family_id = self.context, self.family_id
+        self.polling = True
+        self.runner.run(lambda: context.write(lambda s: start_online_payment(
+            s, context.clock, context.gateway, family_id=family_id, actor=context.agent, email=email or None)),
+            self._prepared, self._not_prepared)
+
+    def _prepared(self, start: OnlineStart) -> None:
+        self.polling = False
+        self.start = start
         self.debt_reference.setText(self.start.refdet)
         self.debt_amount.setText(format_cents(self.start.amount_cents))
         self.debt_email.setText(self.start.email)
@@ -179,6 +186,12 @@ class GatewayWindow(QDialog):
         self.tick()
         self.tick_timer.start()
         self.poll_timer.start()
+
+    def _not_prepared(self, error: Exception) -> None:
+        self.polling = False
+        if not isinstance(error, DeskError):
+            raise error
+        self._finish_with(error.message)
 
     def validate_card(self) -> None:
         assert self.start is not None
@@ -203,22 +216,28 @@ class GatewayWindow(QDialog):
             self.context.gateway.abandon(self.start.idop)
         self.poll()
 
-    def poll(self) -> OnlineStatus | None:
-        """Ask the gateway, through the desk's service, what became of the payment."""
-        if self.start is None or self.status is not None:
-            return self.status
-        try:
-            status = self.context.write(lambda s: check_online_payment(
-                s, self.context.clock, self.context.gateway, online_payment_id=self.start.online_payment_id,
-                actor=self.context.agent))
-        except DeskError as error:
-            self.status_label.setText(error.message)
-            return None
-        if status.outcome is not OnlineOutcome.PENDING:
+    def poll(self) -> None:
+        """Ask the gateway, through the desk's service and off the GUI thread, what became of the payment."""
+        if self.start is None or self.status is not None or self.polling:
+            return
+        context, online_payment_id = self.context, self.start.online_payment_id
+        self.polling = True
+        self.runner.run(lambda: context.write(lambda s: check_online_payment(
+            s, context.clock, context.gateway, online_payment_id=online_payment_id, actor=context.agent)),
+            self._answered, self._not_answered)
+
+    def _answered(self, status: OnlineStatus) -> None:
+        self.polling = False
+        if status.outcome is not OnlineOutcome.PENDING and self.status is None:
             self.status = status
             self._finish_with(status.message)
             self.payment_finished.emit(status)
-        return self.status
+
+    def _not_answered(self, error: Exception) -> None:
+        self.polling = False
+        if not isinstance(error, DeskError):
+            raise error
+        self.status_label.setText(error.message)
 
     def tick(self) -> None:
         if self.start is None:

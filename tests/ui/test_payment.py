@@ -124,12 +124,19 @@ def open_gateway(qtbot, window):
     return gateway
 
 
-def pay_card(gateway, number: str) -> None:
+def pay_card(qtbot, gateway, number: str) -> None:
     gateway.findChild(QPushButton, "gatewayCardButton").click()
     gateway.findChild(QLineEdit, "cardNumberEdit").setText(number)
     gateway.findChild(QComboBox, "cardExpiryYearCombo").setCurrentIndex(2)
     gateway.findChild(QLineEdit, "cardCvvEdit").setText("123")
     gateway.findChild(QPushButton, "gatewayValidateButton").click()
+    answered(qtbot, gateway)
+
+
+def answered(qtbot, gateway) -> None:
+    """The desk asks the gateway off the GUI thread: wait for its answer (and what follows it on screen)."""
+    qtbot.waitUntil(lambda: not gateway.polling, timeout=5000)
+    settle(qtbot, gateway.parent().planning)
 
 
 def test_online_with_a_paying_card(qtbot, window):
@@ -137,7 +144,7 @@ def test_online_with_a_paying_card(qtbot, window):
     assert gateway.findChild(QLabel, "gatewayAmountLabel").text() == "14,00\u00a0€"
     assert gateway.findChild(QLabel, "gatewayCountdownLabel").text() == "Temps restant pour payer : 15:00"
     shot(gateway, "15-gateway")
-    pay_card(gateway, CARD_PAYS)
+    pay_card(qtbot, gateway, CARD_PAYS)
     assert "accepté" in gateway.findChild(QLabel, "gatewayStatusLabel").text()
     assert "PayFiP" in ticket_text(window) or gateway.start.refdet in ticket_text(window)
     assert noah_states(qtbot, window) == [CellState.CONFIRMED.value] * 2
@@ -145,7 +152,7 @@ def test_online_with_a_paying_card(qtbot, window):
 
 def test_a_refused_card_then_a_paying_one(qtbot, window):
     gateway = open_gateway(qtbot, window)
-    pay_card(gateway, CARD_REFUSED)
+    pay_card(qtbot, gateway, CARD_REFUSED)
     assert "refusé" in gateway.findChild(QLabel, "gatewayStatusLabel").text()
     shot(gateway, "16-gateway-refused")
     gateway.accept()
@@ -159,7 +166,7 @@ def test_a_refused_card_then_a_paying_one(qtbot, window):
     dialog.findChild(QPushButton, "openGatewayButton").click()
     second = window.family.gateway_window
     qtbot.waitUntil(lambda: second.start is not None, timeout=3000)
-    pay_card(second, CARD_PAYS)
+    pay_card(qtbot, second, CARD_PAYS)
     assert noah_states(qtbot, window) == [CellState.CONFIRMED.value] * 2
 
 
@@ -170,6 +177,7 @@ def test_an_abandoned_operation_left_to_expire_gives_the_places_back(qtbot, wind
     assert places(context, "Mercredi journée", DEC_2) == before + 1
     context.clock.advance(timedelta(minutes=15))
     gateway.tick()
+    answered(qtbot, gateway)
     status = gateway.findChild(QLabel, "gatewayStatusLabel").text()
     assert "15 minutes" in status and "à partir de 10:45" in status
     shot(gateway, "17-gateway-expired")
