@@ -47,12 +47,12 @@ def _demo(state: dict) -> None:
 
 @step("fenêtre principale et planning d'un mois")
 def _window(state: dict) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
     from desk.services.auth import log_in
     from desk.services.search import search_families
     from desk.ui.context import DeskContext
     from desk.ui.dialogs import RecordingDialogService
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from desk.ui.main_window import MainWindow
 
     context = DeskContext(state["database"], state["clock"], RecordingDialogService())

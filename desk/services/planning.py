@@ -20,7 +20,18 @@ from sqlalchemy.orm import Session
 from desk.clock import Clock
 from desk.db.baskets import ACTIVE_BASKET_STATES
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState, UnitKind
-from desk.db.models import Activity, Basket, Booking, Child, Enrolment, Family, LedgerEntry, OpenDay, Unit, UnitExclusion
+from desk.db.models import (
+    Activity,
+    Basket,
+    Booking,
+    Child,
+    Enrolment,
+    Family,
+    LedgerEntry,
+    OpenDay,
+    Unit,
+    UnitExclusion,
+)
 from desk.errors import DeskError
 from desk.services.access import Actor
 from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict

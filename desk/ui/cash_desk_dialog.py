@@ -36,6 +36,7 @@ from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+from desk.ui.tasks import BackgroundRunner
 
 
 def denomination_label(cents: int) -> str:
@@ -47,9 +48,10 @@ class CashDeskDialog(QDialog):
 
     cash_desk_changed = Signal()
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.figures: SessionFigures | None = None
         self.setObjectName("cashDeskDialog")
         self.setWindowTitle(self.tr("Cash desk"))
@@ -208,7 +210,8 @@ class CashDeskDialog(QDialog):
     def reprint_selected(self) -> None:
         index = self.payments_view.currentIndex()
         if index.isValid():
-            self.receipt_dialog = ReceiptDialog.reprint(self.context, index.data(RECORD_ROLE).payment_id, self)
+            ReceiptDialog.reprint(self.context, self.runner, index.data(RECORD_ROLE).payment_id, self,
+                                  lambda dialog: setattr(self, "receipt_dialog", dialog))
 
     def counts(self) -> dict[int, int]:
         return {denomination: spin.value() for denomination, spin in self.count_spins.items() if spin.value()}

@@ -23,9 +23,9 @@ from desk.money import format_cents
 from desk.services.documents import recap_document
 from desk.services.lifecycle.baskets import BasketView, basket_view, clear_basket
 from desk.ui.context import DeskContext
-from desk.ui.tasks import BackgroundRunner
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
+from desk.ui.tasks import BackgroundRunner
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from sqlalchemy.orm import Session
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
 from desk.db.enums import RefundMeans
@@ -242,7 +242,8 @@ class PaymentsTab(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        self.receipt_dialog = ReceiptDialog.reprint(self.context, index.data(RECORD_ROLE).payment_id, self)
+        ReceiptDialog.reprint(self.context, self.runner, index.data(RECORD_ROLE).payment_id, self,
+                              lambda dialog: setattr(self, "receipt_dialog", dialog))
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,9 @@ from desk.services.families import (
 )
 from desk.services.validation import parse_ascii_int
 from desk.ui.context import DeskContext
-from desk.ui.tasks import BackgroundRunner
 from desk.ui.resources import icon
 from desk.ui.symbols import symbol_for, symbol_icon
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import years_old
 
 RELATIONSHIPS = ("Mère", "Père", "Tuteur", "Tutrice", "Grand-parent", "Autre")

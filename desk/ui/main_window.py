@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         self.family_shown.emit(family_id)
 
     def show_cash_desk(self) -> None:
-        self.cash_desk_dialog = CashDeskDialog(self.context, self)
+        self.cash_desk_dialog = CashDeskDialog(self.context, self.database_runner, self)
         self.cash_desk_dialog.cash_desk_changed.connect(self.refresh)
         self.cash_desk_dialog.open()
 

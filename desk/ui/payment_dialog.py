@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from sqlalchemy.orm import Session
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,13 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk.db.enums import PaymentMode
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
+from desk.services.documents import receipt_document
 from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
-from desk.services.documents import receipt_document
 from desk.ui.context import DeskContext
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.tasks import BackgroundRunner

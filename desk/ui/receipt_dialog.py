@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -9,6 +11,7 @@ from desk.errors import DeskError
 from desk.services.documents import receipt_document, reprint_receipt
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
+from desk.ui.tasks import BackgroundRunner
 from reports import data
 
 
@@ -55,18 +58,30 @@ class ReceiptDialog(DocumentDialog):
         return (ticket_80mm if receipt_format == "ticket" else ticket_a4)(receipt)
 
     @classmethod
-    def reprint(cls, context: DeskContext, payment_id: int, parent: QWidget) -> ReceiptDialog | None:
-        """Every reprint path: the next copy is recorded first, then shown marked *DUPLICATA* (None if refused)."""
-        try:
+    def reprint(cls, context: DeskContext, runner: BackgroundRunner, payment_id: int, parent: QWidget,
+                shown: Callable[[ReceiptDialog], None]) -> None:
+        """Every reprint path: the next copy is recorded first, off the GUI thread, then shown marked
+        *DUPLICATA* and handed to ``shown``; a refusal is told in a dialog."""
+        receipt_format = context.settings.receipt_format
+
+        def record() -> tuple[data.Receipt, bytes]:
             duplicate = context.write(lambda s: reprint_receipt(s, context.clock, payment_id=payment_id,
                                                                 actor=context.agent))
-        except DeskError as error:
+            return duplicate, cls.render_ticket(duplicate, receipt_format)
+
+        def recorded(done: tuple[data.Receipt, bytes]) -> None:
+            duplicate, rendered = done
+            dialog = cls(context, payment_id, parent, duplicate=duplicate, rendered=rendered)
+            dialog.open()
+            shown(dialog)
+
+        def refused(error: Exception) -> None:
+            if not isinstance(error, DeskError):
+                raise error
             title = QCoreApplication.translate("ReceiptDialog", "Reprint the ticket")
             context.dialogs.error(parent, title, error.message, error.hint)
-            return None
-        dialog = cls(context, payment_id, parent, duplicate=duplicate)
-        dialog.open()
-        return dialog
+
+        runner.run(record, recorded, refused)
 
     def pdf(self) -> bytes:
         chosen = self.format_combo.currentData()

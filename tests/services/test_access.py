@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from desk.db.enums import RefundMeans
-from desk.db.enums import Role, UnitKind
+from desk.db.enums import RefundMeans, Role, UnitKind
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.agents import change_role, create_agent, set_active
 from desk.services.cash_desk import close_cash_desk

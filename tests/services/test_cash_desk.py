@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from desk.db.enums import RefundMeans
-from desk.db.enums import AuditOutcome, JournalKind, PaymentMode, UnitKind
+from desk.db.enums import AuditOutcome, JournalKind, PaymentMode, RefundMeans, UnitKind
 from desk.db.models import AuditEntry, CashCountLine, CashSession, JournalEntry
 from desk.errors import DeskError, ValidationError
 from desk.services.access import PermissionDeniedError

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from desk.db.enums import RefundMeans
-from desk.db.enums import UnitKind
+from desk.db.enums import RefundMeans, UnitKind
 from desk.db.models import JournalEntry
 from desk.errors import DeskError
 from desk.services import journal_key

@@ -15,9 +15,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
-from desk.db.enums import RefundMeans
 from desk.db.engine import open_database
-from desk.db.enums import LedgerKind, UnitKind
+from desk.db.enums import LedgerKind, RefundMeans, UnitKind
 from desk.db.models import CashSession, LedgerEntry, Payment
 from desk.errors import DeskError
 from desk.services.cash_desk import close_cash_desk, session_figures

@@ -15,8 +15,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete, insert, select, update
 
-from desk.db.enums import RefundMeans
-from desk.db.enums import JournalKind, LedgerKind, PaymentMode, UnitKind
+from desk.db.enums import JournalKind, LedgerKind, PaymentMode, RefundMeans, UnitKind
 from desk.db.models import (
     Booking,
     CashCountLine,

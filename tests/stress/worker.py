@@ -18,10 +18,9 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from desk.db.enums import RefundMeans
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import open_database
-from desk.db.enums import Role
+from desk.db.enums import RefundMeans, Role
 from desk.db.models import Agent, Child, Enrolment, OpenDay
 from desk.db.transactions import STATS, BusyDatabaseError, run_in_transaction
 from desk.errors import DeskError

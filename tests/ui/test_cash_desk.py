@@ -45,6 +45,7 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     assert payments.model().rowCount() == 1
     payments.selectRow(0)
     dialog.findChild(QPushButton, "sessionReprintButton").click()
+    qtbot.waitUntil(lambda: getattr(dialog, "receipt_dialog", None) is not None, timeout=5000)  # recorded first
     reprint = dialog.receipt_dialog
     assert reprint.receipt.amount_cents == 1000 and reprint.receipt.copy_number == 1
     assert reprint.findChild(QLabel, "receiptHeadingLabel").text().endswith("réimprimé : DUPLICATA n° 1")

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from io import BytesIO
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from desk.db.enums import PaymentMode
