@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -247,6 +248,13 @@ class PaymentsTab(QWidget):
 
 
 @dataclass(frozen=True)
+class _AfterPayment:
+    account: FamilyAccount
+    grid: PlanningGrid
+    ticket: int  # its place in the order of the planning's reads
+
+
+@dataclass(frozen=True)
 class _OpenedFile:
     """What opening a family reads, in one transaction."""
 
@@ -391,7 +399,8 @@ class FamilyFileWidget(QWidget):
 
     def _open_payment(self, family_id: int, to_pay_cents: int, email: str) -> None:
         self.payment_dialog = PaymentDialog(self.context, self.runner, family_id, to_pay_cents, email, self,
-                                            cash_ceiling_cents=self.context.settings.cash_ceiling_cents)
+                                            cash_ceiling_cents=self.context.settings.cash_ceiling_cents,
+                                            then_read=lambda: self._read_after_payment(family_id))
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
         self.payment_dialog.open()
@@ -401,8 +410,27 @@ class FamilyFileWidget(QWidget):
             raise error
         self.context.dialogs.error(self, self.tr("Payment"), error.message, error.hint)
 
+    def _read_after_payment(self, family_id: int) -> Callable[[Session], _AfterPayment]:
+        """What changes on screen with a payment (the account, the grid), to read in the payment's transaction."""
+        request, ticket = self.planning.expect_family(family_id)
+        context, actor = self.context, self.context.agent
+
+        def read(session: Session) -> _AfterPayment:
+            account = family_account(session, family_id)
+            grid = read_grid(session, request, now=context.clock.now(), actor=actor, balance_cents=account.balance_cents)
+            return _AfterPayment(account, grid, ticket)
+
+        return read
+
     def _paid(self, record: PaymentRecord) -> None:
-        self.open_family(self.payment_dialog.family_id)
+        after: _AfterPayment | None = self.payment_dialog.read_after
+        if after is not None and self.file is not None and self.file.id == after.account.family_id:
+            self._account_asked += 1  # a header refresh still on its way is older
+            self.payments.show_account(after.account)
+            self._show_summary(self.file, after.account)
+            self.planning.show_grid(after.grid, after.ticket)
+        else:
+            self.open_family(self.payment_dialog.family_id)
         self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt,
                                             rendered=self.payment_dialog.rendered)
         self.receipt_dialog.open()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -184,8 +187,13 @@ class PaymentDialog(QDialog):
 
     def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, to_pay_cents: int,
                  family_email: str, parent: QWidget | None = None,
-                 cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS) -> None:
-        """``to_pay_cents`` and ``family_email`` as the caller just read them; the payment checks the amount again."""
+                 cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,
+                 then_read: Callable[[], Callable[[Session], Any]] | None = None) -> None:
+        """``to_pay_cents`` and ``family_email`` as the caller just read them; the payment checks the amount again.
+
+        ``then_read``, asked when the agent cashes in, gives what to read once paid, in the same transaction
+        (the account and the grid the family file shows next): ``read_after`` holds it.
+        """
         super().__init__(parent)
         self.context = context
         self.runner = runner
@@ -196,6 +204,8 @@ class PaymentDialog(QDialog):
         self.record: PaymentRecord | None = None
         self.receipt: data.Receipt | None = None  # the ticket, read in the payment's transaction
         self.rendered: bytes | None = None  # and its PDF, in this desk's receipt format
+        self.then_read = then_read
+        self.read_after: Any = None  # what then_read read, after the payment, in its transaction
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.resize(620, 560)
@@ -346,17 +356,20 @@ class PaymentDialog(QDialog):
         context, family_id = self.context, self.family_id
         accept_excess, ceiling = self.excess_check.isChecked(), self.cash_ceiling_cents
 
-        def pay(session: Session) -> tuple[PaymentRecord, data.Receipt]:
+        then_read = self.then_read() if self.then_read is not None else None
+
+        def pay(session: Session) -> tuple[PaymentRecord, data.Receipt, Any]:
             record = pay_at_counter(session, context.clock, family_id=family_id, tenders=tenders, actor=context.agent,
                                     accept_voucher_excess=accept_excess, cash_ceiling_cents=ceiling,
                                     policy=context.policy)
-            return record, receipt_document(session, record.payment_id)
+            return record, receipt_document(session, record.payment_id), then_read(session) if then_read else None
 
         receipt_format = context.settings.receipt_format
 
-        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, bytes]:
-            record, receipt = context.write(pay)
-            return record, receipt, ReceiptDialog.render_ticket(receipt, receipt_format)  # the ticket, off the GUI thread
+        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, Any, bytes]:
+            record, receipt, read_after = context.write(pay)
+            # the ticket, off the GUI thread
+            return record, receipt, read_after, ReceiptDialog.render_ticket(receipt, receipt_format)
 
         self._set_paying(True)
         self.runner.run(pay_and_render, self._recorded, self._refused)
@@ -369,8 +382,8 @@ class PaymentDialog(QDialog):
         else:
             self.refresh()
 
-    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, bytes]) -> None:
-        self.record, self.receipt, self.rendered = paid
+    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, Any, bytes]) -> None:
+        self.record, self.receipt, self.read_after, self.rendered = paid
         self.paying = False
         self.paid.emit(self.record)
         self.accept()
