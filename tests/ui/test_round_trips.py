@@ -77,7 +77,7 @@ def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window)
         event.remove(context.database.engine, "before_cursor_execute", counted)
     print(f"\nstatements, transactions: open {open_file}, click {click}, recap {recap}, payment {payment}")
     assert click[1] == 1, "a planning click is one transaction"
-    assert click[0] <= 18
+    assert click[0] <= 15
     assert open_file[0] <= 10 and open_file[1] == 1, "opening a file is one transaction"
     assert recap[0] <= 3 and recap[1] == 1
     assert payment[0] <= 37 and payment[1] == 1, "the payment, its ticket, the account and the grid are one transaction"

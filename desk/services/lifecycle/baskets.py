@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased
 
 from desk.clock import Clock
 from desk.db.baskets import ACTIVE_BASKET_STATES
@@ -218,11 +218,14 @@ class _Held:
 
 @dataclass(frozen=True)
 class _Cell:
-    """The clicked cell: the child, the open day, and the units it excludes that day."""
+    """The clicked cell: the child, the open day, the units it excludes that day, the child's enrolment."""
 
     child: Child
     open_day: OpenDay
     excluded: dict[int, str]  # open day id → unit name, same day
+    enrolment_id: int | None  # the child's current enrolment in the day's activity, if any
+    unit: Unit  # held here, so open_day.unit and its activity are read from the identity map
+    activity: Activity
 
 
 def toggle_booking(
@@ -270,20 +273,31 @@ def toggle_booking(
 
 
 def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> _Cell:
-    child = session.get(Child, child_id)
-    if child is None or child.family_id != family_id:
-        raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
-    open_day = session.scalar(
-        select(OpenDay).where(OpenDay.id == open_day_id).options(joinedload(OpenDay.unit).joinedload(Unit.activity))
-    )
-    if open_day is None:
+    """The child, the open day with its unit and activity, the excluded units' days and the enrolment: one statement."""
+    other, other_unit = aliased(OpenDay), aliased(Unit)
+    enrolment = select(Enrolment.id).where(Enrolment.child_id == Child.id, Enrolment.activity_id == Unit.activity_id,
+                                           Enrolment.ended_at.is_(None)).limit(1).scalar_subquery()
+    rows = session.execute(
+        select(Child, OpenDay, Unit, Activity, other.id.label("other_id"), other_unit.name.label("other_name"),
+               enrolment.label("enrolment_id"))
+        .select_from(OpenDay)
+        .join(Unit, Unit.id == OpenDay.unit_id)
+        .join(Activity, Activity.id == Unit.activity_id)
+        .join(Child, Child.id == child_id)
+        .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
+        .outerjoin(other, and_(other.unit_id == UnitExclusion.excluded_unit_id, other.day == OpenDay.day))
+        .outerjoin(other_unit, other_unit.id == other.unit_id)
+        .where(OpenDay.id == open_day_id)
+    ).all()
+    if not rows:
+        if session.get(Child, child_id) is None:
+            raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
         raise BookingRefusedError(Blocker.CLOSED, blocker_text(Blocker.CLOSED))
-    excluded = dict(session.execute(
-        select(OpenDay.id, Unit.name).join(Unit, OpenDay.unit_id == Unit.id)
-        .join(UnitExclusion, UnitExclusion.excluded_unit_id == OpenDay.unit_id)
-        .where(UnitExclusion.unit_id == open_day.unit_id, OpenDay.day == open_day.day)
-    ).all())
-    return _Cell(child, open_day, excluded)
+    first = rows[0]
+    if first.Child.family_id != family_id:
+        raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
+    excluded = {row.other_id: row.other_name for row in rows if row.other_id is not None}
+    return _Cell(first.Child, first.OpenDay, excluded, first.enrolment_id, first.Unit, first.Activity)
 
 
 def _lock_around(session: Session, now: datetime, basket: Basket, cell: _Cell) -> list[_Held]:
@@ -357,7 +371,9 @@ def _apply(session: Session, now: datetime, policy: BookingPolicy, actor: Actor,
 def _add(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, cell: _Cell, basket: Basket,
          held: list[_Held]) -> ToggleResult:
     child, open_day = cell.child, cell.open_day
-    enrolment_id = active_enrolment_id(session, child, open_day.unit.activity)
+    if cell.enrolment_id is None:
+        raise _not_enrolled(child, open_day.unit.activity)
+    enrolment_id = cell.enrolment_id
     forget_expired(session, basket.id, [b.id for b in held if b.child_id == child.id and b.state is BookingState.EXPIRED
                                         and b.open_day_id in (open_day.id, *cell.excluded)])
     replaced = _drop_replacements(session, now, cell, held)
@@ -387,9 +403,13 @@ def active_enrolment_id(session: Session, child: Child, activity: Activity) -> i
                                    Enrolment.ended_at.is_(None))
     )
     if enrolment_id is None:
-        raise DeskError(f"{child.first_name} n'est pas inscrit(e) à « {activity.name} ».",
-                        "Créez d'abord la ligne d'activité (onglet Inscriptions).")
+        raise _not_enrolled(child, activity)
     return enrolment_id
+
+
+def _not_enrolled(child: Child, activity: Activity) -> DeskError:
+    return DeskError(f"{child.first_name} n'est pas inscrit(e) à « {activity.name} ».",
+                     "Créez d'abord la ligne d'activité (onglet Inscriptions).")
 
 
 def _deadline_override(session: Session, clock: Clock, actor: Actor, reason: str | None, family_id: int) -> bool:
