@@ -52,6 +52,7 @@ class CashDeskDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self.reprinting = False
         self.figures: SessionFigures | None = None
         self.setObjectName("cashDeskDialog")
         self.setWindowTitle(self.tr("Cash desk"))
@@ -210,8 +211,12 @@ class CashDeskDialog(QDialog):
     def reprint_selected(self) -> None:
         index = self.payments_view.currentIndex()
         if index.isValid():
+            if self.reprinting:
+                return  # one press, one copy
+            self.reprinting = True
             ReceiptDialog.reprint(self.context, self.runner, index.data(RECORD_ROLE).payment_id, self,
-                                  lambda dialog: setattr(self, "receipt_dialog", dialog))
+                                  lambda dialog: setattr(self, "receipt_dialog", dialog),
+                                  finished=lambda: setattr(self, "reprinting", False))
 
     def counts(self) -> dict[int, int]:
         return {denomination: spin.value() for denomination, spin in self.count_spins.items() if spin.value()}

@@ -48,6 +48,7 @@ class CheckoutDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self.view: BasketView | None = None
         self.family_id = family_id
         self.setObjectName("checkoutDialog")
         self.setWindowTitle(self.tr("Changes to confirm"))
@@ -111,6 +112,7 @@ class CheckoutDialog(QDialog):
         return view
 
     def show_basket(self, view: BasketView) -> None:
+        self.view = view
         self.model.set_records([RecapRow(*row) for row in view.recap_rows()])
         self.balance_label.setText(view.balance_text())
         self.amount_due_label.setText(self.tr("To pay: %1").replace("%1", format_cents(view.to_pay_cents)))
@@ -144,7 +146,8 @@ class CheckoutDialog(QDialog):
         self.basket_cleared.emit()
 
     def _not_cleared(self, error: Exception) -> None:
-        self.reload()
+        if self.view is not None:
+            self.show_basket(self.view)  # the buttons as they were: nothing was cleared
         if not isinstance(error, DeskError):
             raise error
         self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)

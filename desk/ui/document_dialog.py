@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from desk.ui.context import DeskContext
 from desk.ui.pdf_view import PdfPreview, print_pdf
 
+_log = logging.getLogger(__name__)
 # Wide enough for the page shown at 96 dpi, scroll bar included: a ticket, or an A4 page.
 TICKET_SIZE = (560, 700)
 A4_SIZE = (860, 700)
@@ -61,7 +63,14 @@ class DocumentDialog(QDialog):
         return self._pdf
 
     def render(self) -> None:
-        self.preview.show_pdf(self.pdf())
+        """Show the document; if it cannot be made, say so here (what it records is already recorded)."""
+        try:
+            self.preview.show_pdf(self.pdf())
+        except Exception as error:  # a font, a renderer: the agent must know, and nothing is lost
+            _log.exception("document %s not rendered", self.file_name)
+            self.status_label.setText(self.tr("The document could not be shown (%1); it is recorded all the same: "
+                                              "print it again later.").replace("%1", str(error)[:120]))
+            self.status_label.setProperty("role", "fieldError")
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

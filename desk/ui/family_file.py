@@ -143,6 +143,7 @@ class PaymentsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self.reprinting = False
         self.setObjectName("paymentsTab")
         self.model: RecordTableModel[PaymentSummary] = RecordTableModel([
             Column(self.tr("Date"), lambda p: f"{p.paid_at.astimezone(PARIS):%d/%m/%Y %H:%M}", sort_key=lambda p: p.paid_at),
@@ -243,8 +244,12 @@ class PaymentsTab(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return
+        if self.reprinting:
+            return  # the copy asked a moment ago is being recorded: one press, one copy
+        self.reprinting = True
         ReceiptDialog.reprint(self.context, self.runner, index.data(RECORD_ROLE).payment_id, self,
-                              lambda dialog: setattr(self, "receipt_dialog", dialog))
+                              lambda dialog: setattr(self, "receipt_dialog", dialog),
+                              finished=lambda: setattr(self, "reprinting", False))
 
 
 @dataclass(frozen=True)
@@ -309,6 +314,7 @@ class FamilyFileWidget(QWidget):
         layout.addWidget(self.tabs, 1)
 
     _account_asked = 0
+    _wanted_family_id: int | None = None  # the family last asked for; None while a new file is typed
 
     def open_family(self, family_id: int) -> None:
         """Read the file, its account, its activity lines and its month in one unit of work, off the GUI thread.
@@ -317,6 +323,7 @@ class FamilyFileWidget(QWidget):
         A header refresh still on its way is superseded.
         """
         self._account_asked += 1
+        self._wanted_family_id = family_id
         asked = self._account_asked
         today = self.context.today()
         request, ticket = self.planning.expect_family(family_id)
@@ -341,6 +348,7 @@ class FamilyFileWidget(QWidget):
         self.runner.run(lambda: context.read(read), opened, failed)
 
     def new_family(self) -> None:
+        self._wanted_family_id = None
         self.file = None
         self.title_label.setText(self.tr("New family"))
         self.summary_label.setText(self.tr("Fill in the file, then save (Ctrl+S)."))
@@ -360,6 +368,10 @@ class FamilyFileWidget(QWidget):
         self.enrolments.show_file(file, found.enrolments)
         self.payments.show_account(account)
         self.planning.show_grid(found.grid, ticket)
+
+    def refresh_header(self) -> None:
+        """The balance and the payments again (something this desk did elsewhere changed them)."""
+        self._refresh_header()
 
     def _refresh_header(self) -> None:
         """The balance and the payments again, off the GUI thread (another desk paid, or a refund)."""
@@ -460,6 +472,8 @@ class FamilyFileWidget(QWidget):
         return len(view.bookings) + len(view.cancellations) + len(view.expired)
 
     def _saved(self, file: FamilyFile) -> None:
+        if self._wanted_family_id not in (None, file.id):
+            return  # the agent opened another family while this one was being written: stay there
         self.file = file  # as saved; the account, activity lines and grid follow
         self.open_family(file.id)
         self.family_saved.emit(file.id)

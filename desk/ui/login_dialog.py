@@ -73,6 +73,8 @@ class LoginDialog(QDialog):
 
     def _checked(self, login: str, result: LoginResult) -> None:
         self._set_checking(False)
+        if not self.isVisible():
+            return  # cancelled while the password was being checked: nobody signs in
         if not result.ok:
             self._refuse(result.message)
             return

@@ -28,6 +28,7 @@ from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
 from desk.services.lifecycle.baskets import expire_holds
 from desk.services.lifecycle.online import (
+    OnlineOutcome,
     ReconciliationReport,
     payments_to_review,
     reconcile_online_payments,
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
 
     def show_catalogue(self) -> None:
         self.catalogue_dialog = CatalogueDialog(self.context, self)
+        self.catalogue_dialog.finished.connect(lambda _result: self._family_may_have_changed())  # capacities, prices
         self.catalogue_dialog.open()
 
     def show_agents(self) -> None:
@@ -430,6 +432,8 @@ class MainWindow(QMainWindow):
         if waiting is not None:
             self._show_review_count(waiting)
             self.review_status_label.setToolTip(report.summary())
+        if any(outcome is not OnlineOutcome.PENDING for outcome in report.outcomes):
+            self._family_may_have_changed()  # paid, expired or kept as credit: not echoed to this desk's planning
         if report.failures:
             self.statusBar().showMessage(self.tr("PayFiP gave no usable answer for some online payments: the desk "
                                                  "will ask again."), 15000)
@@ -453,7 +457,17 @@ class MainWindow(QMainWindow):
         def work() -> int:
             return run_in_transaction(self.context.database, lambda session: expire_holds(session, now)).bookings_expired
 
-        self.runner.run(work, lambda _count: None, lambda _error: None)  # the next refresh shows the effect
+        self.runner.run(work, self._holds_swept, lambda _error: None)  # the next sweep tries again
+
+    def _holds_swept(self, expired: int) -> None:
+        """This desk's own commits are not echoed back to its planning (PostgreSQL): it says what changed."""
+        if expired:
+            self._family_may_have_changed()
+
+    def _family_may_have_changed(self) -> None:
+        if self.family.file is not None:
+            self.family.planning.reload()
+            self.family.refresh_header()
 
     # -- figures -------------------------------------------------------------
 

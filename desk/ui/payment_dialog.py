@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,7 @@ from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.tasks import BackgroundRunner
 from reports import data
 
+_log = logging.getLogger(__name__)
 COUNTER_MODES = (PaymentMode.CASH, PaymentMode.CHEQUE, PaymentMode.CARD, PaymentMode.HOLIDAY_VOUCHER,
                  PaymentMode.CESU, PaymentMode.PAYFIP)
 
@@ -366,10 +368,14 @@ class PaymentDialog(QDialog):
 
         receipt_format = context.settings.receipt_format
 
-        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, Any, bytes]:
+        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, Any, bytes | None]:
             record, receipt, read_after = context.write(pay)
-            # the ticket, off the GUI thread
-            return record, receipt, read_after, ReceiptDialog.render_ticket(receipt, receipt_format)
+            try:  # the ticket, off the GUI thread; the payment is recorded whatever happens to its rendering
+                rendered = ReceiptDialog.render_ticket(receipt, receipt_format)
+            except Exception:  # the ticket window renders it again, and says what fails
+                _log.exception("ticket %s not rendered with its payment", receipt.code)
+                rendered = None
+            return record, receipt, read_after, rendered
 
         self._set_paying(True)
         self.runner.run(pay_and_render, self._recorded, self._refused)
@@ -382,7 +388,7 @@ class PaymentDialog(QDialog):
         else:
             self.refresh()
 
-    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, Any, bytes]) -> None:
+    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, Any, bytes | None]) -> None:
         self.record, self.receipt, self.read_after, self.rendered = paid
         self.paying = False
         self.paid.emit(self.record)

@@ -79,7 +79,7 @@ class _Row:
 
 
 class PlanningModel(QAbstractTableModel):
-    toggle_requested = Signal(int, int)  # child id, open day id
+    toggle_requested = Signal(int, int, bool)  # child id, open day id, whether the agent checks (or unchecks) it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -253,7 +253,8 @@ class PlanningModel(QAbstractTableModel):
             return False
         found = self._cell(index)
         assert found is not None and found[1] is not None and self.editing_child_id is not None
-        self.toggle_requested.emit(self.editing_child_id, found[1].open_day_id)
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, True)
+        self.toggle_requested.emit(self.editing_child_id, found[1].open_day_id, checked)
         return True
 
     def _tooltip(self, row: _Row, cell: PlanningCell) -> str:

@@ -63,6 +63,7 @@ class PlanningPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self._queued_targets: dict[tuple[int, int], tuple[bool | None, int]] = {}  # cell → last target, clicks queued
         self.family_id: int | None = None
         self.grid: PlanningGrid | None = None
         self.mode = PeriodMode.MONTH
@@ -215,7 +216,9 @@ class PlanningPanel(QWidget):
         return self._request(), self._asked
 
     def show_grid(self, grid: PlanningGrid, ticket: int) -> None:
-        if ticket == self._asked and grid.family_id == self.family_id:
+        """Show ``grid``, read as request ``ticket``, unless a grid asked later is already shown."""
+        if ticket > self._shown_ticket and grid.family_id == self.family_id:
+            self._shown_ticket = ticket
             self._show(grid)
 
     def request_for(self, family_id: int) -> GridRequest:
@@ -240,8 +243,13 @@ class PlanningPanel(QWidget):
         assert self.family_id is not None
         return self.request_for(self.family_id)
 
-    def _submit(self, work: Callable[[], _Answer], *, open_day_id: int | None = None) -> None:
-        """Queue ``work`` on the desk's database runner; only the newest request's grid is shown."""
+    def _submit(self, work: Callable[[], _Answer], *, open_day_id: int | None = None,
+                finished: Callable[[], None] | None = None) -> None:
+        """Queue ``work`` on the desk's database runner.
+
+        Answers come back in order; each grid is shown unless a later one already
+        is, so a failure of the last request never hides what an earlier one did.
+        """
         self._asked += 1
         asked, family_id = self._asked, self.family_id
         if open_day_id is not None:
@@ -253,6 +261,8 @@ class PlanningPanel(QWidget):
             self._waiting -= 1
             if open_day_id is not None:
                 self.model.set_busy(open_day_id, False)
+            if finished is not None:
+                finished()
             if family_id != self.family_id:
                 return  # the agent went to another family meanwhile
             if error is not None:
@@ -260,7 +270,7 @@ class PlanningPanel(QWidget):
                 self.message_label.setText(error.message if isinstance(error, DeskError) else str(error))
             else:
                 assert answer is not None
-                self._answered(answer, newest=asked == self._asked)
+                self._answered(answer, asked)
             if not self.busy:
                 self.grid_settled.emit()
 
@@ -271,7 +281,7 @@ class PlanningPanel(QWidget):
         """A read or a change of this panel is still on its way."""
         return self._waiting > 0
 
-    def _answered(self, answer: _Answer, *, newest: bool) -> None:
+    def _answered(self, answer: _Answer, ticket: int) -> None:
         if answer.refusal is not None:
             self.message_label.setText(answer.refusal)
         elif answer.changed or self._read_failed:  # done, or the database answers again: the message is stale
@@ -279,8 +289,9 @@ class PlanningPanel(QWidget):
         self._read_failed = False
         if answer.changed:
             self._just_changed = True
-        followed, self._follow_others = self._follow_others, False
-        if newest:
+        if ticket > self._shown_ticket:
+            self._shown_ticket = ticket
+            followed, self._follow_others = self._follow_others, False
             previous = self.grid
             self._show(answer.grid)
             if followed and answer.grid != previous:
@@ -382,6 +393,7 @@ class PlanningPanel(QWidget):
     _just_changed = False
     _read_failed = False
     _asked = 0
+    _shown_ticket = 0
     _waiting = 0
     _follow_others = False
 
@@ -418,7 +430,7 @@ class PlanningPanel(QWidget):
         if on:
             self.view.setFocus()
 
-    def toggle(self, child_id: int, open_day_id: int) -> None:
+    def toggle(self, child_id: int, open_day_id: int, checked: bool | None = None) -> None:
         """The planning click: one unit of work off the GUI thread, the cell busy until it is done.
 
         Presses queue in order on the runner, each applied once; a refusal
@@ -441,7 +453,20 @@ class PlanningPanel(QWidget):
                 return _Answer(grid, refusal=refusal.message)
             return _Answer(grid, changed=True)
 
-        self._submit(click, open_day_id=open_day_id)
+        key = (child_id, open_day_id)
+        queued = self._queued_targets.get(key)
+        if checked is not None and queued is not None and queued[0] == checked:
+            return  # the same press again (a double click) while the first is on its way: applied once
+        self._queued_targets[key] = (checked, (queued[1] if queued else 0) + 1)
+
+        def finished() -> None:
+            target, count = self._queued_targets[key]
+            if count == 1:
+                del self._queued_targets[key]
+            else:
+                self._queued_targets[key] = (target, count - 1)
+
+        self._submit(click, open_day_id=open_day_id, finished=finished)
 
     def finish_changes(self) -> None:
         """*Terminer les modifications*: the basket is read off the GUI thread, then the recap opens on it."""

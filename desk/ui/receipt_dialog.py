@@ -59,9 +59,9 @@ class ReceiptDialog(DocumentDialog):
 
     @classmethod
     def reprint(cls, context: DeskContext, runner: BackgroundRunner, payment_id: int, parent: QWidget,
-                shown: Callable[[ReceiptDialog], None]) -> None:
+                shown: Callable[[ReceiptDialog], None], *, finished: Callable[[], None] = lambda: None) -> None:
         """Every reprint path: the next copy is recorded first, off the GUI thread, then shown marked
-        *DUPLICATA* and handed to ``shown``; a refusal is told in a dialog."""
+        *DUPLICATA* and handed to ``shown``; a refusal is told in a dialog. ``finished`` is called either way."""
         receipt_format = context.settings.receipt_format
 
         def record() -> tuple[data.Receipt, bytes]:
@@ -70,12 +70,14 @@ class ReceiptDialog(DocumentDialog):
             return duplicate, cls.render_ticket(duplicate, receipt_format)
 
         def recorded(done: tuple[data.Receipt, bytes]) -> None:
+            finished()
             duplicate, rendered = done
             dialog = cls(context, payment_id, parent, duplicate=duplicate, rendered=rendered)
             dialog.open()
             shown(dialog)
 
         def refused(error: Exception) -> None:
+            finished()
             if not isinstance(error, DeskError):
                 raise error
             title = QCoreApplication.translate("ReceiptDialog", "Reprint the ticket")

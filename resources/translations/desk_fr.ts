@@ -133,22 +133,22 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="117"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="122"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="118"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="123"/>
         <source>Authorisation number (terminal)</source>
         <translation>Numéro d&apos;autorisation (terminal)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="119"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="124"/>
         <source>Last four digits of the card</source>
         <translation>4 derniers chiffres de la carte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="124"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="129"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -156,143 +156,143 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="55"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="58"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="102"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="105"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="103"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="111"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="113"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="116"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="122"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="125"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="137"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="140"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="140"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="143"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="147"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="150"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="150"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="153"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="173"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="179"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="180"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="185"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="188"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="188"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="191"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="189"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="192"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="190"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="191"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="196"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="199"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="221"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="229"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="222"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="235"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="229"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="237"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="238"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="254"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -300,17 +300,17 @@
 <context>
     <name>CashForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="81"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="86"/>
         <source>Amount handed over</source>
         <translation>Somme remise</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="82"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="87"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="87"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="92"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
     </message>
@@ -411,64 +411,64 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="51"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
         <source>Changes to confirm</source>
         <translation>Validation des modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="53"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
         <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
         <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="59"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="57"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="60"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="58"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="61"/>
         <source>Pricing</source>
         <translation>Tarification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="59"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="62"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="75"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="132"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="137"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="78"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="136"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="153"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="77"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="80"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="79"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="82"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="83"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="86"/>
         <source>Print the recap</source>
         <translation>Imprimer le récapitulatif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="114"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="118"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="131"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="135"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
     </message>
@@ -476,27 +476,27 @@
 <context>
     <name>ChequeForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="98"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="99"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="104"/>
         <source>Cheque number</source>
         <translation>Numéro du chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="100"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="105"/>
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="101"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="106"/>
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="106"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="111"/>
         <source>Cheque: the amount is not readable.</source>
         <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -504,32 +504,32 @@
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="141"/>
+        <location filename="../../desk/ui/family_form.py" line="143"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="145"/>
+        <location filename="../../desk/ui/family_form.py" line="147"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="146"/>
+        <location filename="../../desk/ui/family_form.py" line="148"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="152"/>
+        <location filename="../../desk/ui/family_form.py" line="154"/>
         <source>Birth date, dd/mm/yyyy</source>
         <translation>Date de naissance, jj/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="168"/>
+        <location filename="../../desk/ui/family_form.py" line="170"/>
         <source>The symbol is given when the file is saved.</source>
         <translation>Le symbole est attribué à l&apos;enregistrement du dossier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="171"/>
+        <location filename="../../desk/ui/family_form.py" line="173"/>
         <source>Planning symbol: %1</source>
         <translation>Symbole du planning : %1</translation>
     </message>
@@ -537,58 +537,63 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="35"/>
+        <location filename="../../desk/ui/document_dialog.py" line="37"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="39"/>
+        <location filename="../../desk/ui/document_dialog.py" line="41"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="43"/>
+        <location filename="../../desk/ui/document_dialog.py" line="45"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="75"/>
+        <location filename="../../desk/ui/document_dialog.py" line="71"/>
+        <source>The document could not be shown (%1); it is recorded all the same: print it again later.</source>
+        <translation>Le document n&apos;a pas pu être affiché (%1) ; il est bien enregistré : réimprimez-le plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/document_dialog.py" line="84"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="75"/>
+        <location filename="../../desk/ui/document_dialog.py" line="84"/>
         <source>The printer could not be reached.</source>
         <translation>L&apos;imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="76"/>
+        <location filename="../../desk/ui/document_dialog.py" line="85"/>
         <source>Check that it is switched on, or save the document as PDF.</source>
         <translation>Vérifiez qu&apos;elle est allumée, ou enregistrez le document en PDF.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="78"/>
+        <location filename="../../desk/ui/document_dialog.py" line="87"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="82"/>
-        <location filename="../../desk/ui/document_dialog.py" line="88"/>
+        <location filename="../../desk/ui/document_dialog.py" line="91"/>
+        <location filename="../../desk/ui/document_dialog.py" line="97"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="82"/>
+        <location filename="../../desk/ui/document_dialog.py" line="91"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="88"/>
+        <location filename="../../desk/ui/document_dialog.py" line="97"/>
         <source>The file could not be written.</source>
         <translation>Le fichier n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/document_dialog.py" line="91"/>
+        <location filename="../../desk/ui/document_dialog.py" line="100"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
@@ -596,42 +601,42 @@
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="25"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="30"/>
         <source>New activity line</source>
         <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="41"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="46"/>
         <source>&amp;Child</source>
         <translation>&amp;Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="42"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="47"/>
         <source>C&amp;ategory</source>
         <translation>C&amp;atégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="43"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="48"/>
         <source>&amp;Type of activity</source>
         <translation>&amp;Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="44"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="49"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="48"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="53"/>
         <source>Enrol</source>
         <translation>Inscrire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="79"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="83"/>
         <source>No activity is open for enrolment today for this child (age, dates, or already enrolled).</source>
         <translation>Aucune activité n&apos;est ouverte aux inscriptions aujourd&apos;hui pour cet enfant (âge, dates, ou déjà inscrit).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/enrolment_dialog.py" line="115"/>
+        <location filename="../../desk/ui/enrolment_dialog.py" line="119"/>
         <source>From %1 to %2, children aged %3 to %4</source>
         <translation>Du %1 au %2, enfants de %3 à %4 ans</translation>
     </message>
@@ -639,75 +644,80 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="65"/>
+        <location filename="../../desk/ui/family_file.py" line="67"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="66"/>
+        <location filename="../../desk/ui/family_file.py" line="68"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="67"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="70"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="71"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="73"/>
+        <location filename="../../desk/ui/family_file.py" line="75"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="77"/>
+        <location filename="../../desk/ui/family_file.py" line="79"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="129"/>
+        <source>New activity line</source>
+        <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
 </context>
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="249"/>
+        <location filename="../../desk/ui/family_file.py" line="305"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="250"/>
+        <location filename="../../desk/ui/family_file.py" line="306"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="251"/>
+        <location filename="../../desk/ui/family_file.py" line="307"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="252"/>
+        <location filename="../../desk/ui/family_file.py" line="308"/>
         <source>Pa&amp;yments</source>
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="294"/>
+        <location filename="../../desk/ui/family_file.py" line="353"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="295"/>
+        <location filename="../../desk/ui/family_file.py" line="354"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="359"/>
+        <location filename="../../desk/ui/family_file.py" line="423"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -715,122 +725,122 @@
 <context>
     <name>FamilyForm</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="201"/>
+        <location filename="../../desk/ui/family_form.py" line="205"/>
         <source>Family name</source>
         <translation>Nom de la famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="204"/>
+        <location filename="../../desk/ui/family_form.py" line="208"/>
         <source>Number and street</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="207"/>
+        <location filename="../../desk/ui/family_form.py" line="211"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="210"/>
+        <location filename="../../desk/ui/family_form.py" line="214"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="213"/>
+        <location filename="../../desk/ui/family_form.py" line="217"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="215"/>
+        <location filename="../../desk/ui/family_form.py" line="219"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="216"/>
+        <location filename="../../desk/ui/family_form.py" line="220"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="217"/>
+        <location filename="../../desk/ui/family_form.py" line="221"/>
         <source>&amp;Address</source>
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="221"/>
+        <location filename="../../desk/ui/family_form.py" line="225"/>
         <source>Postal code, town</source>
         <translation>Code postal, commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="222"/>
+        <location filename="../../desk/ui/family_form.py" line="226"/>
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="223"/>
+        <location filename="../../desk/ui/family_form.py" line="227"/>
         <source>&amp;E-mail</source>
         <translation>&amp;Courriel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="224"/>
+        <location filename="../../desk/ui/family_form.py" line="228"/>
         <source>&amp;Quotient familial (€)</source>
         <translation>&amp;Quotient familial (€)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="227"/>
+        <location filename="../../desk/ui/family_form.py" line="231"/>
         <source>Guardians</source>
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="230"/>
+        <location filename="../../desk/ui/family_form.py" line="234"/>
         <source>Add a guardian</source>
         <translation>Ajouter un responsable</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="236"/>
+        <location filename="../../desk/ui/family_form.py" line="240"/>
         <source>Children</source>
         <translation>Enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="239"/>
+        <location filename="../../desk/ui/family_form.py" line="243"/>
         <source>Add a child</source>
         <translation>Ajouter un enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="245"/>
+        <location filename="../../desk/ui/family_form.py" line="249"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="250"/>
+        <location filename="../../desk/ui/family_form.py" line="254"/>
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="323"/>
+        <location filename="../../desk/ui/family_form.py" line="327"/>
         <source>given when saved</source>
         <translation>attribué à l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="360"/>
+        <location filename="../../desk/ui/family_form.py" line="364"/>
         <source>The quotient familial is a whole number of euros.</source>
         <translation>Le quotient familial est un nombre entier d&apos;euros.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="366"/>
+        <location filename="../../desk/ui/family_form.py" line="370"/>
         <source>Impossible date: « %1 » (dd/mm/yyyy).</source>
         <translation>Date impossible : « %1 » (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="385"/>
+        <location filename="../../desk/ui/family_form.py" line="409"/>
         <source>Create a new file anyway?</source>
         <translation>Créer quand même un nouveau dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="386"/>
+        <location filename="../../desk/ui/family_form.py" line="410"/>
         <source>Possible duplicate</source>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="393"/>
+        <location filename="../../desk/ui/family_form.py" line="415"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
@@ -869,103 +879,103 @@
 <context>
     <name>GatewayWindow</name>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="50"/>
+        <location filename="../../desk/ui/gateway_window.py" line="54"/>
         <source>Secure payment of the public treasury (DGFIP)</source>
         <translation>Paiement sécurisé du Trésor public (DGFIP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="59"/>
+        <location filename="../../desk/ui/gateway_window.py" line="63"/>
         <source>Preparing the payment… Please wait a few seconds.</source>
         <translation>Préparation du paiement… Merci de patienter quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="65"/>
+        <location filename="../../desk/ui/gateway_window.py" line="69"/>
         <source>Welcome to the DGFIP payment solution</source>
         <translation>Bienvenue sur la solution de paiement de la DGFIP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="79"/>
+        <location filename="../../desk/ui/gateway_window.py" line="83"/>
         <source>Debt reference:</source>
         <translation>Référence de la dette :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="80"/>
+        <location filename="../../desk/ui/gateway_window.py" line="84"/>
         <source>Amount:</source>
         <translation>Montant :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="81"/>
+        <location filename="../../desk/ui/gateway_window.py" line="85"/>
         <source>E-mail address:</source>
         <translation>Adresse électronique :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="86"/>
+        <location filename="../../desk/ui/gateway_window.py" line="90"/>
         <source>Test cards (any future expiry, any 3-digit code):</source>
         <translation>Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="90"/>
+        <location filename="../../desk/ui/gateway_window.py" line="94"/>
         <source>Back to the desk</source>
         <translation>Retour au guichet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="96"/>
+        <location filename="../../desk/ui/gateway_window.py" line="100"/>
         <source>Information about the debt</source>
         <translation>Informations sur la dette</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="107"/>
+        <location filename="../../desk/ui/gateway_window.py" line="111"/>
         <source>Pay by bank card</source>
         <translation>Payer par carte bancaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="111"/>
-        <location filename="../../desk/ui/gateway_window.py" line="143"/>
+        <location filename="../../desk/ui/gateway_window.py" line="115"/>
+        <location filename="../../desk/ui/gateway_window.py" line="147"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="115"/>
+        <location filename="../../desk/ui/gateway_window.py" line="119"/>
         <source>Choice of the payment method</source>
         <translation>Choix du mode de paiement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="139"/>
+        <location filename="../../desk/ui/gateway_window.py" line="143"/>
         <source>VALIDATE</source>
         <translation>VALIDER</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="147"/>
+        <location filename="../../desk/ui/gateway_window.py" line="151"/>
         <source>month</source>
         <translation>mois</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="149"/>
+        <location filename="../../desk/ui/gateway_window.py" line="153"/>
         <source>year</source>
         <translation>année</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="153"/>
+        <location filename="../../desk/ui/gateway_window.py" line="157"/>
         <source>Card number:</source>
         <translation>Numéro de carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="154"/>
+        <location filename="../../desk/ui/gateway_window.py" line="158"/>
         <source>Expires at the end of:</source>
         <translation>Expire fin :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="155"/>
+        <location filename="../../desk/ui/gateway_window.py" line="159"/>
         <source>Card security code:</source>
         <translation>Cryptogramme visuel de la carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="198"/>
+        <location filename="../../desk/ui/gateway_window.py" line="211"/>
         <source>Waiting for your bank&apos;s answer… This may take a few minutes.</source>
         <translation>En attente de la réponse de votre banque… Cela peut prendre quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="227"/>
+        <location filename="../../desk/ui/gateway_window.py" line="246"/>
         <source>Time left to pay: %1</source>
         <translation>Temps restant pour payer : %1</translation>
     </message>
@@ -973,32 +983,32 @@
 <context>
     <name>GuardianRow</name>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="91"/>
+        <location filename="../../desk/ui/family_form.py" line="93"/>
         <source>Main contact</source>
         <translation>Contact principal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="92"/>
+        <location filename="../../desk/ui/family_form.py" line="94"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="96"/>
+        <location filename="../../desk/ui/family_form.py" line="98"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="97"/>
+        <location filename="../../desk/ui/family_form.py" line="99"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="98"/>
+        <location filename="../../desk/ui/family_form.py" line="100"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="99"/>
+        <location filename="../../desk/ui/family_form.py" line="101"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
@@ -1006,62 +1016,62 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="94"/>
+        <location filename="../../desk/ui/main_window.py" line="95"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97"/>
+        <location filename="../../desk/ui/main_window.py" line="98"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="102"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="108"/>
+        <location filename="../../desk/ui/main_window.py" line="109"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="121"/>
+        <location filename="../../desk/ui/main_window.py" line="122"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="127"/>
+        <location filename="../../desk/ui/main_window.py" line="128"/>
         <source>Front desk of {town} — {regie}</source>
         <translation>Guichet unique de {town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="134"/>
+        <location filename="../../desk/ui/main_window.py" line="135"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1102,108 +1112,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="158"/>
+        <location filename="../../desk/ui/main_window.py" line="159"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="233"/>
+        <location filename="../../desk/ui/main_window.py" line="234"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="278"/>
+        <location filename="../../desk/ui/main_window.py" line="279"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="222"/>
+        <location filename="../../desk/ui/main_window.py" line="223"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="273"/>
+        <location filename="../../desk/ui/main_window.py" line="274"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="275"/>
+        <location filename="../../desk/ui/main_window.py" line="276"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="277"/>
+        <location filename="../../desk/ui/main_window.py" line="278"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="280"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="282"/>
+        <location filename="../../desk/ui/main_window.py" line="283"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="283"/>
+        <location filename="../../desk/ui/main_window.py" line="284"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="285"/>
+        <location filename="../../desk/ui/main_window.py" line="286"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="287"/>
-        <location filename="../../desk/ui/main_window.py" line="448"/>
+        <location filename="../../desk/ui/main_window.py" line="288"/>
+        <location filename="../../desk/ui/main_window.py" line="452"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="289"/>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="290"/>
+        <location filename="../../desk/ui/main_window.py" line="291"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="291"/>
+        <location filename="../../desk/ui/main_window.py" line="292"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="292"/>
+        <location filename="../../desk/ui/main_window.py" line="293"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="308"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="312"/>
+        <location filename="../../desk/ui/main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="313"/>
+        <location filename="../../desk/ui/main_window.py" line="314"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="343"/>
+        <location filename="../../desk/ui/main_window.py" line="344"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1211,52 +1221,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="345"/>
+        <location filename="../../desk/ui/main_window.py" line="346"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="360"/>
+        <location filename="../../desk/ui/main_window.py" line="361"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="376"/>
+        <location filename="../../desk/ui/main_window.py" line="377"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="434"/>
+        <location filename="../../desk/ui/main_window.py" line="438"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="479"/>
+        <location filename="../../desk/ui/main_window.py" line="493"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="482"/>
+        <location filename="../../desk/ui/main_window.py" line="496"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="301"/>
+        <location filename="../../desk/ui/main_window.py" line="302"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="243"/>
+        <location filename="../../desk/ui/main_window.py" line="244"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="245"/>
+        <location filename="../../desk/ui/main_window.py" line="246"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="444"/>
+        <location filename="../../desk/ui/main_window.py" line="448"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1264,32 +1274,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="447"/>
+        <location filename="../../desk/ui/main_window.py" line="451"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="486"/>
+        <location filename="../../desk/ui/main_window.py" line="500"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="487"/>
+        <location filename="../../desk/ui/main_window.py" line="501"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="487"/>
+        <location filename="../../desk/ui/main_window.py" line="501"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="492"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="493"/>
+        <location filename="../../desk/ui/main_window.py" line="507"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1299,22 +1309,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="162"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="167"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="165"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="170"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="169"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="174"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="176"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="181"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1322,68 +1332,68 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="200"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="212"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="207"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="219"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="226"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="238"/>
         <source>Add this mode and pay the rest another way</source>
         <translation>Ajouter ce moyen et régler le reste autrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="232"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="244"/>
         <source>Remove the selected mode</source>
         <translation>Retirer le moyen sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="235"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="247"/>
         <source>The vouchers exceed the amount: the excess becomes a credit</source>
         <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="240"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="366"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="252"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="385"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="245"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="257"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="253"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="265"/>
         <source>Payment &amp;mode</source>
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="261"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="273"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="295"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="307"/>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="297"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="309"/>
         <source>The amount is covered.</source>
         <translation>Le montant est couvert.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="308"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="320"/>
         <source>Fill in this mode first.</source>
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="366"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="385"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -1391,67 +1401,67 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="120"/>
+        <location filename="../../desk/ui/family_file.py" line="149"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="121"/>
+        <location filename="../../desk/ui/family_file.py" line="150"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="122"/>
+        <location filename="../../desk/ui/family_file.py" line="151"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="123"/>
+        <location filename="../../desk/ui/family_file.py" line="152"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="130"/>
+        <location filename="../../desk/ui/family_file.py" line="159"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="134"/>
+        <location filename="../../desk/ui/family_file.py" line="163"/>
         <source>Account &amp;statement… (Ctrl+E)</source>
         <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="147"/>
+        <location filename="../../desk/ui/family_file.py" line="176"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="147"/>
+        <location filename="../../desk/ui/family_file.py" line="176"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="148"/>
+        <location filename="../../desk/ui/family_file.py" line="177"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="150"/>
+        <location filename="../../desk/ui/family_file.py" line="179"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="158"/>
+        <location filename="../../desk/ui/family_file.py" line="187"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="181"/>
+        <location filename="../../desk/ui/family_file.py" line="211"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="192"/>
+        <location filename="../../desk/ui/family_file.py" line="230"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1487,22 +1497,22 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="262"/>
+        <location filename="../../desk/ui/planning_model.py" line="263"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="263"/>
+        <location filename="../../desk/ui/planning_model.py" line="264"/>
         <source>%1 place(s) left of %2</source>
         <translation>%1 place(s) restante(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="264"/>
+        <location filename="../../desk/ui/planning_model.py" line="265"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="267"/>
+        <location filename="../../desk/ui/planning_model.py" line="268"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -1510,69 +1520,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="94"/>
+        <location filename="../../desk/ui/planning_panel.py" line="95"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="96"/>
+        <location filename="../../desk/ui/planning_panel.py" line="97"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="96"/>
+        <location filename="../../desk/ui/planning_panel.py" line="97"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="98"/>
+        <location filename="../../desk/ui/planning_panel.py" line="99"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="103"/>
+        <location filename="../../desk/ui/planning_panel.py" line="104"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="104"/>
+        <location filename="../../desk/ui/planning_panel.py" line="105"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="105"/>
+        <location filename="../../desk/ui/planning_panel.py" line="106"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="112"/>
-        <location filename="../../desk/ui/planning_panel.py" line="417"/>
+        <location filename="../../desk/ui/planning_panel.py" line="113"/>
+        <location filename="../../desk/ui/planning_panel.py" line="429"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="157"/>
+        <location filename="../../desk/ui/planning_panel.py" line="158"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="327"/>
-        <location filename="../../desk/ui/planning_panel.py" line="353"/>
+        <location filename="../../desk/ui/planning_panel.py" line="338"/>
+        <location filename="../../desk/ui/planning_panel.py" line="364"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="331"/>
+        <location filename="../../desk/ui/planning_panel.py" line="342"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="361"/>
+        <location filename="../../desk/ui/planning_panel.py" line="372"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="365"/>
+        <location filename="../../desk/ui/planning_panel.py" line="376"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1580,7 +1590,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="366"/>
+        <location filename="../../desk/ui/planning_panel.py" line="377"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1588,22 +1598,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="367"/>
+        <location filename="../../desk/ui/planning_panel.py" line="378"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="378"/>
+        <location filename="../../desk/ui/planning_panel.py" line="389"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="413"/>
+        <location filename="../../desk/ui/planning_panel.py" line="425"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="417"/>
+        <location filename="../../desk/ui/planning_panel.py" line="429"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
@@ -1611,37 +1621,37 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="30"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="33"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="31"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="37"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="35"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="38"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="46"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="44"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="64"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="83"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -2000,17 +2010,17 @@
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="138"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="143"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="139"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="144"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="151"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="156"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>

@@ -7,7 +7,7 @@ data_version; each desk has its own connections, as two counters would.
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -82,3 +82,22 @@ def test_a_booking_a_payment_and_a_cancellation_show_on_the_other_desk(qtbot, tw
     shows_within_two_seconds(qtbot, lambda: noah_on(back_office, town) == (CellState.NONE, places_before))
     # The credit the cancellation gave the family reaches the other desk's header too.
     shows_within_two_seconds(qtbot, lambda: "Avoir :" in back_office.findChild(QLabel, "familySummaryLabel").text())
+
+
+def test_this_desks_own_sweep_of_expired_holds_reaches_its_planning(  # noqa: F811
+        qapp, qtbot, database_url, database, clock, town):  # noqa: F811
+    """On PostgreSQL a desk does not hear its own commits: what its background work changes, it shows itself."""
+    configure(qapp)
+    desk = open_desk(qtbot, database_url, clock, town.agent, town.family_id, WEDNESDAY)
+    try:
+        panel = desk.family.planning
+        panel.toggle(town.noah, town.open_day(desk.context.database, UnitKind.FULL_DAY, WEDNESDAY))
+        settle(qtbot, panel)
+        assert noah_on(desk, town)[0] is CellState.PENDING
+        clock.advance(timedelta(minutes=16))
+        desk.sweep_expired_holds()  # its own timer does this every few minutes
+        shows_within_two_seconds(qtbot, lambda: noah_on(desk, town)[0] is CellState.NONE)
+    finally:
+        desk.context.dialogs.confirm_answer = True
+        desk.close()
+        desk.context.database.dispose()

@@ -197,3 +197,37 @@ def test_a_refresh_keeps_the_agents_cell(qtbot, window):
     assert changed == [(booked.row(), booked.column())]  # that cell alone, repainted in place
     assert resets == []
     assert panel.view.currentIndex() == chosen
+
+
+def test_a_double_press_books_once_and_a_failed_last_click_keeps_what_the_first_did(qtbot, window):
+    context = window.testing[0]
+    panel = window.family.planning
+    panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
+    panel.modify_button.setChecked(True)
+    before = places(context, "Mercredi journée", date(2026, 12, 2))
+    cell = cell_index(panel.model, "Mercredi journée", date(2026, 12, 2))
+    panel.view.setCurrentIndex(cell)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)  # a second press before the first is answered: the same intent
+    settle(qtbot, panel)
+    assert places(context, "Mercredi journée", date(2026, 12, 2)) == before + 1
+    assert cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+    # Two quick clicks, the second of which fails: the grid still shows what the first committed.
+    morning = cell_index(panel.model, "Mercredi matin", date(2026, 12, 9))
+    afternoon = cell_index(panel.model, "Mercredi après-midi", date(2026, 12, 9))
+    panel.model.setData(morning, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    broken = context.database.read_session_factory
+    context.database.__dict__["read_session_factory"] = None  # the refusal's re-read fails too
+    try:
+        panel.toggle(children_of(window)[0], afternoon.data(CellRole.OPEN_DAY_ID) + 10_000, True)  # no such day
+        settle(qtbot, panel)
+    finally:
+        context.database.__dict__["read_session_factory"] = broken
+    assert morning.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "2 réservations en attente"
+
+
+def children_of(window) -> list[int]:
+    return [child.id for child in window.family.file.children]
