@@ -165,8 +165,8 @@ def _cash_count(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
     rows = [
         AmountRow("Fond de caisse à l'ouverture", money(journal.opening_float_cents)),
         AmountRow("Espèces encaissées (monnaie rendue déduite)", money(journal.cash_received_cents)),
-        AmountRow("Avoirs remboursés en espèces", money(-journal.cash_refunded_cents) if journal.cash_refunded_cents
-                  else money(0)),
+        AmountRow("Avoirs remboursés en espèces", signed_money(-journal.cash_refunded_cents)
+                  if journal.cash_refunded_cents else money(0)),
         AmountRow("Espèces attendues en caisse", money(journal.expected_cash_cents), strong=True),
         AmountRow("Espèces comptées", money(counted) if counted is not None else "non comptées"),
         AmountRow("Écart de caisse", _difference_text(journal.difference_cents), strong=True),

@@ -103,3 +103,9 @@ def test_an_open_session_prints_the_current_head_as_provisional():
 def test_an_empty_journal_has_no_head_to_print():
     journal = dataclasses.replace(make_journal(0, 0), last_journal_sequence=None, journal_head_hash=None)
     assert "Empreinte du journal" not in pdf_text(cash_journal_a4(journal))
+
+
+def test_cash_refunded_out_of_the_till_is_shown_and_deducted():
+    journal = dataclasses.replace(make_journal(2, 0), cash_refunded_cents=1000)
+    text = pdf_text(cash_journal_a4(journal))
+    assert "Avoirs remboursés en espèces" in text and "−10,00 €" in text
