@@ -127,6 +127,7 @@ class PlanningGrid:
     cancellation_count: int
     balance_cents: int
     basket_locked: bool
+    basket_items: int = 0  # the whole basket's bookings and cancellations, whatever their day
 
     def _open_cells(self) -> Iterator[PlanningCell]:
         return (cell for block in self.blocks for row in block.rows for cell in row.cells if cell.is_open)
@@ -204,6 +205,7 @@ def planning_grid(
         cancellation_count=len(cancelling),
         balance_cents=family.balance_cents if balance_cents is None else balance_cents,
         basket_locked=judge.basket_locked,
+        basket_items=family.basket_items,
     )
 
 
@@ -251,6 +253,7 @@ class _FamilyAtAGlance:
     exclusions: dict[int, set[int]]  # unit id → the units it excludes the same day
     basket: Basket | None
     balance_cents: int
+    basket_items: int
 
 
 def _family_at_a_glance(session: Session, family_id: int) -> _FamilyAtAGlance:
@@ -262,8 +265,13 @@ def _family_at_a_glance(session: Session, family_id: int) -> _FamilyAtAGlance:
     """
     balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
         LedgerEntry.family_id == family_id).scalar_subquery()
+    basket_items = select(func.count()).select_from(Booking).where(or_(
+        and_(Booking.basket_id == Basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+        and_(Booking.cancellation_basket_id == Basket.id, Booking.state == BookingState.CONFIRMED),
+    )).correlate(Basket).scalar_subquery()
     rows = session.execute(
-        select(Family.id, balance.label("balance"), Basket, Child, Activity, Unit, UnitExclusion.excluded_unit_id)
+        select(Family.id, balance.label("balance"), basket_items.label("basket_items"), Basket, Child, Activity, Unit,
+               UnitExclusion.excluded_unit_id)
         .select_from(Family)
         .outerjoin(Basket, and_(Basket.family_id == Family.id, Basket.state.in_(ACTIVE_BASKET_STATES)))
         .outerjoin(Child, Child.family_id == Family.id)
@@ -294,7 +302,7 @@ def _family_at_a_glance(session: Session, family_id: int) -> _FamilyAtAGlance:
     return _FamilyAtAGlance(
         children=sorted(children.values(), key=lambda c: c.symbol_index), enrolled=enrolled, activities=activities,
         units=sorted(units.values(), key=lambda u: (u.activity_id, u.position)), exclusions=exclusions,
-        basket=rows[0].Basket, balance_cents=int(rows[0].balance or 0),
+        basket=rows[0].Basket, balance_cents=int(rows[0].balance or 0), basket_items=int(rows[0].basket_items or 0),
     )
 
 

@@ -464,12 +464,11 @@ class FamilyFileWidget(QWidget):
             self.payment_recorded.emit(status.receipt.payment_id)
 
     def pending_changes(self) -> int:
-        """How many bookings and cancellations wait in the open family's basket."""
-        if self.file is None:
+        """How many bookings and cancellations wait in the open family's basket, as the grid last read them
+        (a click, a reload or another desk's change keeps it current; no database work on the GUI thread)."""
+        if self.file is None or self.planning.grid is None or self.planning.grid.family_id != self.file.id:
             return 0
-        family_id = self.file.id
-        view = self.context.read(lambda s: basket_view(s, family_id))
-        return len(view.bookings) + len(view.cancellations) + len(view.expired)
+        return self.planning.grid.basket_items
 
     def _saved(self, file: FamilyFile) -> None:
         if self._wanted_family_id not in (None, file.id):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 import desk.ui.checkout_dialog as checkout_module
 from desk.db.models import Family, Payment, ReceiptPrint
@@ -78,3 +79,33 @@ def test_clear_all_that_fails_keeps_the_recap_usable_and_says_why(qtbot, window,
     assert recap.pay_button.isEnabled() and recap.clear_all_button.isEnabled()
     assert context.dialogs.shown[-1][:2] == ("error", "Tout supprimer")
     assert recap.findChild(QPushButton, "payButton").isEnabled()
+
+
+def test_leaving_a_family_with_an_unpaid_basket_asks_first_without_reading_on_the_gui_thread(qtbot, window):
+    context, children, _ = window.testing
+    panel = window.family.planning
+    family = window.family.file.id
+    other = context.read(lambda s: s.scalar(select(Family.id).where(Family.id != family).order_by(Family.id)))
+    panel.go_to(date(2027, 1, 6))  # a booking in another month than the one shown next still counts
+    settle(qtbot, panel)
+    panel.toggle(children[0].id, cell_index(panel.model, "Mercredi journée", date(2027, 1, 6)).data(CellRole.OPEN_DAY_ID))
+    settle(qtbot, panel)
+    panel.go_to(date(2026, 12, 1))
+    settle(qtbot, panel)
+    context.dialogs.confirm_answer = False
+    on_gui_thread: list[str] = []
+
+    def heard(_connection, _cursor, statement, *_args) -> None:
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(statement)
+
+    event.listen(context.database.engine, "before_cursor_execute", heard)
+    try:
+        window.show_family(other)  # asks first
+    finally:
+        event.remove(context.database.engine, "before_cursor_execute", heard)
+    assert on_gui_thread == []
+    kind, _title, question = context.dialogs.shown[-1]
+    assert kind == "confirm" and "1 modification non réglée" in question
+    assert window.family.planning.family_id == family  # the agent said no: still there
+    context.dialogs.confirm_answer = True
