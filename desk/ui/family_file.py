@@ -296,11 +296,11 @@ class FamilyFileWidget(QWidget):
         self.enrolments = EnrolmentsTab(context, runner, self)
         self.planning = PlanningPanel(context, runner, self)
         self.planning.setObjectName("planningTab")
-        self.planning.basket_changed.connect(self._refresh_header)
+        self.planning.basket_changed.connect(self.refresh_header)
         self.planning.pay_requested.connect(self.start_payment)
         self.enrolments.enrolled.connect(self.planning.reload)
         self.payments = PaymentsTab(context, runner, self)
-        self.payments.refunded.connect(self._refresh_header)
+        self.payments.refunded.connect(self.refresh_header)
         self.payments.refunded.connect(self.planning.reload)  # the footer's balance
         self.tabs.addTab(self.form, self.tr("&Dossier"))
         self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
@@ -370,11 +370,7 @@ class FamilyFileWidget(QWidget):
         self.planning.show_grid(found.grid, ticket)
 
     def refresh_header(self) -> None:
-        """The balance and the payments again (something this desk did elsewhere changed them)."""
-        self._refresh_header()
-
-    def _refresh_header(self) -> None:
-        """The balance and the payments again, off the GUI thread (another desk paid, or a refund)."""
+        """The balance and the payments again, off the GUI thread (another desk paid, a refund, the sweep)."""
         if self.file is None:
             return
         file, context = self.file, self.context

@@ -57,7 +57,6 @@ class _Answer:
 class PlanningPanel(QWidget):
     basket_changed = Signal()
     pay_requested = Signal(int)
-    grid_settled = Signal()  # every read and click asked has been answered
 
     def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,11 +193,6 @@ class PlanningPanel(QWidget):
 
     # -- loading -------------------------------------------------------------
 
-    def show_family(self, family_id: int) -> None:
-        """Show the family (a new one on the *Famille* subject, in the current period), reading its grid."""
-        self.expect_family(family_id)
-        self.reload()
-
     def expect_family(self, family_id: int) -> tuple[GridRequest, int]:
         """The family file is being read with its grid: what to read, and its place in the order of reads.
 
@@ -271,8 +265,6 @@ class PlanningPanel(QWidget):
             else:
                 assert answer is not None
                 self._answered(answer, asked)
-            if not self.busy:
-                self.grid_settled.emit()
 
         self.runner.run(work, done, lambda error: done(None, error))
 
