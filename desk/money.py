@@ -22,6 +22,11 @@ def format_cents(cents: int) -> str:
     return format_currency(Decimal(cents).scaleb(-2), "EUR", locale=LOCALE)
 
 
+def amount_text(cents: int) -> str:
+    """``1400`` → ``14,00``: an amount as an agent types it, to pre-fill a field ``parse_euros`` reads back."""
+    return f"{cents // 100},{cents % 100:02d}"
+
+
 def parse_euros(text: str) -> int | None:
     """What an agent types for an amount, in cents: ``20``, ``20,5``, ``20,50 €``, ``1 234,00``.
 

@@ -17,6 +17,7 @@ from desk.services.validation import ascii_digits, checked_text, column_length
 
 DEFAULT_CASH_CEILING_CENTS = 30_000  # public-revenue cash ceiling: 300 € per payment
 MAX_CHANGE_CENTS = 10_000  # more change than this means a slip of the keys, not a note handed over
+LARGE_CHANGE_CENTS = 5_000  # this much change or more: the agent confirms the sum handed over before cashing in
 MAX_PAYMENT_CENTS = 10_000_000  # 100 000 €, PayFiP's own maximum: far below any integer column's limit
 MAX_VOUCHERS = 200
 MIN_VOUCHER_VALUE_CENTS = 100
@@ -98,6 +99,11 @@ class Settlement:
     @property
     def is_complete(self) -> bool:
         return not self.errors and self.remaining_cents == 0
+
+    @property
+    def large_change(self) -> bool:
+        """So much change that the sum typed may be a slip (``100`` for ``10,0``): to confirm before cashing in."""
+        return self.change_cents >= LARGE_CHANGE_CENTS
 
 
 def settle(to_pay_cents: int, tenders: list[Tender], *, cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,

@@ -40,6 +40,7 @@ class GatewayWindow(QDialog):
     """Préparation du paiement → Bienvenue… → the card form → the bank's wait → the result."""
 
     payment_finished = Signal(object)  # OnlineStatus
+    back_to_payment = Signal(int)  # family id: the card was refused or the payment abandoned, the basket awaits
 
     def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, email: str,
                  parent: QWidget | None = None) -> None:
@@ -61,6 +62,9 @@ class GatewayWindow(QDialog):
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self.tick)
         self.status_label.setText(self.tr("Preparing the payment… Please wait a few seconds."))
+        start_payment = getattr(parent, "start_payment", None)  # the family file's *Payer*
+        if callable(start_payment):
+            self.back_to_payment.connect(start_payment)
         QTimer.singleShot(0, lambda: self.prepare(email))
 
     # -- building ------------------------------------------------------------
@@ -111,9 +115,10 @@ class GatewayWindow(QDialog):
         self.card_choice_button = QPushButton(self.tr("Pay by bank card"), page)
         self.card_choice_button.setObjectName("gatewayCardButton")
         self.card_choice_button.setProperty("primary", True)
-        self.card_choice_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.card_choice_button.clicked.connect(self.show_card_form)
         cancel = QPushButton(self.tr("Cancel"), page)
         cancel.setObjectName("gatewayChoiceCancelButton")
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.abandon)
         row = QHBoxLayout(page)
         row.addWidget(QLabel(self.tr("Choice of the payment method"), page), 1)
@@ -131,12 +136,14 @@ class GatewayWindow(QDialog):
         self.expiry_month.addItems([f"{month:02d}" for month in range(1, 13)])
         self.expiry_year = QComboBox(page)
         self.expiry_year.setObjectName("cardExpiryYearCombo")
-        this_year = self.context.clock.now().astimezone(PARIS).year
-        self.expiry_year.addItems([str(year) for year in range(this_year, this_year + 11)])
+        now = self.context.clock.now().astimezone(PARIS)  # the desk's clock, not the wall's
+        self.expiry_year.addItems([str(year) for year in range(now.year, now.year + 11)])
+        self.expiry_month.setCurrentIndex(now.month - 1)  # a card valid another year: a future month, never past
+        self.expiry_year.setCurrentIndex(1)
         self.cvv_edit = QLineEdit(page)
         self.cvv_edit.setObjectName("cardCvvEdit")
         self.cvv_edit.setMaxLength(3)
-        self.cvv_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cvv_edit.setEchoMode(QLineEdit.EchoMode.Password)  # Enter in it validates: VALIDER is the default
         self.card_error = QLabel(page)
         self.card_error.setObjectName("gatewayCardErrorLabel")
         self.card_error.setProperty("role", "fieldError")
@@ -146,6 +153,7 @@ class GatewayWindow(QDialog):
         self.validate_button.clicked.connect(self.validate_card)
         cancel = QPushButton(self.tr("Cancel"), page)
         cancel.setObjectName("gatewayCancelButton")
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.abandon)
         expiry = QHBoxLayout()
         expiry.addWidget(QLabel(self.tr("month"), page))
@@ -165,6 +173,11 @@ class GatewayWindow(QDialog):
         form.addRow(buttons)
         return page
 
+    def show_card_form(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.validate_button.setDefault(True)  # Enter in any field of the card form validates
+        self.card_number_edit.setFocus()
+
     # -- the operation -------------------------------------------------------
 
     def prepare(self, email: str) -> None:
@@ -183,6 +196,8 @@ class GatewayWindow(QDialog):
         self.debt_email.setText(self.start.email)
         self.status_label.setText("")
         self.pages.setCurrentIndex(0)
+        self.card_choice_button.setDefault(True)
+        self.card_choice_button.setFocus()
         self.tick()
         self.tick_timer.start()
         self.poll_timer.start()
@@ -201,6 +216,7 @@ class GatewayWindow(QDialog):
                 int(self.expiry_year.currentText()), self.cvv_edit.text())
         except CardFormError as problem:
             self.card_error.setText(str(problem))
+            self.cvv_edit.setFocus()
             return
         finally:
             self.cvv_edit.clear()  # never kept on screen longer than needed
@@ -232,6 +248,8 @@ class GatewayWindow(QDialog):
             self.status = status
             self._finish_with(status.message)
             self.payment_finished.emit(status)
+            if status.outcome is OnlineOutcome.PAID:
+                self.accept()  # the ticket follows: the page does not stay open behind it
 
     def _not_answered(self, error: Exception) -> None:
         self.polling = False
@@ -253,7 +271,19 @@ class GatewayWindow(QDialog):
         self.pages.setCurrentIndex(2)
         self.status_label.setText(message)
         self.countdown_label.clear()
+        if self.status is not None and self.status.outcome in (OnlineOutcome.REFUSED, OnlineOutcome.ABANDONED):
+            self.close_button.setText(self.tr("Back to the payment"))
         self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def done(self, result: int) -> None:
+        """Closed after a refused card or an abandoned payment: the agent is back on the payment window."""
+        again = self.isHidden()
+        super().done(result)
+        if not again and self.status is not None and self.status.outcome in (OnlineOutcome.REFUSED,
+                                                                              OnlineOutcome.ABANDONED):
+            self.back_to_payment.emit(self.family_id)
 
     def expires_at(self) -> datetime | None:
         return self.start.expires_at if self.start else None

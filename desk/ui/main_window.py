@@ -45,6 +45,7 @@ from desk.ui.review_dialog import ALERT_INK, ReviewDialog
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.settings import ONLINE_RECONCILIATION_MS
 from desk.ui.tasks import BackgroundRunner
+from desk.ui.texts import of_town
 from desk.ui.verify_dialog import VerifyJournalDialog
 from reports import load_renderers
 
@@ -124,8 +125,9 @@ class HomePage(QWidget):
 
     def show_overview(self, overview: Overview) -> None:
         if overview.town:
-            self.title_label.setText(
-                self.tr("Front desk of {town} — {regie}").format(town=overview.town, regie=overview.regie_name)
+            self.title_label.setText(  # French elides: "d'Albertville", hence {of_town}
+                self.tr("Front desk of {town} — {regie}", "{of_town}: de, d' or du with the town")
+                .format(town=overview.town, of_town=of_town(overview.town), regie=overview.regie_name)
             )
         self.families_card.set_value(overview.families)
         self.children_card.set_value(overview.children)

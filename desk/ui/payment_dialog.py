@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from desk.db.enums import PaymentMode
 from desk.errors import DeskError
-from desk.money import format_cents, parse_euros
+from desk.money import amount_text, format_cents, parse_euros
+from desk.services.counter import PaymentSetup, payment_setup
 from desk.services.documents import receipt_document
 from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
@@ -76,6 +77,21 @@ class _ModeForm(QWidget):
     def tender(self, remaining: int) -> Tender | str:
         raise NotImplementedError
 
+    def prefill(self, remaining: int, payer: str) -> None:
+        """Shown for a new tender: what can be guessed is typed in already (nothing by default)."""
+
+    @staticmethod
+    def offer(edit: QLineEdit, text: str) -> None:
+        """Type ``text`` in ``edit`` unless the agent typed something of their own there."""
+        if not edit.text().strip() or edit.text() == edit.property("offered"):
+            edit.setText(text)
+            edit.setProperty("offered", text)
+
+    def first_field(self) -> QWidget | None:
+        """Where the cursor goes when the mode is chosen."""
+        edits = self.findChildren(QLineEdit)
+        return edits[0] if edits else None
+
 
 class CashForm(_ModeForm):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,6 +107,12 @@ class CashForm(_ModeForm):
         if cents is None:
             return self.tr("Cash: type the amount handed over, for example 20,00.")
         return Tender.cash(cents)
+
+    def prefill(self, remaining: int, payer: str) -> None:
+        """The amount due, selected: Enter takes it as it is, typing ``20`` replaces it."""
+        if remaining > 0:
+            self.offer(self.tendered, amount_text(remaining))
+        self.tendered.selectAll()
 
 
 class ChequeForm(_ModeForm):
@@ -111,6 +133,16 @@ class ChequeForm(_ModeForm):
             return self.tr("Cheque: the amount is not readable.")
         return Tender.cheque(cents, self.number.text().strip(), self.bank.text().strip(), self.drawer.text().strip())
 
+    def prefill(self, remaining: int, payer: str) -> None:
+        """The rest to pay and the payer as drawer; the agent types the cheque's number and corrects the rest."""
+        if remaining > 0:
+            self.offer(self.amount, amount_text(remaining))
+        if payer:
+            self.offer(self.drawer, payer)
+
+    def first_field(self) -> QWidget | None:
+        return self.number
+
 
 class CardForm(_ModeForm):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -128,6 +160,13 @@ class CardForm(_ModeForm):
         if cents is None:
             return self.tr("Card: the amount is not readable.")
         return Tender.card(cents, self.authorisation.text().strip(), self.last4.text().strip())
+
+    def prefill(self, remaining: int, payer: str) -> None:
+        if remaining > 0:
+            self.offer(self.amount, amount_text(remaining))
+
+    def first_field(self) -> QWidget | None:
+        return self.authorisation
 
 
 class VoucherForm(_ModeForm):
@@ -149,6 +188,9 @@ class VoucherForm(_ModeForm):
     def clear(self) -> None:
         super().clear()
         self.count.setValue(0)
+
+    def first_field(self) -> QWidget | None:
+        return self.count
 
     def tender(self, remaining: int) -> Tender | str:
         value = parse_euros(self.value.text())
@@ -176,6 +218,9 @@ class OnlineForm(_ModeForm):
 
     def is_empty(self) -> bool:
         return True  # paid on the gateway's page, never combined here
+
+    def first_field(self) -> QWidget | None:
+        return self.open_button
 
     def tender(self, remaining: int) -> Tender | str:
         return self.tr("Online payment: open it with the button.")
@@ -208,12 +253,15 @@ class PaymentDialog(QDialog):
         self.rendered: bytes | None = None  # and its PDF, in this desk's receipt format
         self.then_read = then_read
         self.read_after: Any = None  # what then_read read, after the payment, in its transaction
+        self.setup: PaymentSetup | None = None  # the cash desk's state and the payer, read as the window opens
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.resize(620, 560)
         self.to_pay = to_pay_cents
         self._build(family_email)
+        self._prefill_current()
         self.refresh()
+        self._read_setup()
 
     def _build(self, email: str) -> None:
         self.amount_label = QLabel(self.tr("To pay: %1").replace("%1", format_cents(self.to_pay)), self)
@@ -253,10 +301,13 @@ class PaymentDialog(QDialog):
         self.confirm_button.setObjectName("confirmPaymentButton")
         self.confirm_button.setProperty("primary", True)
         self.confirm_button.setShortcut(QKeySequence("F9"))
+        self.confirm_button.setDefault(True)  # Enter in the amount handed over cashes in
         self.confirm_button.clicked.connect(self.confirm)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setObjectName("cancelPaymentButton")
         cancel.clicked.connect(self.reject)
+        for button in (self.add_button, self.remove_button, cancel, self.forms[PaymentMode.PAYFIP].open_button):
+            button.setAutoDefault(False)  # Enter stays with *Encaisser* whatever had the focus before
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -266,9 +317,9 @@ class PaymentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.amount_label)
         layout.addWidget(self.remaining_label)
+        layout.addWidget(self.error_label)  # right under the status line the agent reads, never far below it
         layout.addLayout(mode_row)
         layout.addWidget(self.stack)
-        layout.addWidget(self.error_label)  # right under the fields it speaks of
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(QLabel(self.tr("Modes already entered"), self))
         layout.addWidget(self.tenders_view)
@@ -279,7 +330,7 @@ class PaymentDialog(QDialog):
     # -- reading the tenders ---------------------------------------------------
 
     def current_mode(self) -> PaymentMode:
-        return self.mode_combo.currentData()
+        return PaymentMode(self.mode_combo.currentData())  # Qt hands the enum back as its plain string
 
     def _current_tender(self, remaining: int) -> tuple[Tender | None, str | None]:
         form = self.forms[self.current_mode()]
@@ -298,15 +349,27 @@ class PaymentDialog(QDialog):
                         accept_voucher_excess=self.excess_check.isChecked())
         return result, ([problem] if problem else []) + list(result.errors)
 
+    def counter_closed(self) -> bool:
+        """The cash desk was closed when the window opened: nothing can be cashed in at the counter."""
+        return self.setup is not None and not self.setup.cash_desk_open
+
     def refresh(self) -> None:
         result, problems = self.settlement()
+        if self.counter_closed() and self.current_mode() is not PaymentMode.PAYFIP:
+            problems.insert(0, self.tr("The cash desk is closed: nothing can be cashed in at the counter. A cashier "
+                                       "must open it (Cash desk menu); an online payment remains possible."))
         cash = self.forms[PaymentMode.CASH]
         assert isinstance(cash, CashForm)
         cash.change_label.setText(format_cents(result.change_cents))
         if result.remaining_cents:
             self.remaining_label.setText(self.tr("Still to pay: %1").replace("%1", format_cents(result.remaining_cents)))
+        elif problems:  # never "covered" while something stops the payment: the reason is right below
+            self.remaining_label.setText(self.tr("Not cashable as entered:"))
         else:
             self.remaining_label.setText(self.tr("The amount is covered."))
+        self.remaining_label.setProperty("role", "fieldError" if problems and not result.remaining_cents else "")
+        self.remaining_label.style().unpolish(self.remaining_label)
+        self.remaining_label.style().polish(self.remaining_label)
         self.excess_check.setVisible(result.voucher_excess_cents > 0)
         self.error_label.setText("\n".join(dict.fromkeys(problems)))
         self.error_label.setVisible(bool(problems))
@@ -336,7 +399,37 @@ class PaymentDialog(QDialog):
 
     def _mode_changed(self) -> None:
         self.stack.setCurrentWidget(self.forms[self.current_mode()])
+        self._prefill_current()
         self.refresh()
+        field = self.forms[self.current_mode()].first_field()
+        if field is not None and self.isVisible():
+            field.setFocus()
+
+    def _prefill_current(self) -> None:
+        """The mode's amount is the rest to pay (cash only within the ceiling), a cheque's drawer the payer."""
+        mode = self.current_mode()
+        remaining = settle(self.to_pay, self.added, cash_ceiling_cents=self.cash_ceiling_cents).remaining_cents
+        if mode is PaymentMode.CASH and remaining > min(self.cash_ceiling_cents, DEFAULT_CASH_CEILING_CENTS):
+            remaining = 0  # over the ceiling: the agent splits the payment, cash is typed by hand
+        self.forms[mode].prefill(remaining, self.setup.payer_name if self.setup else "")
+
+    def _read_setup(self) -> None:
+        """Whether the cash desk is open and who pays, off the GUI thread, as soon as the window opens."""
+        context, family_id = self.context, self.family_id
+        self.runner.run(lambda: context.read(lambda s: payment_setup(s, family_id)), self._set_up,
+                        lambda _error: None)  # nothing read: the payment itself says what is wrong
+
+    def _set_up(self, setup: PaymentSetup) -> None:
+        self.setup = setup
+        if self.current_mode() is PaymentMode.CHEQUE:
+            self._prefill_current()
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        field = self.forms[self.current_mode()].first_field()
+        if field is not None:
+            field.setFocus()  # the cursor in the amount handed over: the agent types 20, then Enter
 
     def _request_online(self) -> None:
         online = self.forms[PaymentMode.PAYFIP]
@@ -352,7 +445,9 @@ class PaymentDialog(QDialog):
         meanwhile does nothing. A refusal keeps every field as typed.
         """
         result, problems = self.settlement()
-        if self.paying or problems or not result.is_complete:
+        if self.paying or problems or not result.is_complete or not self.confirm_button.isEnabled():
+            return
+        if result.large_change and not self._change_confirmed(result):
             return
         tenders = [line.tender for line in result.lines]
         context, family_id = self.context, self.family_id
@@ -379,6 +474,21 @@ class PaymentDialog(QDialog):
 
         self._set_paying(True)
         self.runner.run(pay_and_render, self._recorded, self._refused)
+
+    def _change_confirmed(self, result: Settlement) -> bool:
+        """Much change to give back is most often a slip of the keys: the agent confirms the sum handed over."""
+        tendered = sum(line.tender.tendered_cents or 0 for line in result.lines if line.tender.mode is PaymentMode.CASH)
+        question = (self.tr("The family handed over %1 for %2 to pay: give back %3 of change?")
+                    .replace("%1", format_cents(tendered)).replace("%2", format_cents(self.to_pay))
+                    .replace("%3", format_cents(result.change_cents)))
+        if self.context.dialogs.confirm(self, self.tr("Much change to give back"), question):
+            return True
+        cash = self.forms[PaymentMode.CASH]
+        assert isinstance(cash, CashForm)
+        if self.current_mode() is PaymentMode.CASH:
+            cash.tendered.setFocus()
+            cash.tendered.selectAll()
+        return False
 
     def _set_paying(self, paying: bool) -> None:
         self.paying = paying

@@ -22,6 +22,9 @@ class Texts(QObject):
     def years_old(self, age: int) -> str:
         return self.tr("%n year(s)", "", age)
 
+    def places_left(self, left: int, capacity: int) -> str:
+        return self.tr("%n place(s) left of %1", "", left).replace("%1", str(capacity))
+
 
 @cache
 def _texts() -> Texts:
@@ -35,6 +38,28 @@ def balance_text(balance_cents: int) -> str:
 def years_old(age: int) -> str:
     """``8 ans``, ``1 an``."""
     return _texts().years_old(age)
+
+
+def places_left_text(left: int, capacity: int) -> str:
+    """``1 place restante sur 24``, ``3 places restantes sur 24``: singular or plural, never « place(s) »."""
+    return _texts().places_left(left, capacity)
+
+
+_VOWELS = frozenset("aeiouyhàâäéèêëîïôöùûüÿœæ")
+
+
+def of_town(town: str) -> str:
+    """The town with the French preposition *de*, elided or contracted as it is written:
+    ``d'Albertville``, ``d'Hyères``, ``de Chambéry``, ``du Havre`` (Le Havre), ``des Contamines`` (Les …)."""
+    name = " ".join(town.split())
+    lowered = name.lower()
+    if lowered.startswith("le "):
+        return f"du {name[3:]}"
+    if lowered.startswith("les "):
+        return f"des {name[4:]}"
+    if lowered[:1] in _VOWELS:
+        return f"d'{name}"
+    return f"de {name}"
 
 
 def child_with_age(first_name: str, age: int) -> str:

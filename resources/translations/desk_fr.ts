@@ -133,22 +133,22 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="122"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="154"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="123"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="155"/>
         <source>Authorisation number (terminal)</source>
         <translation>Numéro d&apos;autorisation (terminal)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="124"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="156"/>
         <source>Last four digits of the card</source>
         <translation>4 derniers chiffres de la carte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="129"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="161"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -156,143 +156,153 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="58"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="59"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="105"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="111"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="112"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="116"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="117"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="125"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="126"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="140"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="142"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="143"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="145"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="150"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="153"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="176"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="174"/>
+        <source>total of the cheques counted</source>
+        <translation>total des chèques comptés</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="179"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="180"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="180"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="182"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="188"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="189"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="191"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="192"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="192"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="199"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="229"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="232"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="235"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="240"/>
+        <source>Count the cheques and type their total (0 if there are none).</source>
+        <translation>Comptez les chèques et saisissez leur total (0 s&apos;il n&apos;y en a pas).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="237"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="254"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="238"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="254"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="271"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -300,17 +310,17 @@
 <context>
     <name>CashForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="86"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="102"/>
         <source>Amount handed over</source>
         <translation>Somme remise</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="87"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="92"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="108"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
     </message>
@@ -476,27 +486,27 @@
 <context>
     <name>ChequeForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="125"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="104"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="126"/>
         <source>Cheque number</source>
         <translation>Numéro du chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="105"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="127"/>
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="106"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="128"/>
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="111"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="133"/>
         <source>Cheque: the amount is not readable.</source>
         <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -707,17 +717,17 @@
         <translation>Pa&amp;iements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="353"/>
+        <location filename="../../desk/ui/family_file.py" line="355"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="354"/>
+        <location filename="../../desk/ui/family_file.py" line="356"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="423"/>
+        <location filename="../../desk/ui/family_file.py" line="421"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -879,105 +889,110 @@
 <context>
     <name>GatewayWindow</name>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="54"/>
+        <location filename="../../desk/ui/gateway_window.py" line="55"/>
         <source>Secure payment of the public treasury (DGFIP)</source>
         <translation>Paiement sécurisé du Trésor public (DGFIP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="63"/>
+        <location filename="../../desk/ui/gateway_window.py" line="64"/>
         <source>Preparing the payment… Please wait a few seconds.</source>
         <translation>Préparation du paiement… Merci de patienter quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="69"/>
+        <location filename="../../desk/ui/gateway_window.py" line="73"/>
         <source>Welcome to the DGFIP payment solution</source>
         <translation>Bienvenue sur la solution de paiement de la DGFIP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="83"/>
+        <location filename="../../desk/ui/gateway_window.py" line="87"/>
         <source>Debt reference:</source>
         <translation>Référence de la dette :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="84"/>
+        <location filename="../../desk/ui/gateway_window.py" line="88"/>
         <source>Amount:</source>
         <translation>Montant :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="85"/>
+        <location filename="../../desk/ui/gateway_window.py" line="89"/>
         <source>E-mail address:</source>
         <translation>Adresse électronique :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="90"/>
+        <location filename="../../desk/ui/gateway_window.py" line="94"/>
         <source>Test cards (any future expiry, any 3-digit code):</source>
         <translation>Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="94"/>
+        <location filename="../../desk/ui/gateway_window.py" line="98"/>
         <source>Back to the desk</source>
         <translation>Retour au guichet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="100"/>
+        <location filename="../../desk/ui/gateway_window.py" line="104"/>
         <source>Information about the debt</source>
         <translation>Informations sur la dette</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="111"/>
+        <location filename="../../desk/ui/gateway_window.py" line="115"/>
         <source>Pay by bank card</source>
         <translation>Payer par carte bancaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="115"/>
-        <location filename="../../desk/ui/gateway_window.py" line="147"/>
+        <location filename="../../desk/ui/gateway_window.py" line="119"/>
+        <location filename="../../desk/ui/gateway_window.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="119"/>
+        <location filename="../../desk/ui/gateway_window.py" line="124"/>
         <source>Choice of the payment method</source>
         <translation>Choix du mode de paiement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="143"/>
+        <location filename="../../desk/ui/gateway_window.py" line="150"/>
         <source>VALIDATE</source>
         <translation>VALIDER</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="151"/>
+        <location filename="../../desk/ui/gateway_window.py" line="159"/>
         <source>month</source>
         <translation>mois</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="153"/>
+        <location filename="../../desk/ui/gateway_window.py" line="161"/>
         <source>year</source>
         <translation>année</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="157"/>
+        <location filename="../../desk/ui/gateway_window.py" line="165"/>
         <source>Card number:</source>
         <translation>Numéro de carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="158"/>
+        <location filename="../../desk/ui/gateway_window.py" line="166"/>
         <source>Expires at the end of:</source>
         <translation>Expire fin :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="159"/>
+        <location filename="../../desk/ui/gateway_window.py" line="167"/>
         <source>Card security code:</source>
         <translation>Cryptogramme visuel de la carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="211"/>
+        <location filename="../../desk/ui/gateway_window.py" line="227"/>
         <source>Waiting for your bank&apos;s answer… This may take a few minutes.</source>
         <translation>En attente de la réponse de votre banque… Cela peut prendre quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="246"/>
+        <location filename="../../desk/ui/gateway_window.py" line="264"/>
         <source>Time left to pay: %1</source>
         <translation>Temps restant pour payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="275"/>
+        <source>Back to the payment</source>
+        <translation>Retour au paiement</translation>
     </message>
 </context>
 <context>
@@ -1016,62 +1031,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/main_window.py" line="96"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="98"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="102"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="103"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="110"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="122"/>
+        <location filename="../../desk/ui/main_window.py" line="123"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="128"/>
+        <location filename="../../desk/ui/main_window.py" line="129"/>
         <source>Front desk of {town} — {regie}</source>
-        <translation>Guichet unique de {town} — {regie}</translation>
+        <comment>{of_town}: de, d&apos; or du with the town</comment>
+        <translation>Guichet unique {of_town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="135"/>
+        <location filename="../../desk/ui/main_window.py" line="137"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1079,32 +1095,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="24"/>
+        <location filename="../../desk/ui/login_dialog.py" line="26"/>
         <source>desk — Sign in</source>
         <translation>desk — Connexion</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="27"/>
+        <location filename="../../desk/ui/login_dialog.py" line="29"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="44"/>
+        <location filename="../../desk/ui/login_dialog.py" line="46"/>
         <source>&amp;Login</source>
         <translation>&amp;Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="45"/>
+        <location filename="../../desk/ui/login_dialog.py" line="47"/>
         <source>&amp;Password</source>
         <translation>&amp;Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="47"/>
+        <location filename="../../desk/ui/login_dialog.py" line="49"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/login_dialog.py" line="67"/>
+        <location filename="../../desk/ui/login_dialog.py" line="77"/>
         <source>Enter your login and your password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
     </message>
@@ -1112,108 +1128,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="159"/>
+        <location filename="../../desk/ui/main_window.py" line="161"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="234"/>
+        <location filename="../../desk/ui/main_window.py" line="236"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="305"/>
+        <location filename="../../desk/ui/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="223"/>
+        <location filename="../../desk/ui/main_window.py" line="225"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="274"/>
+        <location filename="../../desk/ui/main_window.py" line="276"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="276"/>
+        <location filename="../../desk/ui/main_window.py" line="278"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="278"/>
+        <location filename="../../desk/ui/main_window.py" line="280"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="283"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="283"/>
+        <location filename="../../desk/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="284"/>
+        <location filename="../../desk/ui/main_window.py" line="286"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="286"/>
+        <location filename="../../desk/ui/main_window.py" line="288"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="288"/>
-        <location filename="../../desk/ui/main_window.py" line="452"/>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
+        <location filename="../../desk/ui/main_window.py" line="454"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="290"/>
+        <location filename="../../desk/ui/main_window.py" line="292"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="291"/>
+        <location filename="../../desk/ui/main_window.py" line="293"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="292"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="293"/>
+        <location filename="../../desk/ui/main_window.py" line="295"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="309"/>
+        <location filename="../../desk/ui/main_window.py" line="311"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="313"/>
+        <location filename="../../desk/ui/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="314"/>
+        <location filename="../../desk/ui/main_window.py" line="316"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="344"/>
+        <location filename="../../desk/ui/main_window.py" line="346"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1221,52 +1237,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <location filename="../../desk/ui/main_window.py" line="348"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="361"/>
+        <location filename="../../desk/ui/main_window.py" line="363"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="377"/>
+        <location filename="../../desk/ui/main_window.py" line="379"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="438"/>
+        <location filename="../../desk/ui/main_window.py" line="440"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="493"/>
+        <location filename="../../desk/ui/main_window.py" line="495"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="496"/>
+        <location filename="../../desk/ui/main_window.py" line="498"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="302"/>
+        <location filename="../../desk/ui/main_window.py" line="304"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="244"/>
+        <location filename="../../desk/ui/main_window.py" line="246"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="246"/>
+        <location filename="../../desk/ui/main_window.py" line="248"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="448"/>
+        <location filename="../../desk/ui/main_window.py" line="450"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1274,32 +1290,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="451"/>
+        <location filename="../../desk/ui/main_window.py" line="453"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="500"/>
+        <location filename="../../desk/ui/main_window.py" line="502"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="501"/>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="501"/>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="506"/>
+        <location filename="../../desk/ui/main_window.py" line="508"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="507"/>
+        <location filename="../../desk/ui/main_window.py" line="509"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1309,22 +1325,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="167"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="209"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="170"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="212"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="174"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="216"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="181"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="226"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1332,68 +1348,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="212"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="258"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="219"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="267"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="238"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="286"/>
         <source>Add this mode and pay the rest another way</source>
         <translation>Ajouter ce moyen et régler le reste autrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="244"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="292"/>
         <source>Remove the selected mode</source>
         <translation>Retirer le moyen sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="247"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="295"/>
         <source>The vouchers exceed the amount: the excess becomes a credit</source>
         <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="252"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="385"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="300"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="495"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="257"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="306"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="265"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="316"/>
         <source>Payment &amp;mode</source>
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="273"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="324"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="307"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="359"/>
+        <source>The cash desk is closed: nothing can be cashed in at the counter. A cashier must open it (Cash desk menu); an online payment remains possible.</source>
+        <translation>La caisse est fermée : aucun encaissement au guichet n&apos;est possible. Un régisseur doit l&apos;ouvrir (menu Caisse) ; le paiement en ligne reste possible.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="365"/>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="309"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="367"/>
+        <source>Not cashable as entered:</source>
+        <translation>Encaissement impossible en l&apos;état :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="369"/>
         <source>The amount is covered.</source>
         <translation>Le montant est couvert.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="320"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="383"/>
         <source>Fill in this mode first.</source>
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="385"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="481"/>
+        <source>The family handed over %1 for %2 to pay: give back %3 of change?</source>
+        <translation>La famille a remis %1 pour %2 à payer : rendre %3 de monnaie ?</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="484"/>
+        <source>Much change to give back</source>
+        <translation>Beaucoup de monnaie à rendre</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="495"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -1520,69 +1556,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="95"/>
+        <location filename="../../desk/ui/planning_panel.py" line="129"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="97"/>
+        <location filename="../../desk/ui/planning_panel.py" line="131"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="97"/>
+        <location filename="../../desk/ui/planning_panel.py" line="131"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="99"/>
+        <location filename="../../desk/ui/planning_panel.py" line="133"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="104"/>
+        <location filename="../../desk/ui/planning_panel.py" line="138"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="105"/>
+        <location filename="../../desk/ui/planning_panel.py" line="139"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="106"/>
+        <location filename="../../desk/ui/planning_panel.py" line="140"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="113"/>
-        <location filename="../../desk/ui/planning_panel.py" line="429"/>
+        <location filename="../../desk/ui/planning_panel.py" line="147"/>
+        <location filename="../../desk/ui/planning_panel.py" line="457"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="158"/>
+        <location filename="../../desk/ui/planning_panel.py" line="192"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="338"/>
-        <location filename="../../desk/ui/planning_panel.py" line="364"/>
+        <location filename="../../desk/ui/planning_panel.py" line="366"/>
+        <location filename="../../desk/ui/planning_panel.py" line="392"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="342"/>
+        <location filename="../../desk/ui/planning_panel.py" line="370"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="372"/>
+        <location filename="../../desk/ui/planning_panel.py" line="400"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="376"/>
+        <location filename="../../desk/ui/planning_panel.py" line="404"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1590,7 +1626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="377"/>
+        <location filename="../../desk/ui/planning_panel.py" line="405"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1598,22 +1634,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="378"/>
+        <location filename="../../desk/ui/planning_panel.py" line="406"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="389"/>
+        <location filename="../../desk/ui/planning_panel.py" line="417"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="425"/>
+        <location filename="../../desk/ui/planning_panel.py" line="453"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="429"/>
+        <location filename="../../desk/ui/planning_panel.py" line="457"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
@@ -1955,6 +1991,14 @@
             <numerusform>%n ans</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/texts.py" line="26"/>
+        <source>%n place(s) left of %1</source>
+        <translation>
+            <numerusform>%n place restante sur %1</numerusform>
+            <numerusform>%n places restantes sur %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VerifyJournalDialog</name>
@@ -2010,17 +2054,17 @@
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="143"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="182"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="144"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="183"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="156"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="198"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>
@@ -2038,17 +2082,17 @@
         <translation>Nouvelle base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="132"/>
+        <location filename="../../desk/app.py" line="134"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="155"/>
+        <location filename="../../desk/app.py" line="157"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="156"/>
+        <location filename="../../desk/app.py" line="158"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>
