@@ -9,10 +9,14 @@ in the main window; signing out comes back to the login dialog.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import logging
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
@@ -34,6 +38,69 @@ from desk.ui.resources import icon, style_sheet
 from desk.ui.settings import APPLICATION, ORGANISATION, DeskSettings
 
 EXIT_USER_ERROR = 2
+# What Qt's X11 platform plugin needs beyond a bare Debian/Ubuntu (``ldd`` on PySide6's platforms/libqxcb.so).
+XCB_PACKAGES = ("libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
+                "libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 "
+                "libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0")
+
+
+def display_problem(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why Qt could not open a window here, in French, or None; asked before QApplication, which would
+    abort the process (a core dump and an English message) rather than say it.
+
+    Only the X11 path is checked in depth: no display named, no X server answering, the plugin's system
+    libraries missing. Other platforms (offscreen, Wayland, Windows, macOS) are left to Qt.
+    """
+    environ = os.environ if environ is None else environ
+    if not platform.startswith("linux"):
+        return None
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if chosen not in ("", "xcb"):
+        return None  # offscreen, wayland, vnc…: Qt's own choice
+    if not chosen and environ.get("WAYLAND_DISPLAY") and environ.get("XDG_SESSION_TYPE") == "wayland":
+        return None
+    if not environ.get("DISPLAY"):
+        return ("aucun écran utilisable : ni DISPLAY ni WAYLAND_DISPLAY ne sont définis. Lancez desk depuis une "
+                "session graphique (ou, pour un essai sans fenêtre, avec QT_QPA_PLATFORM=offscreen).")
+    missing = _xcb_plugin_missing()
+    if missing:
+        return (f"l'affichage X11 ne peut pas être utilisé : il manque à ce système des bibliothèques de Qt "
+                f"({missing}). Sous Debian ou Ubuntu : sudo apt-get install {XCB_PACKAGES}")
+    if not _x_server_answers(environ["DISPLAY"]):
+        return (f"l'écran {environ['DISPLAY']} ne répond pas : aucun serveur X n'y est joignable (session "
+                "fermée, DISPLAY erroné ou accès refusé). Lancez desk depuis la session graphique de l'agent.")
+    return None
+
+
+def _xcb_plugin_missing() -> str | None:
+    """The system library Qt's X11 plugin cannot find (the loader's own words), or None."""
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None  # another Qt layout: Qt will tell
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as error:
+        named = re.search(r"([\w.+-]+\.so[\w.]*): cannot open", str(error))
+        return named.group(1) if named else str(error)
+    return None
+
+
+def _x_server_answers(display: str) -> bool:
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # said by the plugin check
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -88,8 +155,10 @@ class DeskApplication(QObject):
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
 
-    def show_login(self) -> QDialog:
-        """The login dialog; on a database nobody can log into yet, the first-start dialog before it."""
+    def show_login(self, signed_out: bool = False) -> QDialog:
+        """The login dialog; on a database nobody can log into yet, the first-start dialog before it.
+
+        ``signed_out``: after an agent signed out, the dialog offers nothing of their login."""
         self.context.actor = None
         if self.context.read(needs_setup):
             self.setup = SetupDialog(self.context)
@@ -97,7 +166,7 @@ class DeskApplication(QObject):
             self.setup.rejected.connect(self.closed.emit)
             self.setup.open()
             return self.setup
-        self.login = LoginDialog(self.context)
+        self.login = LoginDialog(self.context, signed_out=signed_out)
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self.closed.emit)
         self.login.open()
@@ -114,7 +183,7 @@ class DeskApplication(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        self.show_login()
+        self.show_login(signed_out=True)
 
 
 def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = None) -> DeskApplication | int:
@@ -186,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.selftest import run_self_test
 
         return run_self_test()
+    problem = display_problem()
+    if problem:
+        print(f"desk : {problem}", file=sys.stderr)
+        return EXIT_USER_ERROR
     app = QApplication([sys.argv[0], *parse_arguments(argv)[1]])
     configure(app)
     dialogs = QtDialogService()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk.errors import DeskError
@@ -14,7 +14,9 @@ from desk.ui.tasks import BackgroundRunner
 
 
 class LoginDialog(QDialog):
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, parent: QWidget | None = None, *, signed_out: bool = False) -> None:
+        """``signed_out``: shown after an agent signed out, most often for another agent: nothing of the
+        previous login is offered. At start, the last login is typed in and the cursor waits in the password."""
         super().__init__(parent)
         self.context = context
         self.runner = BackgroundRunner(self, threads=1)
@@ -55,8 +57,16 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.user_edit.setText(context.settings.last_login)
-        (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
+        if not signed_out:
+            self.user_edit.setText(context.settings.last_login)
+        self.first_field().setFocus()
+
+    def first_field(self) -> QLineEdit:
+        return self.password_edit if self.user_edit.text() else self.user_edit
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.first_field().setFocus()
 
     def try_login(self) -> None:
         """Check the password off the GUI thread (Argon2 takes its time and 64 MiB, by design)."""
