@@ -159,6 +159,23 @@ def cash_refunds_of(session: Session, cash_session_ids: list[int]) -> dict[int, 
     )}
 
 
+def count_problem(figures: SessionFigures, counted_cash_cents: int, cheques_counted_cents: int, comment: str) -> str | None:
+    """Why a count cannot close the session as it stands: a difference needs a comment saying why.
+
+    The closing window asks it before "Clôturer ?"; the closing asks it again on the figures it locked.
+    """
+    if comment.strip():
+        return None
+    differences = []
+    if counted_cash_cents != figures.expected_cash_cents:
+        differences.append(f"{format_cents(counted_cash_cents - figures.expected_cash_cents)} en espèces")
+    if cheques_counted_cents != figures.cheques_cents:
+        differences.append(f"{format_cents(cheques_counted_cents - figures.cheques_cents)} en chèques")
+    if not differences:
+        return None
+    return f"Le comptage diffère de l'attendu ({', '.join(differences)}) : expliquez l'écart en commentaire."
+
+
 def close_cash_desk(
     session: Session,
     clock: Clock,
@@ -187,11 +204,9 @@ def close_cash_desk(
         raise DeskError("La caisse n'est pas ouverte.", "Il n'y a rien à clôturer.")
     figures = session_figures(session, cash_session.id)
     difference = counted - figures.expected_cash_cents
-    if (difference or cheques_counted_cents != figures.cheques_cents) and not note:
-        raise ValidationError(
-            f"Le comptage diffère de l'attendu ({format_cents(difference)} en espèces) : expliquez l'écart en commentaire.",
-            field="comment",
-        )
+    problem = count_problem(figures, counted, cheques_counted_cents, note or "")
+    if problem:
+        raise ValidationError(problem, field="comment")
     now = clock.now()
     count_lines = [CashCountLine(cash_session_id=cash_session.id, denomination_cents=denomination, count=number)
                    for denomination, number in sorted(counts.items(), reverse=True) if number]

@@ -17,7 +17,7 @@ import secrets
 import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from typing import Any
@@ -198,6 +198,7 @@ class TownGenerator:
         self.events: list[PaymentEvent] = []
         self.closings: list[ClosingEvent] = []
         self.cash_sessions: dict[date, int] = {}
+        self.events_settled = 0  # the events before this one have their cash session's final number
         self.cashier: int | None = None
         self.report = GenerationReport()
         self.buffers = _Buffers()
@@ -429,6 +430,7 @@ class TownGenerator:
         """Write the buffered payments as the desk would have: one counter session open at a time,
         no payment into a closed one. So each session of the chunk is opened, takes its payments and
         is closed with the cash they brought, counted; the next chunk opens sessions of its own."""
+        self._number_sessions_by_date()
         payments: dict[int | None, list[dict[str, Any]]] = {}
         for row in self.buffers.rows.pop(Payment, []):
             payments.setdefault(row["cash_session_id"], []).append(row)
@@ -442,6 +444,29 @@ class TownGenerator:
             insert_rows(self.session, Payment, payments[row["id"]])
             self._close(row, payments[row["id"]], by_mode.get(row["id"], Tally()))
         self.cash_sessions.clear()
+
+    def _number_sessions_by_date(self) -> None:
+        """The chunk's sessions got their numbers as the payments came, family after family: give them
+        the same numbers in the order of their days, so that session n° N+1 is the one after n° N (and the
+        desk's next one follows the last). Their payments, and the digests the journal keeps of them, follow."""
+        sessions = self.buffers.rows.get(CashSession, [])
+        numbers = sorted(row["id"] for row in sessions)
+        sessions.sort(key=lambda row: row["opened_at"])
+        renumbered = {row["id"]: number for row, number in zip(sessions, numbers, strict=True)}
+        for row in sessions:
+            row["id"] = renumbered[row["id"]]
+        payments = {}
+        for row in self.buffers.rows.get(Payment, []):
+            if row["cash_session_id"] is not None:
+                row["cash_session_id"] = renumbered[row["cash_session_id"]]
+                payments[row["id"]] = row
+        for index in range(self.events_settled, len(self.events)):
+            event = self.events[index]
+            if event.cash_session_id is not None:
+                payment = payments[event.payment_id]
+                parts = {**event.parts, "payment": evidence.digest(evidence.record(payment, evidence.PAYMENT_FIELDS))}
+                self.events[index] = replace(event, cash_session_id=payment["cash_session_id"], parts=parts)
+        self.events_settled = len(self.events)
 
     def _close(self, row: dict[str, Any], payments: list[dict[str, Any]], by_mode: Tally[str]) -> None:
         day = row["opened_at"].astimezone(PARIS).date()

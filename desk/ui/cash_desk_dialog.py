@@ -26,6 +26,7 @@ from desk.services.cash_desk import (
     DENOMINATIONS,
     SessionFigures,
     close_cash_desk,
+    count_problem,
     open_cash_desk,
     open_session,
     session_figures,
@@ -56,7 +57,7 @@ class CashDeskDialog(QDialog):
         self.figures: SessionFigures | None = None
         self.setObjectName("cashDeskDialog")
         self.setWindowTitle(self.tr("Cash desk"))
-        self.resize(640, 620)
+        self.resize(680, 720)
         self.heading = QLabel(self)
         self.heading.setObjectName("cashDeskStateLabel")
         self.heading.setProperty("role", "heading")
@@ -170,7 +171,7 @@ class CashDeskDialog(QDialog):
         grid.addWidget(self.difference_label, 5, 3, 1, 3)
         self.cheques_edit = QLineEdit(self.page)
         self.cheques_edit.setObjectName("chequesCountedEdit")
-        self.cheques_edit.setText(format_cents(figures.cheques_cents).replace("\u00a0€", "").replace("\u202f", " "))
+        self.cheques_edit.setPlaceholderText(self.tr("total of the cheques counted"))  # counted, never offered
         self.comment_edit = QPlainTextEdit(self.page)
         self.comment_edit.setObjectName("closingCommentEdit")
         self.comment_edit.setPlaceholderText(self.tr("Explain any difference"))
@@ -194,7 +195,9 @@ class CashDeskDialog(QDialog):
             Column(self.tr("Paid by"), lambda p: p.modes),
         ], payments)
         self.payments_view = record_table(payments, "sessionPaymentsView", self.payments_model)
-        self.payments_view.setMaximumHeight(130)
+        header = self.payments_view.horizontalHeader().sizeHint().height()
+        rows = self.payments_view.verticalHeader().defaultSectionSize()
+        self.payments_view.setMinimumHeight(header + 5 * rows + 2 * self.payments_view.frameWidth())  # five rows
         self.payments_model.set_records(self.context.read(lambda s: session_payments(s, figures.cash_session_id)))
         reprint = QPushButton(self.tr("Reprint the selected ticket"), payments)
         reprint.setObjectName("sessionReprintButton")
@@ -202,7 +205,7 @@ class CashDeskDialog(QDialog):
         column.addWidget(self.payments_view)
         column.addWidget(reprint, 0, Qt.AlignmentFlag.AlignRight)
         self.body.addWidget(day)
-        self.body.addWidget(payments)
+        self.body.addWidget(payments, 1)
         self.body.addWidget(count)
         self.body.addLayout(form)
         self.body.addLayout(buttons)
@@ -230,9 +233,23 @@ class CashDeskDialog(QDialog):
         self.difference_label.setText(self.tr("Difference: %1").replace("%1", format_cents(difference)))
 
     def close_desk(self) -> None:
-        cheques = parse_euros(self.cheques_edit.text() or "0")
+        """Everything the count can be refused for is said before "Clôturer ?" is asked."""
+        assert self.figures is not None
+        typed = self.cheques_edit.text().strip()
+        if not typed and self.figures.cheques_cents:
+            self.error_label.setText(self.tr("Count the cheques and type their total (0 if there are none)."))
+            self.cheques_edit.setFocus()
+            return
+        cheques = parse_euros(typed or "0")
         if cheques is None:
             self.error_label.setText(self.tr("Type the total of the cheques, for example 45,00."))
+            self.cheques_edit.setFocus()
+            return
+        counted = sum(denomination * number for denomination, number in self.counts().items())
+        problem = count_problem(self.figures, counted, cheques, self.comment_edit.toPlainText())
+        if problem:
+            self.error_label.setText(problem)
+            self.comment_edit.setFocus()
             return
         question = self.tr("Close the cash desk? Nothing can be cashed in this session afterwards.")
         if not self.context.dialogs.confirm(self, self.tr("Close the cash desk"), question):

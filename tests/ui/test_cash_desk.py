@@ -43,6 +43,9 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     assert dialog.findChild(QLabel, "expectedCashLabel").text() == "160,00\u00a0€"  # 150 € float + 10 €
     payments = dialog.findChild(QTableView, "sessionPaymentsView")
     assert payments.model().rowCount() == 1
+    rows = payments.verticalHeader().defaultSectionSize()
+    assert payments.minimumHeight() >= 5 * rows and payments.height() >= 5 * rows  # not one and a half rows
+    assert dialog.findChild(QLineEdit, "chequesCountedEdit").text() == ""  # counted by the régisseur, not offered
     payments.selectRow(0)
     dialog.findChild(QPushButton, "sessionReprintButton").click()
     qtbot.waitUntil(lambda: getattr(dialog, "receipt_dialog", None) is not None, timeout=5000)  # recorded first
@@ -57,8 +60,10 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     dialog.findChild(QSpinBox, "count200Spin").setValue(2)
     assert dialog.findChild(QLabel, "cashDifferenceLabel").text() == "Écart : -1,00\u00a0€"
     shot(dialog, "18-cash-desk")
+    asked = len(context.dialogs.shown)
     dialog.findChild(QPushButton, "closeCashDeskButton").click()
     assert "expliquez l'écart" in dialog.findChild(QLabel, "cashDeskErrorLabel").text()
+    assert len(context.dialogs.shown) == asked  # refused before "Clôturer la caisse ?" is asked
     dialog.findChild(QPlainTextEdit, "closingCommentEdit").setPlainText("Pièce de 1 € égarée.")
     dialog.findChild(QPushButton, "closeCashDeskButton").click()
     journal = dialog.journal_dialog
@@ -135,3 +140,14 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
     assert till.findChild(QLabel, "cashRefundsLabel").text() == "-10,00\u00a0€"
     assert till.findChild(QLabel, "expectedCashLabel").text() == "140,00\u00a0€"  # 150 € float − 10 €
     till.accept()
+
+
+def test_the_demo_numbers_its_sessions_in_the_order_of_their_days(window):
+    from desk.db.models import CashSession
+
+    context = window.testing[0]
+    sessions = context.read(lambda s: [(row.id, row.opened_at, row.closed_at) for row in
+                                       s.query(CashSession).order_by(CashSession.id)])
+    assert [opened for _id, opened, _closed in sessions] == sorted(opened for _id, opened, _closed in sessions)
+    assert [number for number, _opened, _closed in sessions] == list(range(1, len(sessions) + 1))
+    assert sessions[-1][2] is None and all(closed for _id, _opened, closed in sessions[:-1])  # today's follows
