@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -47,7 +47,8 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
 
 
 class PdfPreview(QScrollArea):
-    """The pages one under the other, as the family will get them."""
+    """The pages one under the other, as the family will get them; a page wider than the window
+    (an A4 page in a ticket-sized window) is shown smaller, to the window's width, never cut."""
 
     def __init__(self, parent: QWidget | None = None, dpi: float = 96) -> None:
         super().__init__(parent)
@@ -59,6 +60,8 @@ class PdfPreview(QScrollArea):
         self._pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self._content)
         self.page_count = 0
+        self._images: list[QImage] = []
+        self._labels: list[QLabel] = []
 
     def show_pdf(self, pdf: bytes) -> None:
         while self._pages.count():
@@ -66,10 +69,34 @@ class PdfPreview(QScrollArea):
             if item.widget():
                 item.widget().deleteLater()
         self.page_count = 0
+        self._images, self._labels = [], []
         for image in page_images(pdf, self.dpi):
             label = QLabel(self._content)
             label.setObjectName(f"pdfPage{self.page_count}")
-            label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #c9d3df; background: white;")
             self._pages.addWidget(label)
+            self._images.append(image)
+            self._labels.append(label)
             self.page_count += 1
+        self._fit()
+
+    def page_width(self) -> int:
+        """The width the pages may take: the window's, less the margins and a vertical scroll bar kept aside
+        (so that a scroll bar coming or going never makes the pages change size again)."""
+        margins = self._pages.contentsMargins()
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return max(50, self.width() - frame - bar - margins.left() - margins.right() - 2)
+
+    def _fit(self) -> None:
+        width = self.page_width()
+        for image, label in zip(self._images, self._labels, strict=True):
+            pixmap = QPixmap.fromImage(image)
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._images:
+            self._fit()

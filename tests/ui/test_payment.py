@@ -81,6 +81,14 @@ def test_cash_with_change_then_the_ticket(qtbot, window, tmp_path):
     assert code.startswith("2026-") and code in text
     assert "Noah" in text and "14,00 €" in text.replace("\u00a0", " ").replace("\u202f", " ")
     shot(window.family.receipt_dialog, "13-receipt")
+    receipt = window.family.receipt_dialog
+    receipt.findChild(QComboBox, "receiptFormatCombo").setCurrentIndex(1)  # the A4 page, in the ticket's window
+    preview = receipt.preview
+    page = preview.findChildren(QLabel, "pdfPage0")[-1]  # the A4 page (the ticket's goes later)
+    qtbot.waitUntil(lambda: page.pixmap().width() <= preview.viewport().width(), timeout=3000)
+    assert preview.horizontalScrollBar().maximum() == 0  # the whole width shows, nothing cut on the right
+    shot(receipt, "13b-receipt-a4")
+    receipt.findChild(QComboBox, "receiptFormatCombo").setCurrentIndex(0)
     context.dialogs.save_to = tmp_path / "ticket.pdf"
     window.family.receipt_dialog.findChild(QPushButton, "saveReceiptButton").click()
     assert PdfReader(tmp_path / "ticket.pdf").pages[0].extract_text()
