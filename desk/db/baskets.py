@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.db.enums import BasketState
 from desk.db.models import ACTIVE_BASKET, Basket
-from desk.db.upsert import insert_if_absent
 from desk.errors import DeskError
 
 ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
@@ -28,21 +29,23 @@ def lock_active_basket(session: Session, family_id: int) -> Basket | None:
 
 
 def lock_or_open_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Basket:
-    """The active basket, opened if the family has none; two desks opening at once get the same one.
+    """The active basket, opened if the family has none, locked and touched: one statement.
 
-    Another desk may pay or clear the active basket between our insert (which
-    then did nothing) and our lock (which then finds none): we simply try
-    again, and the next insert, seeing that desk's commit, opens a new one.
+    ``INSERT … ON CONFLICT (the active-basket index) DO UPDATE … RETURNING``:
+    two desks opening at once get the same basket; on PostgreSQL the update
+    locks it, and a basket another desk pays meanwhile no longer conflicts
+    once that desk commits, so a new one is opened.
     """
-    for _ in range(3):
-        insert_if_absent(
-            session, Basket,
-            {"family_id": family_id, "state": BasketState.OPEN.value, "created_at": now, "updated_at": now,
-             "created_by_id": agent_id},
-            index_elements=["family_id"],
-            index_where=text(ACTIVE_BASKET),
-        )
-        basket = lock_active_basket(session, family_id)
-        if basket is not None:
-            return basket
-    raise DeskError("Le panier de cette famille change sans cesse à un autre guichet.", "Réessayez dans un instant.")
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Basket).values(
+        family_id=family_id, state=BasketState.OPEN.value, created_at=now, updated_at=now, created_by_id=agent_id,
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["family_id"], index_where=text(ACTIVE_BASKET),
+        set_={"updated_at": statement.excluded.updated_at},
+    ).returning(Basket)
+    basket = session.scalars(select(Basket).from_statement(statement)
+                             .execution_options(populate_existing=True)).one_or_none()
+    if basket is None:
+        raise DeskError("Le panier de cette famille change sans cesse à un autre guichet.", "Réessayez dans un instant.")
+    return basket

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +81,18 @@ POSTGRES_STATES: dict[str, tuple[type[DeskError], str, str]] = {
 }
 
 
+class CommitCount:
+    """A counter bumped after every commit, from any thread."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, _session: Session) -> None:
+        with self._lock:
+            self.value += 1
+
+
 @dataclass(frozen=True)
 class Database:
     """An opened database and its two session factories.
@@ -97,6 +110,14 @@ class Database:
     read_session_factory: sessionmaker[Session]
     # PostgreSQL server processes of this desk's own connections: the change feed knows its own echo by them.
     backend_pids: set[int] = field(default_factory=set)
+    # How many transactions this process has committed through ``session_factory``.
+    commit_count: CommitCount = field(default_factory=lambda: CommitCount())
+
+    @property
+    def commits(self) -> int:
+        """What was read at one count is all this desk changed while the count stays
+        (another desk's changes come by the change feed)."""
+        return self.commit_count.value
 
     @property
     def is_sqlite(self) -> bool:
@@ -163,6 +184,7 @@ def open_database(url: str | URL, *, check: bool = True, create: bool = False) -
         session_factory=sessionmaker(engine, expire_on_commit=False),
         read_session_factory=sessionmaker(read_engine, expire_on_commit=False),
     )
+    event.listen(database.session_factory, "after_commit", database.commit_count)
     if not database.is_sqlite:
         _track_backend_pids(database)
     if check:

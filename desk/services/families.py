@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from desk.clock import Clock, local_today
 from desk.db.counters import next_counter_value
@@ -357,15 +357,18 @@ def update_family(session: Session, clock: Clock, family_id: int, draft: FamilyD
 
 
 def load_family(session: Session, family_id: int, today: date) -> FamilyFile:
-    family = session.scalars(
-        select(Family)
+    """The file with its guardians, children and balance: one statement (a row per guardian and child)."""
+    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+        LedgerEntry.family_id == family_id).scalar_subquery()
+    found = session.execute(
+        select(Family, balance.label("balance"))
         .where(Family.id == family_id)
-        .options(selectinload(Family.guardians), selectinload(Family.children))
+        .options(joinedload(Family.guardians), joinedload(Family.children))
         .execution_options(populate_existing=True)
-    ).one_or_none()
-    if family is None:
+    ).unique().one_or_none()
+    if found is None:
         raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
-    balance = session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(LedgerEntry.family_id == family_id))
+    family, balance = found
     return FamilyFile(
         id=family.id, dossier_number=family.dossier_number, name=family.name, address_line=family.address_line,
         postal_code=family.postal_code, city=family.city, phone=family.phone, email=family.email,

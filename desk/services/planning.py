@@ -11,7 +11,7 @@ import calendar
 import enum
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select
@@ -34,7 +34,7 @@ from desk.db.models import (
 )
 from desk.errors import DeskError
 from desk.services.access import Actor
-from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
+from desk.services.booking_rules import Blocker, BookingPolicy, CellState, cell_verdict
 from desk.services.lifecycle.baskets import cell_facts, toggle_booking
 from desk.services.pricing import family_price_list
 
@@ -76,6 +76,7 @@ class ChildSlot:
     price_cents: int
     can_change: bool
     reason: str  # empty when the agent can change it
+    blocker: Blocker | None = None  # which rule keeps it from changing (a régisseur may pass the deadline)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class PlanningGrid:
     balance_cents: int
     basket_locked: bool
     basket_items: int = 0  # the whole basket's bookings and cancellations, whatever their day
+    sources: GridSources | None = field(default=None, compare=False, repr=False)  # what it was computed from
 
     def _open_cells(self) -> Iterator[PlanningCell]:
         return (cell for block in self.blocks for row in block.rows for cell in row.cells if cell.is_open)
@@ -162,51 +164,8 @@ def planning_grid(
 
     ``balance_cents``: the family's balance when the caller read it in the same transaction.
     """
-    family = _family_at_a_glance(session, family_id)
-    children = family.children
-    shown = [c for c in children if child_id is None or c.id == child_id]
-    enrolled = family.enrolled
-    activity_ids = sorted({activity_id for c in shown for activity_id in enrolled.get(c.id, {})})
-    units = [unit for unit in family.units if unit.activity_id in activity_ids]
-    activities = family.activities
-    unit_ids = [u.id for u in units]
-    open_days, stale_holds = _open_days(session, unit_ids, first_day, last_day, now)
-    bookings = _live_bookings(session, [c.id for c in shown], first_day, last_day, now)
-    prices = family_price_list(session, family_id, unit_ids) if unit_ids else None
-    basket = family.basket
-    judge = _Judge(now, actor, basket.id if basket else None, basket is not None and basket.state is BasketState.PAYMENT_IN_PROGRESS,
-                   family.exclusions, bookings, {u.id: u.name for u in units}, stale_holds)
-    days = tuple(first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1))
-    blocks = []
-    for activity_id in activity_ids:
-        activity = activities[activity_id]
-        rows = []
-        for unit in (u for u in units if u.activity_id == activity_id):
-            price = prices.prices.get(unit.id, 0) if prices else 0
-            takers = [c for c in shown if activity_id in enrolled.get(c.id, {})]
-            cells = tuple(
-                _cell(day, unit, open_days.get((unit.id, day)), price, takers, judge) for day in days
-            )
-            rows.append(PlanningRow(unit.id, unit.name, unit.kind, cells))
-        blocks.append(PlanningBlock(activity.id, activity.name, tuple(rows)))
-    pending = [b for b in bookings.values() if b.state is BookingState.PENDING and b.basket_id == judge.basket_id]
-    cancelling = [b for b in bookings.values() if b.cancellation_basket_id is not None and b.cancellation_basket_id == judge.basket_id]
-    return PlanningGrid(
-        family_id=family_id,
-        child_id=child_id,
-        days=days,
-        blocks=tuple(blocks),
-        children=tuple(
-            PlanningChild(c.id, c.first_name, c.symbol_index, tuple(activities_names(enrolled.get(c.id, {}))))
-            for c in children
-        ),
-        period_cost_cents=sum(b.price_cents for b in pending) - sum(b.price_cents for b in cancelling),
-        pending_count=len(pending),
-        cancellation_count=len(cancelling),
-        balance_cents=family.balance_cents if balance_cents is None else balance_cents,
-        basket_locked=judge.basket_locked,
-        basket_items=family.basket_items,
-    )
+    request = GridRequest(family_id, first_day, last_day, child_id)
+    return read_grid(session, request, now=now, actor=actor, balance_cents=balance_cents)
 
 
 @dataclass(frozen=True)
@@ -221,107 +180,73 @@ class GridRequest:
 
 def read_grid(session: Session, request: GridRequest, *, now: datetime, actor: Actor,
               balance_cents: int | None = None) -> PlanningGrid:
-    return planning_grid(session, family_id=request.family_id, first_day=request.first_day,
-                         last_day=request.last_day, now=now, actor=actor, child_id=request.child_id,
-                         balance_cents=balance_cents)
+    """The grid read whole: four statements (the family at a glance, open days, bookings, prices)."""
+    sources = _read_sources(session, request, now)
+    if balance_cents is not None:
+        sources = replace(sources, balance_cents=balance_cents)
+    return _build_grid(sources, now, actor)
 
 
 def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id: int, open_day_id: int,
-               actor: Actor, policy: BookingPolicy) -> PlanningGrid:
+               actor: Actor, policy: BookingPolicy, shown: PlanningGrid | None = None,
+               override_reason: str | None = None) -> PlanningGrid:
     """The planning click as one unit of work: the booking toggled, then the grid as it now stands.
 
     Read in the same transaction, under the locks the toggle took, the grid
     shows exactly what the click did; a refusal raises before anything is kept.
+    A click changes only its own day (the cell, the units it excludes, their
+    places) and the basket: given the grid ``shown`` for the same request,
+    only that day and the basket are read again, in one statement.
+    ``override_reason``: a régisseur passes the booking deadline, for this reason (kept in the audit trail).
     """
     toggle_booking(session, clock, family_id=request.family_id, child_id=child_id, open_day_id=open_day_id,
-                   actor=actor, policy=policy, describe_basket=False)
-    return read_grid(session, request, now=clock.now(), actor=actor)
+                   actor=actor, policy=policy, describe_basket=False, override_reason=override_reason)
+    now = clock.now()
+    sources = shown.sources if shown is not None else None
+    day = sources.day_of(open_day_id) if sources is not None and sources.request == request else None
+    if sources is None or day is None:
+        return read_grid(session, request, now=now, actor=actor)
+    return _build_grid(_reread_day(session, sources, day, now), now, actor)
 
 
 def activities_names(enrolments: dict[int, str]) -> list[str]:
     return [name for _, name in sorted(enrolments.items())]
 
 
-@dataclass
-class _FamilyAtAGlance:
-    """What the grid needs of the family itself, read in one statement."""
-
-    children: list[Child]
-    enrolled: dict[int, dict[int, str]]  # child id → {activity id: activity name}, current enrolments
-    activities: dict[int, Activity]
-    units: list[Unit]  # of every activity a child is enrolled in, by activity and position
-    exclusions: dict[int, set[int]]  # unit id → the units it excludes the same day
-    basket: Basket | None
-    balance_cents: int
-    basket_items: int
+# -- what a grid is made of: plain copies of the rows, kept with the grid --------------------------
 
 
-def _family_at_a_glance(session: Session, family_id: int) -> _FamilyAtAGlance:
-    """The family's children, their current activities with units and exclusions, its basket and balance.
-
-    One statement: the family joined to the rest, a row per child, activity,
-    unit and exclusion (a family has a handful of each). The ORM objects stay
-    referenced here, so the cells read units and activities from the identity map.
-    """
-    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-        LedgerEntry.family_id == family_id).scalar_subquery()
-    basket_items = select(func.count()).select_from(Booking).where(or_(
-        and_(Booking.basket_id == Basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
-        and_(Booking.cancellation_basket_id == Basket.id, Booking.state == BookingState.CONFIRMED),
-    )).correlate(Basket).scalar_subquery()
-    rows = session.execute(
-        select(Family.id, balance.label("balance"), basket_items.label("basket_items"), Basket, Child, Activity, Unit,
-               UnitExclusion.excluded_unit_id)
-        .select_from(Family)
-        .outerjoin(Basket, and_(Basket.family_id == Family.id, Basket.state.in_(ACTIVE_BASKET_STATES)))
-        .outerjoin(Child, Child.family_id == Family.id)
-        .outerjoin(Enrolment, and_(Enrolment.child_id == Child.id, Enrolment.ended_at.is_(None)))
-        .outerjoin(Activity, Activity.id == Enrolment.activity_id)
-        .outerjoin(Unit, Unit.activity_id == Activity.id)
-        .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
-        .where(Family.id == family_id)
-        .execution_options(populate_existing=True)  # after a click in the same transaction: as written
-    ).all()
-    if not rows:
-        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
-    children: dict[int, Child] = {}
-    enrolled: dict[int, dict[int, str]] = defaultdict(dict)
-    activities: dict[int, Activity] = {}
-    units: dict[int, Unit] = {}
-    exclusions: dict[int, set[int]] = defaultdict(set)
-    for row in rows:
-        if row.Child is not None:
-            children[row.Child.id] = row.Child
-        if row.Activity is not None:
-            enrolled[row.Child.id][row.Activity.id] = row.Activity.name
-            activities[row.Activity.id] = row.Activity
-        if row.Unit is not None:
-            units[row.Unit.id] = row.Unit
-            if row.excluded_unit_id is not None:
-                exclusions[row.Unit.id].add(row.excluded_unit_id)
-    return _FamilyAtAGlance(
-        children=sorted(children.values(), key=lambda c: c.symbol_index), enrolled=enrolled, activities=activities,
-        units=sorted(units.values(), key=lambda u: (u.activity_id, u.position)), exclusions=exclusions,
-        basket=rows[0].Basket, balance_cents=int(rows[0].balance or 0), basket_items=int(rows[0].basket_items or 0),
-    )
+@dataclass(frozen=True)
+class _ChildFacts:
+    id: int
+    first_name: str
+    symbol_index: int
 
 
-def _open_days(session: Session, unit_ids: list[int], first_day: date, last_day: date,
-               now: datetime) -> tuple[dict[tuple[int, date], OpenDay], dict[int, int]]:
-    """The units' open days of the period, and on the full ones the holds that ran out, which the write
-    expires before counting, so they count as free (one statement)."""
-    if not unit_ids:
-        return {}, {}
-    stale = case((OpenDay.places_taken >= OpenDay.capacity, select(func.count()).where(
-        Booking.open_day_id == OpenDay.id, Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now,
-    ).correlate(OpenDay).scalar_subquery()), else_=0)
-    rows = session.execute(
-        select(OpenDay, stale.label("stale"))
-        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day))
-        .execution_options(populate_existing=True)  # places changed by the click's bulk updates
-    ).all()
-    return ({(row.OpenDay.unit_id, row.OpenDay.day): row.OpenDay for row in rows},
-            {row.OpenDay.id: int(row.stale) for row in rows if row.stale})
+@dataclass(frozen=True)
+class _ActivityFacts:
+    id: int
+    name: str
+    booking_deadline_days: int
+    booking_deadline_hour: int
+
+
+@dataclass(frozen=True)
+class _UnitFacts:
+    id: int
+    activity_id: int
+    name: str
+    kind: UnitKind
+    position: int
+
+
+@dataclass(frozen=True)
+class _OpenDayFacts:
+    id: int
+    unit_id: int
+    day: date
+    capacity: int
+    places_taken: int
 
 
 @dataclass(frozen=True)
@@ -336,18 +261,229 @@ class _BookingFacts:
     cancellation_basket_id: int | None
 
 
+@dataclass(frozen=True)
+class GridSources:
+    """The rows a grid was computed from, as plain data: the next click re-reads only its own day."""
+
+    request: GridRequest
+    children: tuple[_ChildFacts, ...]
+    enrolled: dict[int, dict[int, str]]  # child id → {activity id: activity name}, current enrolments
+    activities: dict[int, _ActivityFacts]
+    units: tuple[_UnitFacts, ...]  # of every activity a child is enrolled in, by activity and position
+    exclusions: dict[int, frozenset[int]]  # unit id → the units it excludes the same day
+    basket_id: int | None
+    basket_locked: bool
+    balance_cents: int
+    basket_items: int
+    open_days: dict[tuple[int, date], _OpenDayFacts]
+    stale_holds: dict[int, int]  # on full open days, the holds that ran out (the write expires them first)
+    bookings: dict[tuple[int, int, date], _BookingFacts]  # (child, unit, day)
+    prices: dict[int, int]  # unit id → this family's price
+
+    @property
+    def shown_children(self) -> list[_ChildFacts]:
+        child_id = self.request.child_id
+        return [c for c in self.children if child_id is None or c.id == child_id]
+
+    @property
+    def shown_units(self) -> list[_UnitFacts]:
+        activity_ids = {a for c in self.shown_children for a in self.enrolled.get(c.id, {})}
+        return [unit for unit in self.units if unit.activity_id in activity_ids]
+
+    def day_of(self, open_day_id: int) -> date | None:
+        return next((day for (_, day), row in self.open_days.items() if row.id == open_day_id), None)
+
+
+def _read_sources(session: Session, request: GridRequest, now: datetime) -> GridSources:
+    family = _family_at_a_glance(session, request.family_id, request)
+    unit_ids = [u.id for u in family.shown_units]
+    child_ids = [c.id for c in family.shown_children]
+    open_days, stale_holds = _open_days(session, unit_ids, request.first_day, request.last_day, now)
+    bookings = _live_bookings(session, child_ids, request.first_day, request.last_day, now)
+    prices = family_price_list(session, request.family_id, unit_ids).prices if unit_ids else {}
+    return replace(family, open_days=open_days, stale_holds=stale_holds, bookings=bookings, prices=prices)
+
+
+def _basket_items():
+    """The active basket's bookings and cancellations (correlated to ``Basket``)."""
+    return select(func.count()).select_from(Booking).where(or_(
+        and_(Booking.basket_id == Basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+        and_(Booking.cancellation_basket_id == Basket.id, Booking.state == BookingState.CONFIRMED),
+    )).correlate(Basket).scalar_subquery()
+
+
+def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) -> GridSources:
+    """The family's children, their current activities with units and exclusions, its basket and balance.
+
+    One statement: the family joined to the rest, a row per child, activity,
+    unit and exclusion (a family has a handful of each). Open days, bookings
+    and prices are left empty for the caller to read.
+    """
+    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+        LedgerEntry.family_id == family_id).scalar_subquery()
+    rows = session.execute(
+        select(Family.id, balance.label("balance"), _basket_items().label("basket_items"),
+               Basket.id.label("basket_id"), Basket.state.label("basket_state"),
+               Child.id.label("child_id"), Child.first_name, Child.symbol_index,
+               Activity.id.label("activity_id"), Activity.name.label("activity_name"),
+               Activity.booking_deadline_days, Activity.booking_deadline_hour,
+               Unit.id.label("unit_id"), Unit.name.label("unit_name"), Unit.kind, Unit.position,
+               UnitExclusion.excluded_unit_id)
+        .select_from(Family)
+        .outerjoin(Basket, and_(Basket.family_id == Family.id, Basket.state.in_(ACTIVE_BASKET_STATES)))
+        .outerjoin(Child, Child.family_id == Family.id)
+        .outerjoin(Enrolment, and_(Enrolment.child_id == Child.id, Enrolment.ended_at.is_(None)))
+        .outerjoin(Activity, Activity.id == Enrolment.activity_id)
+        .outerjoin(Unit, Unit.activity_id == Activity.id)
+        .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
+        .where(Family.id == family_id)
+    ).all()
+    if not rows:
+        raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
+    children: dict[int, _ChildFacts] = {}
+    enrolled: dict[int, dict[int, str]] = defaultdict(dict)
+    activities: dict[int, _ActivityFacts] = {}
+    units: dict[int, _UnitFacts] = {}
+    exclusions: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        if row.child_id is not None:
+            children[row.child_id] = _ChildFacts(row.child_id, row.first_name, row.symbol_index)
+        if row.activity_id is not None:
+            enrolled[row.child_id][row.activity_id] = row.activity_name
+            activities[row.activity_id] = _ActivityFacts(row.activity_id, row.activity_name,
+                                                         row.booking_deadline_days, row.booking_deadline_hour)
+        if row.unit_id is not None:
+            units[row.unit_id] = _UnitFacts(row.unit_id, row.activity_id, row.unit_name, row.kind, row.position)
+            if row.excluded_unit_id is not None:
+                exclusions[row.unit_id].add(row.excluded_unit_id)
+    first = rows[0]
+    return GridSources(
+        request=request,
+        children=tuple(sorted(children.values(), key=lambda c: c.symbol_index)),
+        enrolled=dict(enrolled), activities=activities,
+        units=tuple(sorted(units.values(), key=lambda u: (u.activity_id, u.position))),
+        exclusions={unit_id: frozenset(excluded) for unit_id, excluded in exclusions.items()},
+        basket_id=first.basket_id, basket_locked=first.basket_state is BasketState.PAYMENT_IN_PROGRESS,
+        balance_cents=int(first.balance or 0), basket_items=int(first.basket_items or 0) if first.basket_id else 0,
+        open_days={}, stale_holds={}, bookings={}, prices={},
+    )
+
+
+def _stale_holds_on_full_days(now: datetime):
+    """On a full open day, its holds that ran out: the write expires them before counting, so they count as free."""
+    return case((OpenDay.places_taken >= OpenDay.capacity, select(func.count()).where(
+        Booking.open_day_id == OpenDay.id, Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now,
+    ).correlate(OpenDay).scalar_subquery()), else_=0)
+
+
+def _is_shown(now: datetime):
+    """Paid bookings, and pending ones whose hold still runs (the write expires the others first)."""
+    return and_(Booking.state.in_(LIVE_BOOKING_STATES), or_(Booking.state == BookingState.CONFIRMED,
+                                                            Booking.hold_expires_at > now))
+
+
+def _open_days(session: Session, unit_ids: list[int], first_day: date, last_day: date,
+               now: datetime) -> tuple[dict[tuple[int, date], _OpenDayFacts], dict[int, int]]:
+    """The units' open days of the period, and the stale holds on the full ones (one statement)."""
+    if not unit_ids:
+        return {}, {}
+    rows = session.execute(
+        select(OpenDay.id, OpenDay.unit_id, OpenDay.day, OpenDay.capacity, OpenDay.places_taken,
+               _stale_holds_on_full_days(now).label("stale"))
+        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day))
+    ).all()
+    return ({(row.unit_id, row.day): _OpenDayFacts(*row[:5]) for row in rows},
+            {row.id: int(row.stale) for row in rows if row.stale})
+
+
 def _live_bookings(session: Session, child_ids: list[int], first_day: date, last_day: date,
                    now: datetime) -> dict[tuple[int, int, date], _BookingFacts]:
-    """The children's paid bookings and pending ones whose hold still runs (the write expires the others first)."""
     rows = session.execute(
         select(Booking.id, Booking.child_id, OpenDay.unit_id, OpenDay.day, Booking.state, Booking.price_cents,
                Booking.basket_id, Booking.cancellation_basket_id)
         .join(OpenDay, Booking.open_day_id == OpenDay.id)
-        .where(Booking.child_id.in_(child_ids), Booking.state.in_(LIVE_BOOKING_STATES),
-               or_(Booking.state == BookingState.CONFIRMED, Booking.hold_expires_at > now),
-               OpenDay.day.between(first_day, last_day))
+        .where(Booking.child_id.in_(child_ids), _is_shown(now), OpenDay.day.between(first_day, last_day))
     )
     return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
+
+
+def _reread_day(session: Session, sources: GridSources, day: date, now: datetime) -> GridSources:
+    """``sources`` with one day's open days and bookings, and the basket, as they now are: one statement."""
+    unit_ids = [u.id for u in sources.shown_units]
+    child_ids = [c.id for c in sources.shown_children]
+    rows = session.execute(
+        select(OpenDay.id, OpenDay.unit_id, OpenDay.day, OpenDay.capacity, OpenDay.places_taken,
+               _stale_holds_on_full_days(now).label("stale"),
+               Booking.id.label("booking_id"), Booking.child_id, Booking.state, Booking.price_cents,
+               Booking.basket_id, Booking.cancellation_basket_id,
+               Basket.id.label("active_basket_id"), Basket.state.label("basket_state"),
+               _basket_items().label("basket_items"))
+        .select_from(OpenDay)
+        .outerjoin(Booking, and_(Booking.open_day_id == OpenDay.id, Booking.child_id.in_(child_ids), _is_shown(now)))
+        .outerjoin(Basket, and_(Basket.family_id == sources.request.family_id,
+                                Basket.state.in_(ACTIVE_BASKET_STATES)))
+        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day == day)
+    ).all()
+    open_days = {key: row for key, row in sources.open_days.items() if key[1] != day}
+    stale = {open_day_id: count for open_day_id, count in sources.stale_holds.items()
+             if all(row.id != open_day_id for row in rows)}
+    bookings = {key: booking for key, booking in sources.bookings.items() if key[2] != day}
+    for row in rows:
+        open_days[(row.unit_id, row.day)] = _OpenDayFacts(*row[:5])
+        if row.stale:
+            stale[row.id] = int(row.stale)
+        if row.booking_id is not None:
+            bookings[(row.child_id, row.unit_id, row.day)] = _BookingFacts(
+                row.booking_id, row.child_id, row.unit_id, row.day, row.state, row.price_cents, row.basket_id,
+                row.cancellation_basket_id)
+    basket = rows[0] if rows else None
+    basket_id = basket.active_basket_id if basket else sources.basket_id
+    return replace(
+        sources, open_days=open_days, stale_holds=stale, bookings=bookings, basket_id=basket_id,
+        basket_locked=basket is not None and basket.basket_state is BasketState.PAYMENT_IN_PROGRESS,
+        basket_items=int(basket.basket_items or 0) if basket is not None and basket_id is not None else 0,
+    )
+
+
+# -- building the grid from its sources: no statement -------------------------------------------------
+
+
+def _build_grid(sources: GridSources, now: datetime, actor: Actor) -> PlanningGrid:
+    request = sources.request
+    shown = sources.shown_children
+    units = sources.shown_units
+    judge = _Judge(now, actor, sources)
+    days = tuple(request.first_day + timedelta(days=n) for n in range((request.last_day - request.first_day).days + 1))
+    blocks = []
+    for activity_id in sorted({unit.activity_id for unit in units}):
+        rows = []
+        for unit in (u for u in units if u.activity_id == activity_id):
+            price = sources.prices.get(unit.id, 0)
+            takers = [c for c in shown if activity_id in sources.enrolled.get(c.id, {})]
+            cells = tuple(_cell(day, unit, sources.open_days.get((unit.id, day)), price, takers, judge) for day in days)
+            rows.append(PlanningRow(unit.id, unit.name, unit.kind, cells))
+        blocks.append(PlanningBlock(activity_id, sources.activities[activity_id].name, tuple(rows)))
+    bookings = sources.bookings.values()
+    pending = [b for b in bookings if b.state is BookingState.PENDING and b.basket_id == sources.basket_id]
+    cancelling = [b for b in bookings
+                  if b.cancellation_basket_id is not None and b.cancellation_basket_id == sources.basket_id]
+    return PlanningGrid(
+        family_id=request.family_id,
+        child_id=request.child_id,
+        days=days,
+        blocks=tuple(blocks),
+        children=tuple(
+            PlanningChild(c.id, c.first_name, c.symbol_index, tuple(activities_names(sources.enrolled.get(c.id, {}))))
+            for c in sources.children
+        ),
+        period_cost_cents=sum(b.price_cents for b in pending) - sum(b.price_cents for b in cancelling),
+        pending_count=len(pending),
+        cancellation_count=len(cancelling),
+        balance_cents=sources.balance_cents,
+        basket_locked=sources.basket_locked,
+        basket_items=sources.basket_items,
+        sources=sources,
+    )
 
 
 @dataclass(frozen=True)
@@ -356,30 +492,27 @@ class _Judge:
 
     now: datetime
     actor: Actor
-    basket_id: int | None
-    basket_locked: bool
-    exclusions: dict[int, set[int]]
-    bookings: dict[tuple[int, int, date], _BookingFacts]
-    unit_names: dict[int, str]
-    stale_holds: dict[int, int]
+    sources: GridSources
 
-    def slot(self, child: Child, unit: Unit, open_day: OpenDay, price: int) -> ChildSlot:
-        booking = self.bookings.get((child.id, unit.id, open_day.day))
+    def slot(self, child: _ChildFacts, unit: _UnitFacts, open_day: _OpenDayFacts, price: int) -> ChildSlot:
+        booking = self.sources.bookings.get((child.id, unit.id, open_day.day))
         state = _state_of(booking)
         facts = cell_facts(
-            open_day, places_left=self.places_left(open_day), state=state, price_cents=booking.price_cents if booking else price,
-            paid_clash=self._paid_clash(child, unit, open_day.day), basket_locked=self.basket_locked,
+            open_day.day, self.sources.activities[unit.activity_id], places_left=self.places_left(open_day),
+            state=state, price_cents=booking.price_cents if booking else price,
+            paid_clash=self._paid_clash(child, unit, open_day.day), basket_locked=self.sources.basket_locked,
         )
         verdict = cell_verdict(facts, now=self.now, is_cashier=self.actor.is_cashier)
         return ChildSlot(child.id, child.symbol_index, state, booking.id if booking else None,
-                         booking.price_cents if booking else price, verdict.allowed, verdict.text)
+                         booking.price_cents if booking else price, verdict.allowed, verdict.text, verdict.blocker)
 
-    def places_left(self, open_day: OpenDay) -> int:
-        return open_day.capacity - open_day.places_taken + self.stale_holds.get(open_day.id, 0)
+    def places_left(self, open_day: _OpenDayFacts) -> int:
+        return open_day.capacity - open_day.places_taken + self.sources.stale_holds.get(open_day.id, 0)
 
-    def _paid_clash(self, child: Child, unit: Unit, day: date) -> str | None:
-        clashes = [self.unit_names[other] for other in self.exclusions.get(unit.id, ())
-                   if (clash := self.bookings.get((child.id, other, day))) is not None
+    def _paid_clash(self, child: _ChildFacts, unit: _UnitFacts, day: date) -> str | None:
+        names = {u.id: u.name for u in self.sources.units}
+        clashes = [names[other] for other in self.sources.exclusions.get(unit.id, ())
+                   if (clash := self.sources.bookings.get((child.id, other, day))) is not None
                    and clash.state is BookingState.CONFIRMED and clash.cancellation_basket_id is None]
         return min(clashes, default=None)  # the write names the same one
 
@@ -394,7 +527,7 @@ def _state_of(booking: _BookingFacts | None) -> CellState:
     return CellState.CONFIRMED
 
 
-def _cell(day: date, unit: Unit, open_day: OpenDay | None, price: int, children: list[Child],
+def _cell(day: date, unit: _UnitFacts, open_day: _OpenDayFacts | None, price: int, children: list[_ChildFacts],
           judge: _Judge) -> PlanningCell:
     if open_day is None:
         return PlanningCell(day, None, 0, 0, price, ())

@@ -16,7 +16,7 @@ from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.audit import record_refusal
 from desk.services.booking_rules import BookingPolicy
-from desk.services.lifecycle.locks import acting
+from desk.services.lifecycle.locks import acting, acting_on_family
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
@@ -48,24 +48,29 @@ class DeskContext:
         if self.gateway is None:  # the simulated DGFIP service, shared by every window of the desk
             self.gateway = PayfipGateway(self.clock.now)
 
-    def write(self, action: Callable[[Session], T]) -> T:
+    def write(self, action: Callable[[Session], T], *, family_id: int | None = None) -> T:
         """One user action in one transaction; a refusal by role is kept in the audit trail.
+
+        ``family_id``: the action locks that family right after the agent
+        (see ``locks.acting_on_family``): both are taken in one statement.
 
         A lost connection or a timeout becomes a DeskError saying so: nothing
         was recorded, and what the agent typed stays on screen to try again.
         """
         try:
             with connection_errors_explained(self.database):
-                return run_in_transaction(self.database, self._checked(action))
+                return run_in_transaction(self.database, self._checked(action, family_id))
         except PermissionDeniedError as refusal:
             with self.database.session_factory.begin() as session:
                 record_refusal(session, self.clock, self.actor, refusal.action, refusal.message)
             raise
 
-    def _checked(self, action: Callable[[Session], T]) -> Callable[[Session], T]:
+    def _checked(self, action: Callable[[Session], T], family_id: int | None) -> Callable[[Session], T]:
         """The action, run by the agent as the database knows them now (a deactivated account acts no more)."""
         def run(session: Session) -> T:
-            if self.actor is not None:
+            if self.actor is not None and family_id is not None:
+                self.actor = acting_on_family(session, self.actor, family_id)
+            elif self.actor is not None:
                 self.actor = acting(session, self.actor)
             return action(session)
 

@@ -14,14 +14,27 @@ import enum
 from collections import Counter as Tally
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select, true, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.clock import Clock
 from desk.db.baskets import ACTIVE_BASKET_STATES
 from desk.db.enums import LIVE_BOOKING_STATES, BasketState, BookingState
-from desk.db.models import Activity, Basket, Booking, Child, Enrolment, OpenDay, Unit, UnitExclusion
+from desk.db.models import (
+    Activity,
+    Basket,
+    Booking,
+    Child,
+    Enrolment,
+    Family,
+    OpenDay,
+    QuotientBracket,
+    Tariff,
+    Unit,
+    UnitExclusion,
+)
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services.access import Actor, PermissionDeniedError, require_cashier
@@ -37,7 +50,7 @@ from desk.services.booking_rules import (
     cell_verdict,
 )
 from desk.services.lifecycle import bookings, locks
-from desk.services.pricing import amount_to_pay, family_balance, family_price_list
+from desk.services.pricing import PriceList, amount_to_pay, choose_bracket, family_balance
 
 DEFAULT_POLICY = BookingPolicy()
 MAX_REASON_LENGTH = 300
@@ -226,6 +239,7 @@ class _Cell:
     enrolment_id: int | None  # the child's current enrolment in the day's activity, if any
     unit: Unit  # held here, so open_day.unit and its activity are read from the identity map
     activity: Activity
+    prices: PriceList  # the family's, for this unit
 
 
 def toggle_booking(
@@ -251,14 +265,13 @@ def toggle_booking(
     the grid next, in the same transaction.
     """
     now = clock.now()
-    actor = locks.acting(session, actor)
+    actor = locks.acting_on_family(session, actor, family_id)
     overridden = _deadline_override(session, clock, actor, override_reason, family_id)
-    locks.family(session, family_id)
     cell = _cell(session, family_id, child_id, open_day_id)
     basket = locks.active_or_new_basket(session, family_id, now, actor.agent_id)
     held = _lock_around(session, now, basket, cell)
     live = next((b for b in held if b.child_id == child_id and b.open_day_id == open_day_id and b.is_live), None)
-    if live is None:
+    if live is None and cell.open_day.places_taken >= cell.open_day.capacity:  # holds run out free a place
         held += [_Held.of(b, now) for b in locks.bookings(
             session, Booking.open_day_id == open_day_id, Booking.state == BookingState.PENDING,
             Booking.hold_expires_at <= now, Booking.id.not_in([b.id for b in held]), skip_locked=True)]
@@ -267,19 +280,26 @@ def toggle_booking(
     if not verdict.allowed:
         _refuse(verdict)
     result = _apply(session, now, policy, actor, cell, basket, live, held)
-    _touch(session, basket, now, policy)
+    untouched = {result.booking_id, *result.replaced_booking_ids}
+    if any(b.basket_id == basket.id and b.state is BookingState.PENDING and not b.stale and b.id not in untouched
+           for b in held):  # other holds run: they run again from now
+        _renew_holds(session, basket, now, policy)
     view = basket_view(session, family_id) if describe_basket else None
     return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, view)
 
 
 def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> _Cell:
-    """The child, the open day with its unit and activity, the excluded units' days and the enrolment: one statement."""
+    """The child, the open day with its unit and activity, the excluded units' days, the enrolment and the
+    unit's price in each quotient bracket with the family's quotient: one statement."""
     other, other_unit = aliased(OpenDay), aliased(Unit)
     enrolment = select(Enrolment.id).where(Enrolment.child_id == Child.id, Enrolment.activity_id == Unit.activity_id,
                                            Enrolment.ended_at.is_(None)).limit(1).scalar_subquery()
+    quotient = select(Family.quotient_familial).where(Family.id == Child.family_id).scalar_subquery()
     rows = session.execute(
         select(Child, OpenDay, Unit, Activity, other.id.label("other_id"), other_unit.name.label("other_name"),
-               enrolment.label("enrolment_id"))
+               enrolment.label("enrolment_id"), quotient.label("quotient"),
+               QuotientBracket.id.label("bracket_id"), QuotientBracket.label.label("bracket_label"),
+               QuotientBracket.lower_bound, QuotientBracket.upper_bound, Tariff.price_cents)
         .select_from(OpenDay)
         .join(Unit, Unit.id == OpenDay.unit_id)
         .join(Activity, Activity.id == Unit.activity_id)
@@ -287,6 +307,8 @@ def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> 
         .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
         .outerjoin(other, and_(other.unit_id == UnitExclusion.excluded_unit_id, other.day == OpenDay.day))
         .outerjoin(other_unit, other_unit.id == other.unit_id)
+        .outerjoin(QuotientBracket, true())
+        .outerjoin(Tariff, and_(Tariff.bracket_id == QuotientBracket.id, Tariff.unit_id == Unit.id))
         .where(OpenDay.id == open_day_id)
     ).all()
     if not rows:
@@ -297,7 +319,22 @@ def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> 
     if first.Child.family_id != family_id:
         raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
     excluded = {row.other_id: row.other_name for row in rows if row.other_id is not None}
-    return _Cell(first.Child, first.OpenDay, excluded, first.enrolment_id, first.Unit, first.Activity)
+    brackets = sorted({row.bracket_id: row for row in rows if row.bracket_id is not None}.values(),
+                      key=lambda row: (row.lower_bound, row.bracket_id))
+    chosen = choose_bracket([_Bracket(row.bracket_id, row.bracket_label, row.lower_bound, row.upper_bound)
+                             for row in brackets], first.quotient)
+    price = next((row.price_cents for row in brackets if row.bracket_id == chosen.id), None)
+    prices = {} if price is None else {first.Unit.id: price}
+    return _Cell(first.Child, first.OpenDay, excluded, first.enrolment_id, first.Unit, first.Activity,
+                 PriceList(chosen.label, prices))
+
+
+@dataclass(frozen=True)
+class _Bracket:
+    id: int
+    label: str
+    lower_bound: int
+    upper_bound: int | None
 
 
 def _lock_around(session: Session, now: datetime, basket: Basket, cell: _Cell) -> list[_Held]:
@@ -318,13 +355,21 @@ def _state(live: _Held | None) -> CellState:
     return CellState.PENDING_CANCELLATION if live.cancellation_basket_id is not None else CellState.CONFIRMED
 
 
-def cell_facts(open_day: OpenDay, *, places_left: int, state: CellState, price_cents: int,
+class HasDeadline(Protocol):
+    """An activity as far as its booking deadline goes (the ORM row or the grid's plain copy)."""
+
+    @property
+    def booking_deadline_days(self) -> int: ...
+    @property
+    def booking_deadline_hour(self) -> int: ...
+
+
+def cell_facts(day: date, activity: HasDeadline, *, places_left: int, state: CellState, price_cents: int,
                paid_clash: str | None, basket_locked: bool) -> CellFacts:
     """The facts of one cell, for the grid and the write alike."""
-    activity = open_day.unit.activity
     return CellFacts(
-        day=open_day.day,
-        deadline=booking_deadline(open_day.day, activity.booking_deadline_days, activity.booking_deadline_hour),
+        day=day,
+        deadline=booking_deadline(day, activity.booking_deadline_days, activity.booking_deadline_hour),
         places_left=places_left, state=state, price_cents=price_cents, paid_clash=paid_clash,
         basket_locked=basket_locked,
     )
@@ -337,7 +382,7 @@ def _verdict(cell: _Cell, basket: Basket, live: _Held | None, held: list[_Held],
                  and b.state is BookingState.CONFIRMED and b.cancellation_basket_id != basket.id), default=None)
     open_day = cell.open_day
     facts = cell_facts(
-        open_day, places_left=open_day.capacity - open_day.places_taken + freed[open_day.id], state=_state(live),
+        open_day.day, cell.activity, places_left=open_day.capacity - open_day.places_taken + freed[open_day.id], state=_state(live),
         price_cents=live.price_cents if live else 0, paid_clash=clash,
         basket_locked=basket.state is BasketState.PAYMENT_IN_PROGRESS,
     )
@@ -377,7 +422,7 @@ def _add(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, c
     forget_expired(session, basket.id, [b.id for b in held if b.child_id == child.id and b.state is BookingState.EXPIRED
                                         and b.open_day_id in (open_day.id, *cell.excluded)])
     replaced = _drop_replacements(session, now, cell, held)
-    price = family_price_list(session, child.family_id, [open_day.unit_id]).price_of(open_day.unit_id)
+    price = cell.prices.price_of(open_day.unit_id)
     booking = Booking(
         child_id=child.id, enrolment_id=enrolment_id, open_day_id=open_day.id, basket_id=basket.id,
         state=BookingState.PENDING, price_cents=price, hold_expires_at=now + policy.hold, created_at=now,
@@ -426,15 +471,14 @@ def _deadline_override(session: Session, clock: Clock, actor: Actor, reason: str
     return True
 
 
-def _touch(session: Session, basket: Basket, now: datetime, policy: BookingPolicy) -> None:
-    """Every change renews the holds still running in the basket (stale ones were expired first)."""
+def _renew_holds(session: Session, basket: Basket, now: datetime, policy: BookingPolicy) -> None:
+    """Every change renews the holds still running in the basket (stale ones were expired first);
+    the basket itself was touched when it was locked."""
     session.execute(
         update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING,
                               Booking.hold_expires_at > now)
         .values(hold_expires_at=now + policy.hold).execution_options(synchronize_session=False)
     )
-    basket.updated_at = now
-    session.flush()
 
 
 # -- the basket as a whole -------------------------------------------------------

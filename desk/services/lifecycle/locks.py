@@ -41,6 +41,7 @@ from desk.services.access import Actor, PermissionDeniedError
 
 _HELD = "desk_lock_rank"
 _ACTOR = "desk_actor"
+_FAMILY = "desk_family"
 
 
 class Rank(enum.IntEnum):
@@ -111,6 +112,42 @@ def acting(session: Session, actor: Actor) -> Actor:
     return checked
 
 
+def acting_on_family(session: Session, actor: Actor, family_id: int) -> Actor:
+    """``acting`` then ``family``, in one statement where both are needed (ranks 1 and 3, nothing between).
+
+    For the use cases that lock nothing between the agent and the family (the
+    planning click): one round trip instead of two. A missing agent or family
+    falls back to the two statements, which say which.
+    """
+    if actor.agent_id is None or _held_family(session) == family_id:
+        checked = acting(session, actor)
+        family(session, family_id)
+        return checked
+    session.info.pop(_HELD, None)
+    take(session, Rank.AGENT)
+    take(session, Rank.FAMILY)
+    row = session.execute(
+        select(Agent.role, Agent.is_active, Agent.display_name, Family.id.label("family_id"))
+        .select_from(Agent).join(Family, Family.id == family_id)  # one row each: no cartesian product
+        .where(Agent.id == actor.agent_id)
+        .with_for_update(read=True, of=Agent)
+        .suffix_with("FOR NO KEY UPDATE OF family", dialect="postgresql")
+    ).one_or_none()
+    if row is None or not row.is_active:
+        checked = acting(session, actor)
+        family(session, family_id)
+        return checked
+    checked = Actor(actor.agent_id, row.role, row.display_name)
+    session.info[_ACTOR] = (session.get_transaction(), checked)
+    session.info[_FAMILY] = (session.get_transaction(), family_id)
+    return checked
+
+
+def _held_family(session: Session) -> int | None:
+    held_in, family_id = session.info.get(_FAMILY, (None, None))
+    return family_id if held_in is session.get_transaction() else None
+
+
 def open_counter_session(session: Session, *, for_closing: bool = False) -> CashSession | None:
     """The open counter session: shared by a payment, exclusive for its closing.
 
@@ -125,9 +162,12 @@ def open_counter_session(session: Session, *, for_closing: bool = False) -> Cash
 
 def family(session: Session, family_id: int) -> None:
     take(session, Rank.FAMILY)
+    if _held_family(session) == family_id:
+        return
     found = session.scalar(select(Family.id).where(Family.id == family_id).with_for_update(key_share=True))
     if found is None:
         raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
+    session.info[_FAMILY] = (session.get_transaction(), family_id)
 
 
 def online_payment(session: Session, online_payment_id: int) -> OnlinePayment | None:

@@ -194,8 +194,8 @@ def _renew(session: Session, now: datetime, policy: BookingPolicy, actor: Actor,
     """An expired booking comes back if the rule still allows the cell and its place is still free."""
     where = f"{booking.child.first_name} le {booking.open_day.day:%d/%m/%Y} ({booking.open_day.unit.name})"
     # places and clashes are checked below, on the rows themselves
-    facts = cell_facts(booking.open_day, places_left=1, state=CellState.NONE, price_cents=booking.price_cents,
-                       paid_clash=None, basket_locked=False)
+    facts = cell_facts(booking.open_day.day, booking.open_day.unit.activity, places_left=1, state=CellState.NONE,
+                       price_cents=booking.price_cents, paid_clash=None, basket_locked=False)
     verdict = cell_verdict(facts, now=now, is_cashier=actor.is_cashier)
     if not verdict.allowed:
         raise PaymentRefusedError([f"La réservation de {where} a expiré et ne peut plus être renouvelée : "
