@@ -34,6 +34,7 @@ from desk.services.cash_desk import (
 from desk.services.documents import cash_journal_document
 from desk.services.tenders import MODE_LABELS
 from desk.ui.context import DeskContext
+from desk.ui.dialogs import present
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
@@ -273,4 +274,4 @@ class CashDeskDialog(QDialog):
                                              a4=True)
         self.journal_dialog.setObjectName("cashJournalDialog")
         self.journal_dialog.render()
-        self.journal_dialog.open()
+        present(self.journal_dialog)

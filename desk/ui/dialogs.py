@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class DialogService(Protocol):
@@ -19,6 +20,8 @@ class DialogService(Protocol):
     def save_file_name(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None: ...
 
     def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool: ...
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None: ...
 
 
 class QtDialogService:
@@ -45,12 +48,18 @@ class QtDialogService:
     def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, accepted = QInputDialog.getText(parent, title, label)
+        return text if accepted else None
+
 
 class RecordingDialogService:
     """For tests: records what would have been shown, answers confirmations as told."""
 
-    def __init__(self, confirm_answer: bool = True, save_to: Path | None = None, print_to: Path | None = None) -> None:
+    def __init__(self, confirm_answer: bool = True, save_to: Path | None = None, print_to: Path | None = None,
+                 text_answer: str | None = None) -> None:
         self.confirm_answer = confirm_answer
+        self.text_answer = text_answer
         self.save_to = save_to
         self.print_to = print_to
         self.shown: list[tuple[str, str, str]] = []
@@ -69,6 +78,10 @@ class RecordingDialogService:
         self.shown.append(("save", title, suggested))
         return str(self.save_to) if self.save_to else None
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("ask", title, label))
+        return self.text_answer
+
     def choose_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Prints to a PDF file (``print_to``), as a printer dialog answered OK would."""
         self.shown.append(("print", "", printer.printerName()))
@@ -77,3 +90,33 @@ class RecordingDialogService:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_to))
         return True
+
+
+def present(dialog: QDialog) -> None:
+    """Open ``dialog`` window-modal, in front and active, so the next key goes to it.
+
+    A dialog created but left behind its window takes no key and blocks the
+    desk (seen once with Ctrl+I after Ctrl+F): every window of the desk opens
+    through here. When it closes, the focus goes back where it was.
+    """
+    previous = QApplication.focusWidget()
+    dialog.open()
+    dialog.raise_()
+    dialog.activateWindow()
+    if previous is not None:
+        dialog.finished.connect(lambda _result: _give_back_focus(previous))
+
+
+def _give_back_focus(widget: QWidget) -> None:
+    """When a dialog closes, the key goes back where it was (the grid, the search…), its window active again."""
+    try:
+        if not widget.isVisible():
+            return
+    except RuntimeError:  # deleted meanwhile
+        return
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal.isVisible() and modal.parentWidget() is not None \
+            and modal.parentWidget().window() is widget.window():
+        return  # another dialog of this window followed: it keeps the keys
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)

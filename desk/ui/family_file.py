@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from desk.services.lifecycle.online import OnlineStatus
 from desk.services.lifecycle.payments import PaymentRecord
 from desk.services.planning import PlanningGrid, read_grid
 from desk.ui.context import DeskContext
+from desk.ui.dialogs import present
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
 from desk.ui.gateway_window import GatewayWindow
@@ -74,7 +76,6 @@ class EnrolmentsTab(QWidget):
         self.view = record_table(self, "enrolmentsView", self.model)
         self.new_button = QPushButton(icon("enrol"), self.tr("&New activity line (Ctrl+I)"), self)
         self.new_button.setObjectName("newEnrolmentButton")
-        self.new_button.setShortcut("Ctrl+I")
         self.new_button.clicked.connect(self.new_enrolment)
         self.empty_label = QLabel(self.tr("No activity line yet: create one to book days on the planning."), self)
         self.empty_label.setProperty("role", "subtle")
@@ -121,7 +122,7 @@ class EnrolmentsTab(QWidget):
             if self._still_shows(file):
                 self.dialog = EnrolmentDialog(self.context, self.runner, file.children, options, child_id, self)
                 self.dialog.accepted.connect(self._enrolled)
-                self.dialog.open()
+                present(self.dialog)
 
         def failed(error: Exception) -> None:
             if not isinstance(error, DeskError):
@@ -158,11 +159,9 @@ class PaymentsTab(QWidget):
         self.balance_label.setProperty("role", "heading")
         self.reprint_button = QPushButton(icon("receipt"), self.tr("&Reprint the ticket (Ctrl+R)"), self)
         self.reprint_button.setObjectName("reprintReceiptButton")
-        self.reprint_button.setShortcut("Ctrl+R")
         self.reprint_button.clicked.connect(self.reprint)
         self.statement_button = QPushButton(self.tr("Account &statement… (Ctrl+E)"), self)
         self.statement_button.setObjectName("accountStatementButton")
-        self.statement_button.setShortcut("Ctrl+E")
         self.statement_button.clicked.connect(self.show_statement)
         top = QHBoxLayout()
         top.addWidget(self.balance_label, 1)
@@ -238,10 +237,13 @@ class PaymentsTab(QWidget):
 
     def show_statement(self) -> None:
         self.statement_dialog = StatementDialog(self.context, self.account.family_id, self)
-        self.statement_dialog.open()
+        present(self.statement_dialog)
 
     def reprint(self) -> None:
+        """The selected ticket again; the latest one when none is selected (Ctrl+R from another tab)."""
         index = self.view.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0, 0)
         if not index.isValid():
             return
         if self.reprinting:
@@ -261,11 +263,9 @@ class _AfterPayment:
 
 @dataclass(frozen=True)
 class _OpenedFile:
-    """What opening a family reads, in one transaction."""
+    """What opening a family reads first, in one transaction: the file and its month, what is on screen."""
 
     file: FamilyFile
-    account: FamilyAccount
-    enrolments: dict[int, list[EnrolmentView]]
     grid: PlanningGrid
 
 
@@ -306,6 +306,7 @@ class FamilyFileWidget(QWidget):
         self.tabs.addTab(self.enrolments, self.tr("&Enrolments"))
         self.tabs.addTab(self.planning, self.tr("P&lanning"))
         self.tabs.addTab(self.payments, self.tr("Pa&yments"))
+        self._family_shortcuts()
         self.form.family_saved.connect(self._saved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -313,14 +314,23 @@ class FamilyFileWidget(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
 
+    def _family_shortcuts(self) -> None:
+        """The family's actions from whichever tab has the focus (a button's own shortcut works only on its tab)."""
+        for sequence, action in (("Ctrl+I", self.enrolments.new_enrolment), ("Ctrl+E", self.payments.show_statement),
+                                 ("Ctrl+R", self.payments.reprint)):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
     _account_asked = 0
     _wanted_family_id: int | None = None  # the family last asked for; None while a new file is typed
 
     def open_family(self, family_id: int) -> None:
-        """Read the file, its account, its activity lines and its month in one unit of work, off the GUI thread.
+        """Read the file and its month in one unit of work, off the GUI thread; then its payments and activity lines.
 
-        ``family_opened`` says when it is on screen; ``family_open_failed`` why not.
-        A header refresh still on its way is superseded.
+        What is on screen comes first (five statements); the other tabs follow
+        in the background. ``family_opened`` says when the file is on screen;
+        ``family_open_failed`` why not. A header refresh still on its way is superseded.
         """
         self._account_asked += 1
         self._wanted_family_id = family_id
@@ -331,10 +341,8 @@ class FamilyFileWidget(QWidget):
 
         def read(session: Session) -> _OpenedFile:
             file = load_family(session, family_id, today)
-            enrolments = family_enrolments(session, [child.id for child in file.children])
-            account = family_account(session, family_id, balance_cents=file.balance_cents)
             grid = read_grid(session, request, now=context.clock.now(), actor=actor, balance_cents=file.balance_cents)
-            return _OpenedFile(file, account, enrolments, grid)
+            return _OpenedFile(file, grid)
 
         def opened(found: _OpenedFile) -> None:
             if asked == self._account_asked:
@@ -345,7 +353,9 @@ class FamilyFileWidget(QWidget):
             if asked == self._account_asked:
                 self.family_open_failed.emit(error)
 
-        self.runner.run(lambda: context.read(read), opened, failed)
+        basis = self.planning.basis
+        self.runner.run(lambda: basis.read(lambda: context.read(read), grid_of=lambda found: found.grid),
+                        opened, failed)
 
     def new_family(self) -> None:
         self._wanted_family_id = None
@@ -358,16 +368,20 @@ class FamilyFileWidget(QWidget):
         self.tabs.setCurrentWidget(self.form)
 
     def _show(self, found: _OpenedFile, ticket: int) -> None:
-        file, account = found.file, found.account
+        file = found.file
+        opened_anew = self.file is None or self.file.id != file.id
         self.file = file
         self.title_label.setText(f"{file.name} — {file.dossier_number}")
-        self._show_summary(file, account)
+        self._show_summary(file, file.balance_cents)
         for index in (1, 2, 3):
             self.tabs.setTabEnabled(index, True)
         self.form.load(file)
-        self.enrolments.show_file(file, found.enrolments)
-        self.payments.show_account(account)
         self.planning.show_grid(found.grid, ticket)
+        self.enrolments.show_file(file)
+        self.refresh_header()
+        if opened_anew:  # the counter's work is on the planning; a stray key must not rename the family
+            self.tabs.setCurrentWidget(self.planning)
+            self.planning.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_header(self) -> None:
         """The balance and the payments again, off the GUI thread (another desk paid, a refund, the sweep)."""
@@ -380,14 +394,14 @@ class FamilyFileWidget(QWidget):
         def shown(account: FamilyAccount) -> None:
             if asked == self._account_asked:  # else a newer read (or the file reopened) already showed it
                 self.payments.show_account(account)
-                self._show_summary(self.file, account)
+                self._show_summary(self.file, account.balance_cents)
 
         # A failure is already told by the tab that changed; the header catches up on the next change.
         self.runner.run(lambda: context.read(lambda s: family_account(s, file.id)), shown, lambda _error: None)
 
-    def _show_summary(self, file: FamilyFile, account: FamilyAccount) -> None:
+    def _show_summary(self, file: FamilyFile, balance_cents: int) -> None:
         children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
-        parts = (children, file.phone or "", balance_text(account.balance_cents))
+        parts = (children, file.phone or "", balance_text(balance_cents))
         self.summary_label.setText(" · ".join(part for part in parts if part))
 
     # -- paying ----------------------------------------------------------------
@@ -411,7 +425,7 @@ class FamilyFileWidget(QWidget):
                                             then_read=lambda: self._read_after_payment(family_id))
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
-        self.payment_dialog.open()
+        present(self.payment_dialog)
 
     def _payment_not_opened(self, error: Exception) -> None:
         if not isinstance(error, DeskError):
@@ -435,13 +449,13 @@ class FamilyFileWidget(QWidget):
         if after is not None and self.file is not None and self.file.id == after.account.family_id:
             self._account_asked += 1  # a header refresh still on its way is older
             self.payments.show_account(after.account)
-            self._show_summary(self.file, after.account)
+            self._show_summary(self.file, after.account.balance_cents)
             self.planning.show_grid(after.grid, after.ticket)
         else:
             self.open_family(self.payment_dialog.family_id)
         self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt,
                                             rendered=self.payment_dialog.rendered)
-        self.receipt_dialog.open()
+        present(self.receipt_dialog)
         self.payment_recorded.emit(record.payment_id)
 
     def _pay_online(self, family_id: int, email: str) -> None:
@@ -449,14 +463,14 @@ class FamilyFileWidget(QWidget):
         self.gateway_window = GatewayWindow(self.context, self.runner, family_id, email, self)
         self.gateway_window.payment_finished.connect(self._online_finished)
         self.gateway_window.finished.connect(lambda _result: self.planning.reload())
-        self.gateway_window.open()
+        present(self.gateway_window)
 
     def _online_finished(self, status: OnlineStatus) -> None:
         if self.file is not None:
             self.open_family(self.file.id)
         if status.receipt is not None:
             self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self)
-            self.receipt_dialog.open()
+            present(self.receipt_dialog)
             self.payment_recorded.emit(status.receipt.payment_id)
 
     def pending_changes(self) -> int:

@@ -348,7 +348,6 @@ class FamilyForm(QWidget):
             row.last_name.setText(child.last_name)
             row.birth_date.setText(f"{child.birth_date:%d/%m/%Y}" if child.birth_date else "")
             row.age.setText(years_old(view.age))
-        self.name_edit.setFocus()
 
     def revert(self) -> None:
         self.load(getattr(self, "_loaded", None))

@@ -39,6 +39,7 @@ from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.catalogue_dialog import CatalogueDialog
 from desk.ui.context import DeskContext, connection_errors_explained
 from desk.ui.data_changes import DataChangeNotifier
+from desk.ui.dialogs import present
 from desk.ui.family_file import FamilyFileWidget
 from desk.ui.resources import icon
 from desk.ui.review_dialog import ALERT_INK, ReviewDialog
@@ -382,33 +383,33 @@ class MainWindow(QMainWindow):
     def show_cash_desk(self) -> None:
         self.cash_desk_dialog = CashDeskDialog(self.context, self.database_runner, self)
         self.cash_desk_dialog.cash_desk_changed.connect(self.refresh)
-        self.cash_desk_dialog.open()
+        present(self.cash_desk_dialog)
 
     def show_audit(self) -> None:
         self.audit_dialog = AuditDialog(self.context, self)
-        self.audit_dialog.open()
+        present(self.audit_dialog)
 
     def show_settings(self) -> None:
         self.settings_dialog = SettingsDialog(self.context, self)
-        self.settings_dialog.open()
+        present(self.settings_dialog)
 
     def show_catalogue(self) -> None:
         self.catalogue_dialog = CatalogueDialog(self.context, self)
         self.catalogue_dialog.finished.connect(lambda _result: self._family_may_have_changed())  # capacities, prices
-        self.catalogue_dialog.open()
+        present(self.catalogue_dialog)
 
     def show_agents(self) -> None:
         self.agents_dialog = AgentsDialog(self.context, self)
-        self.agents_dialog.open()
+        present(self.agents_dialog)
 
     def verify_journal(self) -> None:
         self.verify_dialog = VerifyJournalDialog(self.context, self.runner, self)
-        self.verify_dialog.open()
+        present(self.verify_dialog)
 
     def show_review(self) -> None:
         self.review_dialog = ReviewDialog(self.context, self)
         self.review_dialog.count_changed.connect(self._show_review_count)
-        self.review_dialog.open()
+        present(self.review_dialog)
 
     def reconcile_online(self) -> None:
         """One pass over the open online payments, on the runner; a pass still running is not doubled."""

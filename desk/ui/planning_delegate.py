@@ -68,6 +68,11 @@ class PlanningDelegate(QStyledItemDelegate):
                 painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, look.title)
         elif not look.is_open:
             paint_closed(painter, rect)
+        elif look.closed_to_agent:  # gone by, or not to be changed now: closed to the agent, what is booked stays
+            paint_closed(painter, rect)
+            paint_slots(painter, rect, look.slots)
+            if look.busy:
+                paint_busy(painter, rect)
         else:
             painter.fillRect(rect, TODAY if look.is_today else OPEN)
             paint_places(painter, rect, look.places_left, option.font)

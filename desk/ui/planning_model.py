@@ -28,8 +28,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desk.db.enums import UnitKind
 from desk.money import format_cents
 from desk.services.planning import CellState, ChildSlot, PlanningCell, PlanningGrid
+from desk.ui.texts import places_left_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 WEEKDAY_LETTERS = ("Lu", "Ma", "Me", "Je", "Ve", "Sa", "Di")
@@ -62,6 +64,7 @@ class CellLook:
     checkable: bool
     checked: bool
     busy: bool = False
+    closed_to_agent: bool = False  # gone by, or (in edit mode) not to be changed now: painted as closed
 
 
 STATE_NAMES = {
@@ -76,6 +79,7 @@ class _Row:
     title: str
     unit_name: str | None  # None for an activity's title row
     cells: tuple[PlanningCell, ...]
+    kind: UnitKind | None = None
 
 
 class PlanningModel(QAbstractTableModel):
@@ -131,6 +135,54 @@ class PlanningModel(QAbstractTableModel):
         self.editing_child_id = child_id
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- where the keyboard goes ---------------------------------------------
+
+    def first_bookable(self) -> QModelIndex:
+        """The earliest cell (then the first row) the edited child can book now; invalid if none is shown."""
+        best: tuple[int, int] | None = None
+        for number, row in enumerate(self._rows):
+            for column, cell in enumerate(row.cells):
+                slot = self._edited_slot(cell)
+                if slot is not None and slot.can_change and slot.state is CellState.NONE \
+                        and (best is None or (column, number) < (best[1], best[0])):
+                    best = (number, column)
+        return self.index(*best) if best else QModelIndex()
+
+    def next_open(self, index: ModelIndex, step: int) -> QModelIndex:
+        """The next open day of the row in the direction ``step`` (±1); invalid at the period's edge."""
+        if not index.isValid() or not self._rows[index.row()].cells:
+            return QModelIndex()
+        cells, column = self._rows[index.row()].cells, index.column() + step
+        while 0 <= column < len(cells):
+            if cells[column].is_open:
+                return self.index(index.row(), column)
+            column += step
+        return QModelIndex()
+
+    def open_at_edge(self, row: int, step: int) -> QModelIndex:
+        """The row's first open day (``step`` 1) or its last (``step`` -1); invalid if it has none."""
+        if not 0 <= row < len(self._rows):
+            return QModelIndex()
+        cells = self._rows[row].cells
+        columns = range(len(cells)) if step > 0 else range(len(cells) - 1, -1, -1)
+        column = next((number for number in columns if cells[number].is_open), None)
+        return self.index(row, column) if column is not None else QModelIndex()
+
+    def unit_row(self, row: int) -> int | None:
+        """``row`` if it is a unit's, else the first unit row below (an activity's title row is never a cursor)."""
+        for number in range(max(row, 0), len(self._rows)):
+            if self._rows[number].cells:
+                return number
+        return None
+
+    def row_of_kind(self, near: int, kind: UnitKind) -> int | None:
+        """In the activity of row ``near``, the row of the unit of ``kind`` (matin, après-midi, journée)."""
+        if not 0 <= near < len(self._rows):
+            return None
+        title = self._rows[near].title
+        return next((number for number, row in enumerate(self._rows)
+                     if row.title == title and row.cells and row.kind is kind), None)
 
     # -- shape ---------------------------------------------------------------
 
@@ -245,8 +297,9 @@ class PlanningModel(QAbstractTableModel):
         slot = self._edited_slot(cell)
         checkable = slot is not None and slot.can_change
         checked = slot is not None and slot.state in (CellState.PENDING, CellState.CONFIRMED)
+        gone = day is not None and self.today is not None and day < self.today
         return CellLook(False, "", cell.is_open, day == self.today, cell.places_left, cell.slots, checkable, checked,
-                        cell.open_day_id in self._busy)
+                        cell.open_day_id in self._busy, closed_to_agent=gone or (slot is not None and not checkable))
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
@@ -261,7 +314,7 @@ class PlanningModel(QAbstractTableModel):
         lines = [f"{row.unit_name} — {_weekday(cell.day)} {cell.day:%d/%m/%Y}"]
         if not cell.is_open:
             return "\n".join(lines + [QCoreApplication.translate("PlanningModel", "Closed that day.")])
-        lines.append(QCoreApplication.translate("PlanningModel", "%1 place(s) left of %2").replace("%1", str(cell.places_left)).replace("%2", str(cell.capacity)))
+        lines.append(places_left_text(cell.places_left, cell.capacity))
         lines.append(QCoreApplication.translate("PlanningModel", "Price for this family: %1").replace("%1", format_cents(cell.price_cents)))
         for slot in cell.slots:
             name = self._names.get(slot.child_id, "")
@@ -279,7 +332,7 @@ def _rows_of(grid: PlanningGrid) -> list[_Row]:
     rows = []
     for block in grid.blocks:
         rows.append(_Row(block.activity_name, None, ()))
-        rows += [_Row(block.activity_name, row.unit_name, row.cells) for row in block.rows]
+        rows += [_Row(block.activity_name, row.unit_name, row.cells, row.kind) for row in block.rows]
     return rows
 
 

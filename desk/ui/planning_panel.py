@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,22 +19,26 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.db.change_feed import DataChange
+from desk.db.engine import Database
+from desk.db.enums import UnitKind
 from desk.errors import DeskError
 from desk.money import format_cents
+from desk.services.booking_rules import Blocker
 from desk.services.lifecycle.baskets import BasketView, basket_view
 from desk.services.planning import GridRequest, PeriodMode, PlanningGrid, click_cell, period_of, read_grid, shift_period
 from desk.ui.checkout_dialog import CheckoutDialog
 from desk.ui.context import DeskContext
+from desk.ui.dialogs import present
 from desk.ui.planning_delegate import PlanningDelegate
 from desk.ui.planning_legend import PlanningLegend
 from desk.ui.planning_model import CellRole, PlanningModel
+from desk.ui.planning_view import PlanningView
 from desk.ui.symbols import symbol_icon
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text
@@ -45,6 +50,20 @@ RELOAD_DELAY_MS = 100
 FAMILY_SUBJECT = 0
 
 
+T = TypeVar("T")
+PAGES_AHEAD = 3  # F2 looks this many periods ahead for a day the child can still book
+
+
+@dataclass(frozen=True)
+class _Cursor:
+    """Where to put the cursor when the grid asked for arrives."""
+
+    kind: str  # "edit" (F2 waited for the grid), "bookable" (the first bookable day), "edge" (a page turned)
+    pages_left: int = 0
+    row: int = 0
+    step: int = 1
+
+
 @dataclass(frozen=True)
 class _Answer:
     """What the database answered a read or a click: the grid as it stands, and what to tell the agent."""
@@ -52,6 +71,35 @@ class _Answer:
     grid: PlanningGrid
     changed: bool = False
     refusal: str | None = None
+
+
+class GridBasis:
+    """The last grid this desk read, kept by the database runner for the next click.
+
+    A click re-reads only its own day on top of it; it is valid only while
+    this process has committed nothing since it was read (``Database.commits``),
+    so no other action of this desk can have changed it unseen. What other
+    desks change arrives by the change feed and is read again whole.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._kept: tuple[PlanningGrid, int] | None = None
+
+    def read(self, produce: Callable[[], T], *, own_commits: int = 0,
+             grid_of: Callable[[T], PlanningGrid] = lambda grid: grid) -> T:  # type: ignore[assignment,return-value]
+        """Run ``produce`` (it may commit ``own_commits`` times); keep its grid if nothing else committed meanwhile."""
+        before = self._database.commits
+        produced = produce()
+        after = self._database.commits
+        self._kept = (grid_of(produced), after) if after == before + own_commits else None
+        return produced
+
+    def current(self, request: GridRequest) -> PlanningGrid | None:
+        kept = self._kept
+        if kept is None or kept[1] != self._database.commits or kept[0].sources is None:
+            return None
+        return kept[0] if kept[0].sources.request == request else None
 
 
 class PlanningPanel(QWidget):
@@ -62,6 +110,8 @@ class PlanningPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        self.basis = GridBasis(context.database)
+        self._cursor_wanted: _Cursor | None = None  # where the keyboard's cursor goes once the coming grid is shown
         self._queued_targets: dict[tuple[int, int], tuple[bool | None, int]] = {}  # cell → last target, clicks queued
         self.family_id: int | None = None
         self.grid: PlanningGrid | None = None
@@ -112,7 +162,8 @@ class PlanningPanel(QWidget):
         self.modify_button = QPushButton(self.tr("Modify (F2)"), self)
         self.modify_button.setObjectName("modifyPlanningButton")
         self.modify_button.setCheckable(True)
-        self.modify_button.setShortcut(QKeySequence("F2"))
+        self.modify_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the grid
+        self._shortcut("F2", self.modify_button.toggle)
         self.modify_button.toggled.connect(self.set_edit_mode)
         top = QHBoxLayout()
         top.addWidget(self.previous_button)
@@ -124,8 +175,11 @@ class PlanningPanel(QWidget):
         top.addSpacing(12)
         top.addWidget(self.modify_button)
 
-        self.view = QTableView(self)
+        self.view = PlanningView(self)
         self.view.setObjectName("planningView")
+        self.view.edge_reached.connect(self._turn_page)
+        self.view.unit_key_pressed.connect(self._book_unit_of_day)
+        self.view.refused_key_pressed.connect(self._explain_or_override)
         self.view.setModel(self.model)
         self.view.setItemDelegate(PlanningDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -157,7 +211,8 @@ class PlanningPanel(QWidget):
         self.finish_button = QPushButton(self.tr("Finish the changes (F9)"), self)
         self.finish_button.setObjectName("finishChangesButton")
         self.finish_button.setProperty("primary", True)
-        self.finish_button.setShortcut(QKeySequence("F9"))
+        self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._shortcut("F9", lambda: self.finish_button.isEnabled() and self.finish_button.click())
         self.finish_button.clicked.connect(self.finish_changes)
         footer = QHBoxLayout()
         counts = QVBoxLayout()
@@ -180,6 +235,12 @@ class PlanningPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.subjects)
         layout.addLayout(grid_column, 1)
+
+    def _shortcut(self, sequence: str, action: Callable[[], object]) -> None:
+        """A key of the planning, acted on at once (a button's own shortcut animates a click for 100 ms first)."""
+        shortcut = QShortcut(QKeySequence(sequence), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(action)
 
     def _tool(self, object_name: str, text: str, tooltip: str, shortcut: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -229,7 +290,8 @@ class PlanningPanel(QWidget):
         context, actor = self.context, self.context.agent
 
         def read() -> _Answer:
-            return _Answer(context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=actor)))
+            return _Answer(self.basis.read(
+                lambda: context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=actor))))
 
         self._submit(read)
 
@@ -309,7 +371,9 @@ class PlanningPanel(QWidget):
         row, column = current.row(), current.column()
         self.model.set_grid(grid, today)
         self._span_titles()
-        if current.isValid() and row < self.model.rowCount() and column < self.model.columnCount():
+        if self._cursor_wanted is not None:
+            self._place_wanted_cursor()
+        elif current.isValid() and row < self.model.rowCount() and column < self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(row, column))
 
     def _span_titles(self) -> None:
@@ -413,6 +477,9 @@ class PlanningPanel(QWidget):
 
     def set_edit_mode(self, on: bool) -> None:
         child_id = self._editing_child() if on else None
+        if on and child_id is None and self.busy:
+            self._cursor_wanted = _Cursor("edit")  # an enrolment's grid is on its way: F2 applies when it comes
+            return
         if on and child_id is None:
             self.message_label.setText(self.tr("No child of this family has an activity line: enrol one first."))
             self.modify_button.setChecked(False)
@@ -421,8 +488,83 @@ class PlanningPanel(QWidget):
         self.modify_button.setText(self.tr("Stop modifying (F2)") if on else self.tr("Modify (F2)"))
         if on:
             self.view.setFocus()
+            self._cursor_to_first_bookable(PAGES_AHEAD)
 
-    def toggle(self, child_id: int, open_day_id: int, checked: bool | None = None) -> None:
+    # -- the keyboard's cursor -------------------------------------------------
+
+    def _cursor_to_first_bookable(self, pages_left: int) -> None:
+        """The cursor on the first day the edited child can book, turning pages ahead if this one has none."""
+        found = self.model.first_bookable()
+        if found.isValid():
+            self.view.place_cursor(found)
+        elif pages_left > 0 and self.grid is not None and self.grid.blocks:
+            self._cursor_wanted = _Cursor("bookable", pages_left=pages_left - 1)
+            self.shift(1)
+        else:
+            self.message_label.setText(self.tr("No day can be booked for this child in the coming months."))
+
+    def _turn_page(self, row: int, step: int) -> None:
+        """Left or Right past the period's edge: the next or previous period, the cursor on its open day."""
+        self._cursor_wanted = _Cursor("edge", row=row, step=step)
+        self.shift(step)
+
+    def _place_wanted_cursor(self) -> None:
+        wanted, self._cursor_wanted = self._cursor_wanted, None
+        assert wanted is not None
+        if wanted.kind == "edit":
+            self.set_edit_mode(self.modify_button.isChecked())
+        elif wanted.kind == "bookable":
+            self._cursor_to_first_bookable(wanted.pages_left)
+        else:
+            row = self.model.unit_row(wanted.row)
+            self.view.place_cursor(self.model.open_at_edge(row, wanted.step) if row is not None else QModelIndex())
+
+    def _book_unit_of_day(self, index: QModelIndex, kind: UnitKind) -> None:
+        """M, A or J: the matin, après-midi or journée of the cursor's day, checked (or unchecked) from where it is."""
+        row = self.model.row_of_kind(index.row(), kind)
+        if row is None:
+            self.message_label.setText(self.tr("This activity has no such unit."))
+            return
+        target = self.model.index(row, index.column())
+        self.view.place_cursor(target)
+        if not target.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            self._explain_or_override(target)
+            return
+        checked = target.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        self.model.setData(target, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                           Qt.ItemDataRole.CheckStateRole)
+
+    def _explain_or_override(self, index: QModelIndex) -> None:
+        """A key on a cell that cannot change: why, in the status line; a régisseur may pass the deadline."""
+        if not self.modify_button.isChecked():
+            self.message_label.setText(self.tr("Press F2 to modify the planning."))
+            return
+        if not index.data(CellRole.IS_OPEN):
+            self.message_label.setText(self.tr("Closed that day."))
+            return
+        slot = index.data(CellRole.EDITED_SLOT)
+        if slot is None:
+            self.message_label.setText(self.tr("This child is not enrolled in this activity."))
+            return
+        if slot.blocker is Blocker.DEADLINE and self.context.agent.is_cashier:
+            self._override_deadline(slot.child_id, index.data(CellRole.OPEN_DAY_ID), slot.reason)
+            return
+        self.message_label.setText(slot.reason)
+
+    def _override_deadline(self, child_id: int, open_day_id: int, reason_shown: str) -> None:
+        reason = self.context.dialogs.ask_text(
+            self, self.tr("Past the booking deadline"),
+            self.tr("%1\nAs régisseur you may book it all the same: why? (kept in the audit trail)")
+            .replace("%1", reason_shown))
+        if reason is None:
+            return
+        if not reason.strip():
+            self.message_label.setText(self.tr("A reason is needed to pass the booking deadline."))
+            return
+        self.toggle(child_id, open_day_id, True, override_reason=reason)
+
+    def toggle(self, child_id: int, open_day_id: int, checked: bool | None = None, *,
+               override_reason: str | None = None) -> None:
         """The planning click: one unit of work off the GUI thread, the cell busy until it is done.
 
         Presses queue in order on the runner, each applied once; a refusal
@@ -430,16 +572,19 @@ class PlanningPanel(QWidget):
         """
         assert self.family_id is not None
         request = self._request()
-        context = self.context
+        context, basis = self.context, self.basis
 
         def click() -> _Answer:
+            shown = basis.current(request)
             try:
-                grid = context.write(lambda s: click_cell(s, context.clock, request, child_id=child_id,
-                                                          open_day_id=open_day_id, actor=context.agent,
-                                                          policy=context.policy))
+                grid = basis.read(lambda: context.write(lambda s: click_cell(
+                    s, context.clock, request, child_id=child_id, open_day_id=open_day_id, actor=context.agent,
+                    policy=context.policy, shown=shown, override_reason=override_reason),
+                    family_id=request.family_id), own_commits=1)
             except DeskError as refusal:
                 try:
-                    grid = context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=context.agent))
+                    grid = basis.read(lambda: context.read(
+                        lambda s: read_grid(s, request, now=context.clock.now(), actor=context.agent)))
                 except DeskError:
                     raise refusal from None
                 return _Answer(grid, refusal=refusal.message)
@@ -481,7 +626,7 @@ class PlanningPanel(QWidget):
         self.checkout.basket_cleared.connect(self._after_checkout_change)
         self.checkout.pay_requested.connect(self.pay_requested.emit)
         self.checkout.finished.connect(lambda _result: self._after_checkout_change())
-        self.checkout.open()
+        present(self.checkout)
 
     def _after_checkout_change(self) -> None:
         self._just_changed = True

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desk.errors import DeskError
 from desk.services.documents import receipt_document, reprint_receipt
 from desk.ui.context import DeskContext
+from desk.ui.dialogs import present
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.tasks import BackgroundRunner
 from reports import data
@@ -73,7 +74,7 @@ class ReceiptDialog(DocumentDialog):
             finished()
             duplicate, rendered = done
             dialog = cls(context, payment_id, parent, duplicate=duplicate, rendered=rendered)
-            dialog.open()
+            present(dialog)
             shown(dialog)
 
         def refused(error: Exception) -> None:

@@ -156,153 +156,153 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="59"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="60"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="106"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="112"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="113"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="117"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="118"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="126"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="142"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="142"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="143"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="145"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="145"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="146"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="151"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="152"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="154"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="174"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="175"/>
         <source>total of the cheques counted</source>
         <translation>total des chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="177"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="180"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="182"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="182"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="183"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="189"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="190"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="192"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="196"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="232"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="234"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="240"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="241"/>
         <source>Count the cheques and type their total (0 if there are none).</source>
         <translation>Comptez les chèques et saisissez leur total (0 s&apos;il n&apos;y en a pas).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="254"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="256"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="271"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="272"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
@@ -654,42 +654,42 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="67"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="70"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="71"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="70"/>
+        <location filename="../../desk/ui/family_file.py" line="72"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="71"/>
+        <location filename="../../desk/ui/family_file.py" line="73"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="75"/>
+        <location filename="../../desk/ui/family_file.py" line="77"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="79"/>
+        <location filename="../../desk/ui/family_file.py" line="80"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="129"/>
+        <location filename="../../desk/ui/family_file.py" line="130"/>
         <source>New activity line</source>
         <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
@@ -714,20 +714,20 @@
     <message>
         <location filename="../../desk/ui/family_file.py" line="308"/>
         <source>Pa&amp;yments</source>
-        <translation>Pa&amp;iements</translation>
+        <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="355"/>
+        <location filename="../../desk/ui/family_file.py" line="363"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="356"/>
+        <location filename="../../desk/ui/family_file.py" line="364"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="421"/>
+        <location filename="../../desk/ui/family_file.py" line="433"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -830,27 +830,27 @@
         <translation>attribué à l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="364"/>
+        <location filename="../../desk/ui/family_form.py" line="363"/>
         <source>The quotient familial is a whole number of euros.</source>
         <translation>Le quotient familial est un nombre entier d&apos;euros.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="370"/>
+        <location filename="../../desk/ui/family_form.py" line="369"/>
         <source>Impossible date: « %1 » (dd/mm/yyyy).</source>
         <translation>Date impossible : « %1 » (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="409"/>
+        <location filename="../../desk/ui/family_form.py" line="408"/>
         <source>Create a new file anyway?</source>
         <translation>Créer quand même un nouveau dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="410"/>
+        <location filename="../../desk/ui/family_form.py" line="409"/>
         <source>Possible duplicate</source>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="415"/>
+        <location filename="../../desk/ui/family_form.py" line="414"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
@@ -1031,63 +1031,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="96"/>
+        <location filename="../../desk/ui/main_window.py" line="97"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="99"/>
+        <location filename="../../desk/ui/main_window.py" line="100"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="102"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="103"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="103"/>
+        <location filename="../../desk/ui/main_window.py" line="104"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="110"/>
+        <location filename="../../desk/ui/main_window.py" line="111"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="123"/>
+        <location filename="../../desk/ui/main_window.py" line="124"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="129"/>
+        <location filename="../../desk/ui/main_window.py" line="130"/>
         <source>Front desk of {town} — {regie}</source>
         <comment>{of_town}: de, d&apos; or du with the town</comment>
         <translation>Guichet unique {of_town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="137"/>
+        <location filename="../../desk/ui/main_window.py" line="138"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1128,108 +1128,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="161"/>
+        <location filename="../../desk/ui/main_window.py" line="162"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="236"/>
+        <location filename="../../desk/ui/main_window.py" line="237"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="307"/>
+        <location filename="../../desk/ui/main_window.py" line="308"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="282"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="225"/>
+        <location filename="../../desk/ui/main_window.py" line="226"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="276"/>
+        <location filename="../../desk/ui/main_window.py" line="277"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="278"/>
+        <location filename="../../desk/ui/main_window.py" line="279"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="280"/>
+        <location filename="../../desk/ui/main_window.py" line="281"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="283"/>
+        <location filename="../../desk/ui/main_window.py" line="284"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="285"/>
+        <location filename="../../desk/ui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="286"/>
+        <location filename="../../desk/ui/main_window.py" line="287"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="288"/>
+        <location filename="../../desk/ui/main_window.py" line="289"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="290"/>
-        <location filename="../../desk/ui/main_window.py" line="454"/>
+        <location filename="../../desk/ui/main_window.py" line="291"/>
+        <location filename="../../desk/ui/main_window.py" line="455"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="292"/>
+        <location filename="../../desk/ui/main_window.py" line="293"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="293"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <location filename="../../desk/ui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="311"/>
+        <location filename="../../desk/ui/main_window.py" line="312"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="315"/>
+        <location filename="../../desk/ui/main_window.py" line="316"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="316"/>
+        <location filename="../../desk/ui/main_window.py" line="317"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="346"/>
+        <location filename="../../desk/ui/main_window.py" line="347"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1237,52 +1237,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="348"/>
+        <location filename="../../desk/ui/main_window.py" line="349"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="363"/>
+        <location filename="../../desk/ui/main_window.py" line="364"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="379"/>
+        <location filename="../../desk/ui/main_window.py" line="380"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="440"/>
+        <location filename="../../desk/ui/main_window.py" line="441"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="495"/>
+        <location filename="../../desk/ui/main_window.py" line="496"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="498"/>
+        <location filename="../../desk/ui/main_window.py" line="499"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="304"/>
+        <location filename="../../desk/ui/main_window.py" line="305"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="246"/>
+        <location filename="../../desk/ui/main_window.py" line="247"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="248"/>
+        <location filename="../../desk/ui/main_window.py" line="249"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="450"/>
+        <location filename="../../desk/ui/main_window.py" line="451"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1290,32 +1290,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="453"/>
+        <location filename="../../desk/ui/main_window.py" line="454"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="502"/>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="504"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="508"/>
+        <location filename="../../desk/ui/main_window.py" line="509"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="509"/>
+        <location filename="../../desk/ui/main_window.py" line="510"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1437,27 +1437,27 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="149"/>
+        <location filename="../../desk/ui/family_file.py" line="150"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="150"/>
+        <location filename="../../desk/ui/family_file.py" line="151"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="151"/>
+        <location filename="../../desk/ui/family_file.py" line="152"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="152"/>
+        <location filename="../../desk/ui/family_file.py" line="153"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="159"/>
+        <location filename="../../desk/ui/family_file.py" line="160"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
@@ -1467,37 +1467,37 @@
         <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="176"/>
+        <location filename="../../desk/ui/family_file.py" line="175"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="176"/>
+        <location filename="../../desk/ui/family_file.py" line="175"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="177"/>
+        <location filename="../../desk/ui/family_file.py" line="176"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="179"/>
+        <location filename="../../desk/ui/family_file.py" line="178"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="187"/>
+        <location filename="../../desk/ui/family_file.py" line="186"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="211"/>
+        <location filename="../../desk/ui/family_file.py" line="210"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="230"/>
+        <location filename="../../desk/ui/family_file.py" line="229"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1533,22 +1533,17 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="263"/>
+        <location filename="../../desk/ui/planning_model.py" line="316"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="264"/>
-        <source>%1 place(s) left of %2</source>
-        <translation>%1 place(s) restante(s) sur %2</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/planning_model.py" line="265"/>
+        <location filename="../../desk/ui/planning_model.py" line="318"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="268"/>
+        <location filename="../../desk/ui/planning_model.py" line="321"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -1556,69 +1551,69 @@
 <context>
     <name>PlanningPanel</name>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="129"/>
+        <location filename="../../desk/ui/planning_panel.py" line="144"/>
         <source>Previous period (Alt+Left)</source>
         <translation>Période précédente (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="131"/>
+        <location filename="../../desk/ui/planning_panel.py" line="146"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="131"/>
+        <location filename="../../desk/ui/planning_panel.py" line="146"/>
         <source>Back to today (Alt+Home)</source>
         <translation>Revenir à aujourd&apos;hui (Alt+Début)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="133"/>
+        <location filename="../../desk/ui/planning_panel.py" line="148"/>
         <source>Next period (Alt+Right)</source>
         <translation>Période suivante (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="138"/>
+        <location filename="../../desk/ui/planning_panel.py" line="153"/>
         <source>Monthly</source>
         <translation>Mensuel</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="139"/>
+        <location filename="../../desk/ui/planning_panel.py" line="154"/>
         <source>Fortnight</source>
         <translation>Quinzaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="140"/>
+        <location filename="../../desk/ui/planning_panel.py" line="155"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="147"/>
-        <location filename="../../desk/ui/planning_panel.py" line="457"/>
+        <location filename="../../desk/ui/planning_panel.py" line="162"/>
+        <location filename="../../desk/ui/planning_panel.py" line="488"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="192"/>
+        <location filename="../../desk/ui/planning_panel.py" line="211"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="366"/>
-        <location filename="../../desk/ui/planning_panel.py" line="392"/>
+        <location filename="../../desk/ui/planning_panel.py" line="394"/>
+        <location filename="../../desk/ui/planning_panel.py" line="420"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="370"/>
+        <location filename="../../desk/ui/planning_panel.py" line="398"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="400"/>
+        <location filename="../../desk/ui/planning_panel.py" line="428"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="404"/>
+        <location filename="../../desk/ui/planning_panel.py" line="432"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1626,7 +1621,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="405"/>
+        <location filename="../../desk/ui/planning_panel.py" line="433"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1634,60 +1629,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="406"/>
+        <location filename="../../desk/ui/planning_panel.py" line="434"/>
         <source>Cost of the period: %1</source>
         <translation>Coût de la période : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="417"/>
+        <location filename="../../desk/ui/planning_panel.py" line="445"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="453"/>
+        <location filename="../../desk/ui/planning_panel.py" line="484"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="457"/>
+        <location filename="../../desk/ui/planning_panel.py" line="488"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="504"/>
+        <source>No day can be booked for this child in the coming months.</source>
+        <translation>Aucun jour n&apos;est réservable pour cet enfant dans les mois qui viennent.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="526"/>
+        <source>This activity has no such unit.</source>
+        <translation>Cette activité n&apos;a pas cette unité.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="540"/>
+        <source>Press F2 to modify the planning.</source>
+        <translation>Appuyez sur F2 pour modifier le planning.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="543"/>
+        <source>Closed that day.</source>
+        <translation>Pas d&apos;accueil ce jour-là.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="547"/>
+        <source>This child is not enrolled in this activity.</source>
+        <translation>Cet enfant n&apos;est pas inscrit à cette activité.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="556"/>
+        <source>Past the booking deadline</source>
+        <translation>Délai de réservation dépassé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="557"/>
+        <source>%1
+As régisseur you may book it all the same: why? (kept in the audit trail)</source>
+        <translation>%1
+En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison ? (conservée dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/planning_panel.py" line="562"/>
+        <source>A reason is needed to pass the booking deadline.</source>
+        <translation>Une raison est nécessaire pour passer outre le délai de réservation.</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="33"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="35"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="37"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="38"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="38"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="46"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="48"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="83"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -2072,27 +2109,27 @@
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="73"/>
+        <location filename="../../desk/app.py" line="140"/>
         <source>Create a new, empty desk database at this place?</source>
         <translation>Créer à cet emplacement une nouvelle base de données desk, vide ?</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="74"/>
+        <location filename="../../desk/app.py" line="141"/>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="134"/>
+        <location filename="../../desk/app.py" line="201"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="157"/>
+        <location filename="../../desk/app.py" line="224"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="158"/>
+        <location filename="../../desk/app.py" line="225"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>

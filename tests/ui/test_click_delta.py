@@ -1,0 +1,72 @@
+"""A click re-reads only its own day on top of the grid this desk last read: it must show what a whole read shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import event
+
+from desk.services.planning import read_grid
+from desk.ui.planning_model import CellRole
+from tests.ui.conftest import cell_index, settle
+
+DEC_2, DEC_9, DEC_16 = date(2026, 12, 2), date(2026, 12, 9), date(2026, 12, 16)
+
+
+def _whole_read(panel):
+    context = panel.context
+    return context.read(lambda s: read_grid(s, panel._request(), now=context.clock.now(), actor=context.agent))
+
+
+def _press(panel, child_id: int, unit: str, day: date) -> None:
+    panel.toggle(child_id, cell_index(panel.model, unit, day).data(CellRole.OPEN_DAY_ID))
+
+
+def test_clicks_queued_on_several_days_show_what_a_whole_read_shows(qtbot, window):
+    _context, children, _ = window.testing
+    panel = window.family.planning
+    panel.go_to(DEC_2)
+    settle(qtbot, panel)
+    noah = children[0].id
+    _press(panel, noah, "Mercredi journée", DEC_2)  # pressed before the first answer: they queue on the runner
+    _press(panel, noah, "Mercredi matin", DEC_9)
+    _press(panel, noah, "Mercredi journée", DEC_16)
+    settle(qtbot, panel)
+    assert panel.grid == _whole_read(panel)
+    assert panel.grid.pending_count == 3 and panel.grid.basket_items == 3
+
+    _press(panel, noah, "Mercredi journée", DEC_9)  # the journée replaces the matin of the same day
+    _press(panel, noah, "Mercredi journée", DEC_2)  # and a pending day taken back
+    settle(qtbot, panel)
+    assert panel.grid == _whole_read(panel)
+    assert panel.grid.pending_count == 2 and panel.grid.basket_items == 2
+
+
+def test_a_click_reads_one_day_on_top_of_the_last_grid_and_the_whole_grid_after_another_commit(qtbot, window):
+    context, children, _ = window.testing
+    window.data_changes.stop()
+    panel = window.family.planning
+    panel.go_to(DEC_2)
+    settle(qtbot, panel)
+    noah = children[0].id
+    selects: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    event.listen(context.database.engine, "before_cursor_execute", count)
+    try:
+        _press(panel, noah, "Mercredi journée", DEC_2)
+        settle(qtbot, panel)
+        on_top = len(selects)
+        selects.clear()
+        context.write(lambda s: None)  # any other commit of this desk: the grid kept may no longer be what is
+        selects.clear()
+        _press(panel, noah, "Mercredi matin", DEC_9)
+        settle(qtbot, panel)
+        after_commit = len(selects)
+    finally:
+        event.remove(context.database.engine, "before_cursor_execute", count)
+    assert after_commit == on_top + 3, "after another commit the click reads the whole grid (4 reads, not 1)"
+    assert panel.grid == _whole_read(panel)
