@@ -129,6 +129,7 @@ class PlanningGrid:
     balance_cents: int
     basket_locked: bool
     basket_items: int = 0  # the whole basket's bookings and cancellations, whatever their day
+    basket_cents: int = 0  # what they come to: bookings less cancellations
     sources: GridSources | None = field(default=None, compare=False, repr=False)  # what it was computed from
 
     def _open_cells(self) -> Iterator[PlanningCell]:
@@ -275,6 +276,7 @@ class GridSources:
     basket_locked: bool
     balance_cents: int
     basket_items: int
+    basket_cents: int
     open_days: dict[tuple[int, date], _OpenDayFacts]
     stale_holds: dict[int, int]  # on full open days, the holds that ran out (the write expires them first)
     bookings: dict[tuple[int, int, date], _BookingFacts]  # (child, unit, day)
@@ -304,12 +306,23 @@ def _read_sources(session: Session, request: GridRequest, now: datetime) -> Grid
     return replace(family, open_days=open_days, stale_holds=stale_holds, bookings=bookings, prices=prices)
 
 
-def _basket_items():
-    """The active basket's bookings and cancellations (correlated to ``Basket``)."""
-    return select(func.count()).select_from(Booking).where(or_(
+def _in_basket():
+    """The active basket's bookings (pending, or expired to renew) and cancellations (correlated to ``Basket``)."""
+    return or_(
         and_(Booking.basket_id == Basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
         and_(Booking.cancellation_basket_id == Basket.id, Booking.state == BookingState.CONFIRMED),
-    )).correlate(Basket).scalar_subquery()
+    )
+
+
+def _basket_items():
+    """How many lines the active basket holds, whatever their day."""
+    return select(func.count()).select_from(Booking).where(_in_basket()).correlate(Basket).scalar_subquery()
+
+
+def _basket_cents():
+    """What the basket's lines come to: its bookings less its cancellations, whatever their day."""
+    signed = case((Booking.state == BookingState.CONFIRMED, -Booking.price_cents), else_=Booking.price_cents)
+    return select(func.coalesce(func.sum(signed), 0)).where(_in_basket()).correlate(Basket).scalar_subquery()
 
 
 def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) -> GridSources:
@@ -323,6 +336,7 @@ def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) 
         LedgerEntry.family_id == family_id).scalar_subquery()
     rows = session.execute(
         select(Family.id, balance.label("balance"), _basket_items().label("basket_items"),
+               _basket_cents().label("basket_cents"),
                Basket.id.label("basket_id"), Basket.state.label("basket_state"),
                Child.id.label("child_id"), Child.first_name, Child.symbol_index,
                Activity.id.label("activity_id"), Activity.name.label("activity_name"),
@@ -365,6 +379,7 @@ def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) 
         exclusions={unit_id: frozenset(excluded) for unit_id, excluded in exclusions.items()},
         basket_id=first.basket_id, basket_locked=first.basket_state is BasketState.PAYMENT_IN_PROGRESS,
         balance_cents=int(first.balance or 0), basket_items=int(first.basket_items or 0) if first.basket_id else 0,
+        basket_cents=int(first.basket_cents or 0) if first.basket_id else 0,
         open_days={}, stale_holds={}, bookings={}, prices={},
     )
 
@@ -417,7 +432,7 @@ def _reread_day(session: Session, sources: GridSources, day: date, now: datetime
                Booking.id.label("booking_id"), Booking.child_id, Booking.state, Booking.price_cents,
                Booking.basket_id, Booking.cancellation_basket_id,
                Basket.id.label("active_basket_id"), Basket.state.label("basket_state"),
-               _basket_items().label("basket_items"))
+               _basket_items().label("basket_items"), _basket_cents().label("basket_cents"))
         .select_from(OpenDay)
         .outerjoin(Booking, and_(Booking.open_day_id == OpenDay.id, Booking.child_id.in_(child_ids), _is_shown(now)))
         .outerjoin(Basket, and_(Basket.family_id == sources.request.family_id,
@@ -442,6 +457,7 @@ def _reread_day(session: Session, sources: GridSources, day: date, now: datetime
         sources, open_days=open_days, stale_holds=stale, bookings=bookings, basket_id=basket_id,
         basket_locked=basket is not None and basket.basket_state is BasketState.PAYMENT_IN_PROGRESS,
         basket_items=int(basket.basket_items or 0) if basket is not None and basket_id is not None else 0,
+        basket_cents=int(basket.basket_cents or 0) if basket is not None and basket_id is not None else 0,
     )
 
 
@@ -482,6 +498,7 @@ def _build_grid(sources: GridSources, now: datetime, actor: Actor) -> PlanningGr
         balance_cents=sources.balance_cents,
         basket_locked=sources.basket_locked,
         basket_items=sources.basket_items,
+        basket_cents=sources.basket_cents,
         sources=sources,
     )
 

@@ -53,7 +53,7 @@ class CheckoutDialog(QDialog):
         self.setObjectName("checkoutDialog")
         self.setWindowTitle(self.tr("Changes to confirm"))
         self.resize(760, 420)
-        intro = QLabel(self.tr("To record the changes for good, click « Pay ». « Clear all » erases them."), self)
+        intro = QLabel(self.tr("The changes are recorded once paid (« Pay »). « Clear all » erases them and frees their places."), self)
         intro.setWordWrap(True)
         self.model: RecordTableModel[RecapRow] = RecordTableModel([
             Column(self.tr("Date"), lambda row: row.date),
@@ -133,7 +133,7 @@ class CheckoutDialog(QDialog):
 
     def clear_all(self) -> None:
         question = self.tr("Erase every change of this basket and free the places it holds?")
-        if not self.context.dialogs.confirm(self, self.tr("Clear all"), question):
+        if not self.context.dialogs.confirm(self, self.tr("Clear all"), question, destructive=True):
             return
         context, family_id = self.context, self.family_id
         self.clear_all_button.setEnabled(False)
@@ -144,6 +144,8 @@ class CheckoutDialog(QDialog):
     def _cleared(self, view: BasketView) -> None:
         self.show_basket(view)
         self.basket_cleared.emit()
+        if view.is_empty:
+            self.reject()  # nothing left to recap: back to the planning
 
     def _not_cleared(self, error: Exception) -> None:
         if self.view is not None:

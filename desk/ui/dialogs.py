@@ -15,7 +15,9 @@ class DialogService(Protocol):
 
     def information(self, parent: QWidget | None, title: str, message: str) -> None: ...
 
-    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
+    def confirm(self, parent: QWidget | None, title: str, question: str, *, destructive: bool = False) -> bool:
+        """Yes or no; ``destructive``: what cannot be undone, so No is the default button."""
+        ...
 
     def save_file_name(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None: ...
 
@@ -37,8 +39,10 @@ class QtDialogService:
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.information(parent, title, message)
 
-    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
-        answer = QMessageBox.question(parent, title, question)
+    def confirm(self, parent: QWidget | None, title: str, question: str, *, destructive: bool = False) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        default = QMessageBox.StandardButton.No if destructive else QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(parent, title, question, buttons, default)
         return answer == QMessageBox.StandardButton.Yes
 
     def save_file_name(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
@@ -60,6 +64,7 @@ class RecordingDialogService:
                  text_answer: str | None = None) -> None:
         self.confirm_answer = confirm_answer
         self.text_answer = text_answer
+        self.destructive: list[str] = []  # the titles of the confirmations whose default answer is No
         self.save_to = save_to
         self.print_to = print_to
         self.shown: list[tuple[str, str, str]] = []
@@ -70,8 +75,10 @@ class RecordingDialogService:
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
         self.shown.append(("information", title, message))
 
-    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+    def confirm(self, parent: QWidget | None, title: str, question: str, *, destructive: bool = False) -> bool:
         self.shown.append(("confirm", title, question))
+        if destructive:
+            self.destructive.append(title)
         return self.confirm_answer
 
     def save_file_name(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:

@@ -315,11 +315,12 @@ class FamilyFileWidget(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _family_shortcuts(self) -> None:
-        """The family's actions from whichever tab has the focus (a button's own shortcut works only on its tab)."""
+        """The family's actions from whichever tab, or the search pane, has the focus (a button's own shortcut
+        works only on its tab); the family file hidden (home page), they do nothing."""
         for sequence, action in (("Ctrl+I", self.enrolments.new_enrolment), ("Ctrl+E", self.payments.show_statement),
                                  ("Ctrl+R", self.payments.reprint)):
             shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(action)
 
     _account_asked = 0
@@ -463,6 +464,7 @@ class FamilyFileWidget(QWidget):
         self.gateway_window = GatewayWindow(self.context, self.runner, family_id, email, self)
         self.gateway_window.payment_finished.connect(self._online_finished)
         self.gateway_window.finished.connect(lambda _result: self.planning.reload())
+        self.gateway_window.back_to_payment.connect(self.start_payment)  # refused or abandoned: the payment again
         present(self.gateway_window)
 
     def _online_finished(self, status: OnlineStatus) -> None:

@@ -62,9 +62,6 @@ class GatewayWindow(QDialog):
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self.tick)
         self.status_label.setText(self.tr("Preparing the payment… Please wait a few seconds."))
-        start_payment = getattr(parent, "start_payment", None)  # the family file's *Payer*
-        if callable(start_payment):
-            self.back_to_payment.connect(start_payment)
         QTimer.singleShot(0, lambda: self.prepare(email))
 
     # -- building ------------------------------------------------------------

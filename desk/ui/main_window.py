@@ -45,6 +45,7 @@ from desk.ui.resources import icon
 from desk.ui.review_dialog import ALERT_INK, ReviewDialog
 from desk.ui.search_panel import FamilySearchPanel
 from desk.ui.settings import ONLINE_RECONCILIATION_MS
+from desk.ui.shortcuts_dialog import ShortcutsDialog
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import of_town
 from desk.ui.verify_dialog import VerifyJournalDialog
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
         self.new_family_action = self._action("newFamilyAction", self.tr("&New family"), QKeySequence.StandardKey.New,
                                               self.new_family, "family-new")
         self.home_action = self._action("homeAction", self.tr("&Home"), "Ctrl+H", self.show_home)
-        self.refresh_action = self._action("refreshAction", self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
+        self.refresh_action = self._action("refreshAction", self.tr("&Refresh"), "F5",  # Ctrl+R reprints a ticket
                                            self.refresh, "refresh")
         self.logout_action = self._action("logoutAction", self.tr("Sign &out"), "Ctrl+Shift+L",
                                           self.logout_requested.emit, "logout")
@@ -313,7 +314,8 @@ class MainWindow(QMainWindow):
         cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.review_action, self.audit_action,
                               self.agents_action, self.catalogue_action, self.settings_action])
         cash_menu.menuAction().setVisible(cashier)
-        self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
+        self.shortcuts_action = self._action("shortcutsAction", self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        self.menuBar().addMenu(self.tr("&Help")).addActions([self.shortcuts_action, self.about_action])
         toolbar = QToolBar(self.tr("Counter"), self)
         toolbar.setObjectName("counterToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -502,6 +504,10 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: Exception) -> None:
         details = str(error) if isinstance(error, DeskError) else self.tr("Check the database connection, then refresh (F5).")
         self.context.dialogs.error(self, self.tr("Database"), self.tr("The figures could not be read from the database."), details)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        present(self.shortcuts_dialog)
 
     def _show_about(self) -> None:
         self.context.dialogs.information(

@@ -191,6 +191,10 @@ class PlanningPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.verticalHeader().setFixedWidth(150)
         self.legend = PlanningLegend(self)
+        # The legend may be cut on the right rather than widen the family file: Ctrl+F from the planning then
+        # gives the search pane its width (it was squeezed to 160 px).
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setMinimumWidth(1)
 
         self.pending_label = QLabel(self)
         self.pending_label.setObjectName("pendingBookingsLabel")
@@ -239,7 +243,7 @@ class PlanningPanel(QWidget):
     def _shortcut(self, sequence: str, action: Callable[[], object]) -> None:
         """A key of the planning, acted on at once (a button's own shortcut animates a click for 100 ms first)."""
         shortcut = QShortcut(QKeySequence(sequence), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # the panel hidden (another tab), it does nothing
         shortcut.activated.connect(action)
 
     def _tool(self, object_name: str, text: str, tooltip: str, shortcut: str, slot) -> QToolButton:
@@ -431,9 +435,11 @@ class PlanningPanel(QWidget):
     def _show_footer(self, grid: PlanningGrid) -> None:
         self.pending_label.setText(self.tr("%n booking(s) pending", "", grid.pending_count))
         self.cancellations_label.setText(self.tr("%n cancellation(s) pending", "", grid.cancellation_count))
-        self.cost_label.setText(self.tr("Cost of the period: %1").replace("%1", format_cents(grid.period_cost_cents)))
+        self.cost_label.setText(self.tr("Basket: %1").replace("%1", format_cents(grid.basket_cents)))
+        self.cost_label.setToolTip(self.tr("%n change(s) in the basket, whatever their day; this period: %1", "",
+                                           grid.basket_items).replace("%1", format_cents(grid.period_cost_cents)))
         self.balance_label.setText(balance_text(grid.balance_cents))
-        self.finish_button.setEnabled(bool(grid.pending_count or grid.cancellation_count or grid.balance_cents > 0))
+        self.finish_button.setEnabled(bool(grid.basket_items or grid.balance_cents > 0))
 
     def _show_legend(self, grid: PlanningGrid) -> None:
         self.legend.show_children([(child.symbol_index, child.first_name) for child in grid.children])

@@ -17,7 +17,7 @@ class Texts(QObject):
             return self.tr("Balance due: %1").replace("%1", format_cents(balance_cents))
         if balance_cents < 0:
             return self.tr("Credit: %1").replace("%1", format_cents(-balance_cents))
-        return self.tr("Nothing due")
+        return self.tr("Account up to date")
 
     def years_old(self, age: int) -> str:
         return self.tr("%n year(s)", "", age)

@@ -427,8 +427,8 @@
     </message>
     <message>
         <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
-        <source>To record the changes for good, click « Pay ». « Clear all » erases them.</source>
-        <translation>Afin d&apos;enregistrer définitivement votre saisie, cliquez sur « Payer ». Si vous cliquez sur « Tout supprimer », vos modifications seront effacées.</translation>
+        <source>The changes are recorded once paid (« Pay »). « Clear all » erases them and frees their places.</source>
+        <translation>Les modifications sont enregistrées une fois réglées (« Payer »). « Tout supprimer » les efface et libère leurs places.</translation>
     </message>
     <message>
         <location filename="../../desk/ui/checkout_dialog.py" line="59"/>
@@ -453,7 +453,7 @@
     <message>
         <location filename="../../desk/ui/checkout_dialog.py" line="78"/>
         <location filename="../../desk/ui/checkout_dialog.py" line="136"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="153"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="155"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
@@ -717,17 +717,17 @@
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="363"/>
+        <location filename="../../desk/ui/family_file.py" line="364"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="364"/>
+        <location filename="../../desk/ui/family_file.py" line="365"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="433"/>
+        <location filename="../../desk/ui/family_file.py" line="434"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -1031,63 +1031,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="97"/>
+        <location filename="../../desk/ui/main_window.py" line="98"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="101"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="103"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="103"/>
+        <location filename="../../desk/ui/main_window.py" line="104"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="104"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="111"/>
+        <location filename="../../desk/ui/main_window.py" line="112"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="124"/>
+        <location filename="../../desk/ui/main_window.py" line="125"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="130"/>
+        <location filename="../../desk/ui/main_window.py" line="131"/>
         <source>Front desk of {town} — {regie}</source>
         <comment>{of_town}: de, d&apos; or du with the town</comment>
         <translation>Guichet unique {of_town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="138"/>
+        <location filename="../../desk/ui/main_window.py" line="139"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1128,108 +1128,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="162"/>
+        <location filename="../../desk/ui/main_window.py" line="163"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="237"/>
+        <location filename="../../desk/ui/main_window.py" line="238"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="308"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="282"/>
+        <location filename="../../desk/ui/main_window.py" line="283"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="226"/>
+        <location filename="../../desk/ui/main_window.py" line="227"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="277"/>
+        <location filename="../../desk/ui/main_window.py" line="278"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="280"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="281"/>
+        <location filename="../../desk/ui/main_window.py" line="282"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="284"/>
+        <location filename="../../desk/ui/main_window.py" line="285"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="286"/>
+        <location filename="../../desk/ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="287"/>
+        <location filename="../../desk/ui/main_window.py" line="288"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="289"/>
+        <location filename="../../desk/ui/main_window.py" line="290"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="291"/>
-        <location filename="../../desk/ui/main_window.py" line="455"/>
+        <location filename="../../desk/ui/main_window.py" line="292"/>
+        <location filename="../../desk/ui/main_window.py" line="457"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="293"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <location filename="../../desk/ui/main_window.py" line="295"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="296"/>
+        <location filename="../../desk/ui/main_window.py" line="297"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="312"/>
+        <location filename="../../desk/ui/main_window.py" line="313"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="316"/>
+        <location filename="../../desk/ui/main_window.py" line="317"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/main_window.py" line="318"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="317"/>
+        <location filename="../../desk/ui/main_window.py" line="319"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="347"/>
+        <location filename="../../desk/ui/main_window.py" line="349"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1237,52 +1242,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="349"/>
+        <location filename="../../desk/ui/main_window.py" line="351"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="364"/>
+        <location filename="../../desk/ui/main_window.py" line="366"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="380"/>
+        <location filename="../../desk/ui/main_window.py" line="382"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="441"/>
+        <location filename="../../desk/ui/main_window.py" line="443"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="496"/>
+        <location filename="../../desk/ui/main_window.py" line="498"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="499"/>
+        <location filename="../../desk/ui/main_window.py" line="501"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="305"/>
+        <location filename="../../desk/ui/main_window.py" line="306"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="247"/>
+        <location filename="../../desk/ui/main_window.py" line="248"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="249"/>
+        <location filename="../../desk/ui/main_window.py" line="250"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="451"/>
+        <location filename="../../desk/ui/main_window.py" line="453"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1290,32 +1295,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="454"/>
+        <location filename="../../desk/ui/main_window.py" line="456"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="505"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="506"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="509"/>
+        <location filename="../../desk/ui/main_window.py" line="515"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="510"/>
+        <location filename="../../desk/ui/main_window.py" line="516"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1587,33 +1592,33 @@
     </message>
     <message>
         <location filename="../../desk/ui/planning_panel.py" line="162"/>
-        <location filename="../../desk/ui/planning_panel.py" line="488"/>
+        <location filename="../../desk/ui/planning_panel.py" line="494"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="211"/>
+        <location filename="../../desk/ui/planning_panel.py" line="215"/>
         <source>Finish the changes (F9)</source>
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="394"/>
-        <location filename="../../desk/ui/planning_panel.py" line="420"/>
+        <location filename="../../desk/ui/planning_panel.py" line="398"/>
+        <location filename="../../desk/ui/planning_panel.py" line="424"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="398"/>
+        <location filename="../../desk/ui/planning_panel.py" line="402"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="428"/>
+        <location filename="../../desk/ui/planning_panel.py" line="432"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="432"/>
+        <location filename="../../desk/ui/planning_panel.py" line="436"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1621,7 +1626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="433"/>
+        <location filename="../../desk/ui/planning_panel.py" line="437"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1629,64 +1634,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="434"/>
-        <source>Cost of the period: %1</source>
-        <translation>Coût de la période : %1</translation>
+        <location filename="../../desk/ui/planning_panel.py" line="438"/>
+        <source>Basket: %1</source>
+        <translation>Panier : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/ui/planning_panel.py" line="439"/>
+        <source>%n change(s) in the basket, whatever their day; this period: %1</source>
+        <translation>
+            <numerusform>%n modification dans le panier, tous jours confondus ; sur cette période : %1</numerusform>
+            <numerusform>%n modifications dans le panier, tous jours confondus ; sur cette période : %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="445"/>
+        <location filename="../../desk/ui/planning_panel.py" line="451"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="484"/>
+        <location filename="../../desk/ui/planning_panel.py" line="490"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="488"/>
+        <location filename="../../desk/ui/planning_panel.py" line="494"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="504"/>
+        <location filename="../../desk/ui/planning_panel.py" line="510"/>
         <source>No day can be booked for this child in the coming months.</source>
         <translation>Aucun jour n&apos;est réservable pour cet enfant dans les mois qui viennent.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="526"/>
+        <location filename="../../desk/ui/planning_panel.py" line="532"/>
         <source>This activity has no such unit.</source>
         <translation>Cette activité n&apos;a pas cette unité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="540"/>
+        <location filename="../../desk/ui/planning_panel.py" line="546"/>
         <source>Press F2 to modify the planning.</source>
         <translation>Appuyez sur F2 pour modifier le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="543"/>
+        <location filename="../../desk/ui/planning_panel.py" line="549"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="547"/>
+        <location filename="../../desk/ui/planning_panel.py" line="553"/>
         <source>This child is not enrolled in this activity.</source>
         <translation>Cet enfant n&apos;est pas inscrit à cette activité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="556"/>
+        <location filename="../../desk/ui/planning_panel.py" line="562"/>
         <source>Past the booking deadline</source>
         <translation>Délai de réservation dépassé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="557"/>
+        <location filename="../../desk/ui/planning_panel.py" line="563"/>
         <source>%1
 As régisseur you may book it all the same: why? (kept in the audit trail)</source>
         <translation>%1
 En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison ? (conservée dans le journal d&apos;audit)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="562"/>
+        <location filename="../../desk/ui/planning_panel.py" line="568"/>
         <source>A reason is needed to pass the booking deadline.</source>
         <translation>Une raison est nécessaire pour passer outre le délai de réservation.</translation>
     </message>
@@ -1965,6 +1978,217 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="27"/>
+        <source>Find a family</source>
+        <translation>Rechercher une famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="27"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="29"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="30"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="32"/>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="28"/>
+        <source>New family</source>
+        <translation>Nouvelle famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="29"/>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="30"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="31"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="32"/>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="33"/>
+        <source>Open the first family found</source>
+        <translation>Ouvrir la première famille trouvée</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="33"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="34"/>
+        <source>Save the family file</source>
+        <translation>Enregistrer le dossier famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="34"/>
+        <source>Family file</source>
+        <translation>Dossier famille</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="35"/>
+        <source>New activity line</source>
+        <translation>Nouvelle ligne d&apos;activité</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="35"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
+        <source>Family file, any tab</source>
+        <translation>Dossier famille, tout onglet</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
+        <source>Account statement</source>
+        <translation>Relevé de compte</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
+        <source>Reprint the selected ticket (the latest if none)</source>
+        <translation>Réimprimer le ticket sélectionné (le dernier sinon)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
+        <source>Modify the planning: the cursor on the first day that can be booked</source>
+        <translation>Modifier le planning : le curseur sur le premier jour réservable</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
+        <source>Previous / next open day (the page turns at the edges)</source>
+        <translation>Jour d&apos;ouverture précédent / suivant (la page tourne aux bords)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
+        <source>Previous / next unit</source>
+        <translation>Unité précédente / suivante</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
+        <source>Book or unbook the cell (or say why not)</source>
+        <translation>Réserver ou retirer la case (ou dire pourquoi pas)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
+        <source>Book the matin, après-midi or journée of the cursor&apos;s day</source>
+        <translation>Réserver le matin, l&apos;après-midi ou la journée du jour du curseur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
+        <source>Previous / next period</source>
+        <translation>Période précédente / suivante</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
+        <source>Back to today</source>
+        <translation>Revenir à aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
+        <source>Month, fortnight, week</source>
+        <translation>Mois, quinzaine, semaine</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
+        <source>Finish the changes (the recap, then Enter to pay)</source>
+        <translation>Terminer les modifications (le récapitulatif, puis Entrée pour payer)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
+        <source>Cash in</source>
+        <translation>Encaisser</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
+        <source>Ticket, statement</source>
+        <translation>Ticket, relevé</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
+        <source>Cash desk</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
+        <source>Régisseur</source>
+        <translation>Régisseur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
+        <source>Verify the payment journal</source>
+        <translation>Vérifier le journal des règlements</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
+        <source>Online payments to check</source>
+        <translation>Paiements en ligne à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
+        <source>Audit trail</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="60"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <location filename="../../desk/ui/statement_dialog.py" line="40"/>
@@ -2017,8 +2241,8 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
     </message>
     <message>
         <location filename="../../desk/ui/texts.py" line="20"/>
-        <source>Nothing due</source>
-        <translation>Rien à régler</translation>
+        <source>Account up to date</source>
+        <translation>Compte à jour</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desk/ui/texts.py" line="23"/>

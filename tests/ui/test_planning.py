@@ -56,7 +56,14 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     assert cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "2 réservations en attente"
     assert panel.findChild(QLabel, "pendingCancellationsLabel").text() == "0 annulation en attente"
-    assert panel.findChild(QLabel, "periodCostLabel").text() == "Coût de la période : 14,00\u00a0€"
+    assert panel.findChild(QLabel, "periodCostLabel").text() == "Panier : 14,00\u00a0€"
+    panel.shift(1)  # January: nothing booked there, the basket is still what the footer counts
+    settle(qtbot, panel)
+    assert panel.findChild(QLabel, "periodCostLabel").text() == "Panier : 14,00\u00a0€"
+    assert panel.findChild(QLabel, "pendingBookingsLabel").text() == "0 réservation en attente"
+    assert panel.findChild(QPushButton, "finishChangesButton").isEnabled()
+    panel.shift(-1)
+    settle(qtbot, panel)
     assert places(context, "Mercredi journée", date(2026, 12, 2)) == before + 1
     shown_left = cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.PLACES_LEFT)
     assert shown_left == cell_index(model, "Mercredi journée", date(2026, 12, 2)).data(CellRole.CAPACITY) - before - 1
