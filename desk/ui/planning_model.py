@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.db.enums import UnitKind
 from desk.money import format_cents
+from desk.services.booking_rules import Blocker
 from desk.services.planning import CellState, ChildSlot, PlanningCell, PlanningGrid
 from desk.ui.texts import places_left_text
 
@@ -72,6 +73,10 @@ STATE_NAMES = {
     CellState.CONFIRMED: "réglée",
     CellState.PENDING_CANCELLATION: "annulation en attente",
 }
+
+
+# What closes a day to any booking (painted closed); a paid day or one its exclusion blocks stays open-looking.
+CLOSED_TO_BOOKING = frozenset({Blocker.CLOSED, Blocker.PAST, Blocker.DEADLINE, Blocker.FULL})
 
 
 @dataclass(frozen=True)
@@ -298,8 +303,9 @@ class PlanningModel(QAbstractTableModel):
         checkable = slot is not None and slot.can_change
         checked = slot is not None and slot.state in (CellState.PENDING, CellState.CONFIRMED)
         gone = day is not None and self.today is not None and day < self.today
+        closed = slot is not None and not checkable and slot.blocker in CLOSED_TO_BOOKING
         return CellLook(False, "", cell.is_open, day == self.today, cell.places_left, cell.slots, checkable, checked,
-                        cell.open_day_id in self._busy, closed_to_agent=gone or (slot is not None and not checkable))
+                        cell.open_day_id in self._busy, closed_to_agent=gone or closed)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):

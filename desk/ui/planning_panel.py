@@ -378,7 +378,11 @@ class PlanningPanel(QWidget):
         if self._cursor_wanted is not None:
             self._place_wanted_cursor()
         elif current.isValid() and row < self.model.rowCount() and column < self.model.columnCount():
-            self.view.setCurrentIndex(self.model.index(row, column))
+            kept = self.model.index(row, column)
+            if not kept.data(CellRole.IS_OPEN) and not kept.data(CellRole.IS_TITLE):  # another period: an open day
+                opened = self.model.next_open(kept, 1)
+                kept = opened if opened.isValid() else self.model.open_at_edge(row, -1)
+            self.view.setCurrentIndex(kept)
 
     def _span_titles(self) -> None:
         """Each activity's title row is one band across the period."""

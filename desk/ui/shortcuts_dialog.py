@@ -13,6 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Key names as printed on a French keyboard (the list keeps Qt's names, which tests match against the window).
+_KEY_NAMES = {"Return": "Entrée", "Space": "Espace", "Left": "←", "Right": "→", "Up": "↑", "Down": "↓",
+              "Home": "Début", "Shift": "Maj"}
+
+
+def shown_keys(chords: str) -> str:
+    """``Alt+Left, Alt+Right`` → ``Alt+←, Alt+→``; ``Ctrl+Shift+L`` → ``Ctrl+Maj+L``."""
+    return ", ".join("+".join(_KEY_NAMES.get(part, part) for part in chord.split("+")) for chord in chords.split(", "))
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ShortcutsDialog", text)
@@ -64,8 +73,8 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action"), self.tr("Where")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, entry in enumerate(keys):
-            for column, text in enumerate(entry):
+        for row, (chords, what, where) in enumerate(keys):
+            for column, text in enumerate((shown_keys(chords), what, where)):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     font = item.font()
