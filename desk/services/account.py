@@ -49,22 +49,23 @@ def session_payments(session: Session, cash_session_id: int) -> list[PaymentSumm
 
 
 def _summaries(session: Session, condition) -> list[PaymentSummary]:
+    """The payments matching ``condition``, newest first, each with its modes: one statement (a row per mode)."""
     rows = session.execute(
-        select(Payment.id, Payment.paid_at, Payment.amount_cents, Payment.channel, Receipt.year, Receipt.number)
+        select(Payment.id, Payment.paid_at, Payment.amount_cents, Payment.channel, Receipt.year, Receipt.number,
+               PaymentLine.mode, PaymentLine.amount_cents.label("line_cents"))
         .join(Receipt, Receipt.payment_id == Payment.id)
+        .outerjoin(PaymentLine, PaymentLine.payment_id == Payment.id)
         .where(condition)
-        .order_by(Payment.paid_at.desc(), Payment.id.desc())
+        .order_by(Payment.paid_at.desc(), Payment.id.desc(), PaymentLine.id)
     ).all()
-    if not rows:
-        return []
     modes: dict[int, list[str]] = defaultdict(list)
-    for payment_id, mode, amount in session.execute(
-        select(PaymentLine.payment_id, PaymentLine.mode, PaymentLine.amount_cents)
-        .where(PaymentLine.payment_id.in_([row.id for row in rows])).order_by(PaymentLine.id)
-    ):
-        modes[payment_id].append(f"{MODE_LABELS[mode]} {format_cents(amount)}")
+    payments = {}
+    for row in rows:
+        payments.setdefault(row.id, row)
+        if row.mode is not None:
+            modes[row.id].append(f"{MODE_LABELS[row.mode]} {format_cents(row.line_cents)}")
     return [
         PaymentSummary(row.id, row.paid_at, receipt_code(row.year, row.number), row.amount_cents, row.channel,
                        " + ".join(modes[row.id]) or "Avoir")
-        for row in rows
+        for row in payments.values()
     ]

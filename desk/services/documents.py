@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.clock import PARIS, Clock, SystemClock
@@ -119,32 +119,62 @@ def _booked_lines(session: Session, *conditions) -> list[data.BookedLine]:
 
 
 def receipt_document(session: Session, payment_id: int) -> data.Receipt:
-    """The ticket of a recorded payment, as printed at the time or reprinted later."""
-    payment = session.get(Payment, payment_id)
-    receipt = session.scalar(select(Receipt).where(Receipt.payment_id == payment_id))
-    entry = session.scalar(select(JournalEntry).where(JournalEntry.payment_id == payment_id,
-                                                      JournalEntry.kind == JournalKind.PAYMENT))
-    if payment is None or receipt is None or entry is None:
-        raise _no_receipt()
-    cancelled_ids = json.loads(entry.payload).get("cancelled", [])
-    moves = _ledger_moves_of_payment(session, payment_id)
+    """The ticket of a recorded payment, as printed at the time or reprinted later.
+
+    Four statements (five when it carried cancellations): the payment with its
+    receipt, journal entry, agent, family, primary guardian and régie; its
+    modes; its booked lines; the family's ledger up to it.
+    """
+    head = _receipt_head(session, payment_id)
+    cancelled_ids = json.loads(head.payload).get("cancelled", [])
+    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == payment_id).order_by(PaymentLine.id))
+    moves, balance_after = _ledger_at_payment(session, head, cancelled_ids)
+    guardian = [f"{head.guardian_first_name} {head.guardian_last_name}"] if head.guardian_first_name else []
+    address = [line for line in (head.address_line, " ".join(filter(None, (head.postal_code, head.city)))) if line]
     return data.Receipt(
-        regie=regie_identity(session),
-        code=receipt_code(receipt.year, receipt.number),
-        issued_at=receipt.issued_at,
-        agent_name=_agent_name(session, payment.agent_id),
-        family=family_identity(session, payment.family_id),
+        regie=data.RegieIdentity(head.town, head.regie_name, head.address),
+        code=receipt_code(head.year, head.number),
+        issued_at=head.issued_at,
+        agent_name=head.agent_name or "—",
+        family=data.FamilyIdentity(head.family_name, head.dossier_number, tuple(guardian + address)),
         lines=tuple(_booked_lines(session, Booking.payment_id == payment_id)),
-        tenders=tuple(tendered(line) for line in payment.lines),
-        amount_cents=payment.amount_cents,
-        journal_hash=entry.hash,
+        tenders=tuple(tendered(line) for line in lines),
+        amount_cents=head.amount_cents,
+        journal_hash=head.hash,
         cancelled_lines=tuple(_booked_lines(session, Booking.id.in_(cancelled_ids))) if cancelled_ids else (),
         credit_used_cents=moves[LedgerKind.CREDIT_USE],
         balance_settled_cents=-moves[LedgerKind.PAYMENT],
         credit_created_cents=-moves[LedgerKind.CREDIT],
-        balance_after_cents=_balance_after_payment(session, payment, cancelled_ids),
-        online=payment.channel is PaymentChannel.ONLINE,
+        balance_after_cents=balance_after,
+        online=head.channel is PaymentChannel.ONLINE,
     )
+
+
+def _receipt_head(session: Session, payment_id: int):
+    """The payment, its receipt and journal entry, its agent, the family with its primary guardian, the régie."""
+    primary = (select(Guardian.id).where(Guardian.family_id == Family.id)
+               .order_by(Guardian.is_primary.desc(), Guardian.id).limit(1).correlate(Family).scalar_subquery())
+    head = session.execute(
+        select(Payment.id, Payment.family_id, Payment.paid_at, Payment.amount_cents, Payment.channel,
+               Receipt.year, Receipt.number, Receipt.issued_at, JournalEntry.payload, JournalEntry.hash,
+               Agent.display_name.label("agent_name"), Family.name.label("family_name"), Family.dossier_number,
+               Family.address_line, Family.postal_code, Family.city,
+               Guardian.first_name.label("guardian_first_name"), Guardian.last_name.label("guardian_last_name"),
+               RegieSettings.town, RegieSettings.regie_name, RegieSettings.address)
+        .select_from(Payment)
+        .join(Receipt, Receipt.payment_id == Payment.id)
+        .join(JournalEntry, and_(JournalEntry.payment_id == Payment.id, JournalEntry.kind == JournalKind.PAYMENT))
+        .join(Family, Family.id == Payment.family_id)
+        .outerjoin(Agent, Agent.id == Payment.agent_id)
+        .outerjoin(Guardian, Guardian.id == primary)
+        .outerjoin(RegieSettings, RegieSettings.id == 1)
+        .where(Payment.id == payment_id)
+    ).one_or_none()
+    if head is None:
+        raise _no_receipt()
+    if head.town is None:
+        regie_identity(session)  # raises, saying the régie is not set up
+    return head
 
 
 def reprint_receipt(session: Session, clock: Clock, *, payment_id: int, actor: Actor) -> data.Receipt:
@@ -175,19 +205,9 @@ def _no_receipt() -> DeskError:
     return DeskError("Ce règlement n'a pas de ticket.", "Vérifiez le règlement dans l'historique de la famille.")
 
 
-def _ledger_moves_of_payment(session: Session, payment_id: int) -> defaultdict[LedgerKind, int]:
-    """The payment's own ledger movements, summed by kind (credit used, balance settled, excess kept)."""
-    moves: defaultdict[LedgerKind, int] = defaultdict(int)
-    for kind, amount in session.execute(
-        select(LedgerEntry.kind, func.sum(LedgerEntry.amount_cents))
-        .where(LedgerEntry.payment_id == payment_id).group_by(LedgerEntry.kind)
-    ):
-        moves[kind] = int(amount)
-    return moves
-
-
-def _balance_after_payment(session: Session, payment: Payment, cancelled_ids: Sequence[int]) -> int:
-    """The family balance just after the payment.
+def _ledger_at_payment(session: Session, payment, cancelled_ids: Sequence[int]) -> tuple[defaultdict[LedgerKind, int], int]:
+    """The payment's own ledger movements summed by kind (credit used, balance settled, excess kept), and the
+    family balance just after it: one statement.
 
     Every movement before it counts, and its own (with the credits of the
     cancellations it carried, written in the same transaction). Movements of
@@ -195,12 +215,16 @@ def _balance_after_payment(session: Session, payment: Payment, cancelled_ids: Se
     are ordered by the ids the database gave them.
     """
     entries = session.execute(
-        select(LedgerEntry.id, LedgerEntry.created_at, LedgerEntry.payment_id, LedgerEntry.booking_id,
+        select(LedgerEntry.id, LedgerEntry.kind, LedgerEntry.created_at, LedgerEntry.payment_id, LedgerEntry.booking_id,
                LedgerEntry.amount_cents)
         .where(LedgerEntry.family_id == payment.family_id,
                or_(LedgerEntry.created_at <= payment.paid_at, LedgerEntry.payment_id == payment.id,
                    LedgerEntry.booking_id.in_(cancelled_ids)))
     ).all()
+    moves: defaultdict[LedgerKind, int] = defaultdict(int)
+    for entry in entries:
+        if entry.payment_id == payment.id:
+            moves[entry.kind] += entry.amount_cents
     own = {entry.id for entry in entries if entry.payment_id == payment.id or entry.booking_id in cancelled_ids}
     last_own = max(own, default=None)
 
@@ -211,7 +235,7 @@ def _balance_after_payment(session: Session, payment: Payment, cancelled_ids: Se
             return entry.payment_id < payment.id
         return last_own is None or entry.id < last_own
 
-    return sum(entry.amount_cents for entry in entries if counts(entry))
+    return moves, sum(entry.amount_cents for entry in entries if counts(entry))
 
 
 # -- récapitulatif ---------------------------------------------------------------

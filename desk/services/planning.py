@@ -39,7 +39,7 @@ from desk.services.lifecycle.baskets import cell_facts, toggle_booking
 from desk.services.pricing import family_price_list
 
 __all__ = ["CellState", "GridRequest", "PeriodMode", "PlanningGrid", "click_cell", "period_of", "planning_grid",
-           "read_grid", "shift_period"]
+           "read_grid", "refresh_grid", "shift_period"]
 
 
 class PeriodMode(enum.StrEnum):
@@ -195,19 +195,34 @@ def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id
 
     Read in the same transaction, under the locks the toggle took, the grid
     shows exactly what the click did; a refusal raises before anything is kept.
-    A click changes only its own day (the cell, the units it excludes, their
-    places) and the basket: given the grid ``shown`` for the same request,
-    only that day and the basket are read again, in one statement.
+    ``shown``: the grid this desk last read, whose family, children, activities
+    and prices a click does not change: only the period's days and the basket
+    are read again (``refresh_grid``).
     ``override_reason``: a régisseur passes the booking deadline, for this reason (kept in the audit trail).
     """
     toggle_booking(session, clock, family_id=request.family_id, child_id=child_id, open_day_id=open_day_id,
                    actor=actor, policy=policy, describe_basket=False, override_reason=override_reason)
-    now = clock.now()
+    return refresh_grid(session, request, shown, now=clock.now(), actor=actor)
+
+
+def refresh_grid(session: Session, request: GridRequest, shown: PlanningGrid | None, *, now: datetime, actor: Actor,
+                 balance_cents: int | None = None) -> PlanningGrid:
+    """The grid after a click or a payment: on top of ``shown`` (same request), its days and basket read again
+    in one statement; without it, read whole (four statements).
+
+    What the statement leaves as ``shown`` had it: the children, their
+    activity lines, units and prices (an enrolment or a catalogue change
+    reads the grid whole), and the balance unless ``balance_cents`` is given.
+    """
     sources = shown.sources if shown is not None else None
-    day = sources.day_of(open_day_id) if sources is not None and sources.request == request else None
-    if sources is None or day is None:
-        return read_grid(session, request, now=now, actor=actor)
-    return _build_grid(_reread_day(session, sources, day, now), now, actor)
+    if sources is None or sources.request != request:
+        return read_grid(session, request, now=now, actor=actor, balance_cents=balance_cents)
+    sources = _reread_days(session, sources, now)
+    if sources is None:  # no open day to carry the basket's row: read whole
+        return read_grid(session, request, now=now, actor=actor, balance_cents=balance_cents)
+    if balance_cents is not None:
+        sources = replace(sources, balance_cents=balance_cents)
+    return _build_grid(sources, now, actor)
 
 
 def activities_names(enrolments: dict[int, str]) -> list[str]:
@@ -292,8 +307,6 @@ class GridSources:
         activity_ids = {a for c in self.shown_children for a in self.enrolled.get(c.id, {})}
         return [unit for unit in self.units if unit.activity_id in activity_ids]
 
-    def day_of(self, open_day_id: int) -> date | None:
-        return next((day for (_, day), row in self.open_days.items() if row.id == open_day_id), None)
 
 
 def _read_sources(session: Session, request: GridRequest, now: datetime) -> GridSources:
@@ -422,10 +435,15 @@ def _live_bookings(session: Session, child_ids: list[int], first_day: date, last
     return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
 
 
-def _reread_day(session: Session, sources: GridSources, day: date, now: datetime) -> GridSources:
-    """``sources`` with one day's open days and bookings, and the basket, as they now are: one statement."""
+def _reread_days(session: Session, sources: GridSources, now: datetime) -> GridSources | None:
+    """``sources`` with the period's open days and bookings, and the basket, as they now are: one statement.
+
+    None when the period has no open day (the basket comes joined to them)."""
+    request = sources.request
     unit_ids = [u.id for u in sources.shown_units]
     child_ids = [c.id for c in sources.shown_children]
+    if not unit_ids:
+        return None
     rows = session.execute(
         select(OpenDay.id, OpenDay.unit_id, OpenDay.day, OpenDay.capacity, OpenDay.places_taken,
                _stale_holds_on_full_days(now).label("stale"),
@@ -435,14 +453,12 @@ def _reread_day(session: Session, sources: GridSources, day: date, now: datetime
                _basket_items().label("basket_items"), _basket_cents().label("basket_cents"))
         .select_from(OpenDay)
         .outerjoin(Booking, and_(Booking.open_day_id == OpenDay.id, Booking.child_id.in_(child_ids), _is_shown(now)))
-        .outerjoin(Basket, and_(Basket.family_id == sources.request.family_id,
-                                Basket.state.in_(ACTIVE_BASKET_STATES)))
-        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day == day)
+        .outerjoin(Basket, and_(Basket.family_id == request.family_id, Basket.state.in_(ACTIVE_BASKET_STATES)))
+        .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(request.first_day, request.last_day))
     ).all()
-    open_days = {key: row for key, row in sources.open_days.items() if key[1] != day}
-    stale = {open_day_id: count for open_day_id, count in sources.stale_holds.items()
-             if all(row.id != open_day_id for row in rows)}
-    bookings = {key: booking for key, booking in sources.bookings.items() if key[2] != day}
+    open_days: dict[tuple[int, date], _OpenDayFacts] = {}
+    stale: dict[int, int] = {}
+    bookings: dict[tuple[int, int, date], _BookingFacts] = {}
     for row in rows:
         open_days[(row.unit_id, row.day)] = _OpenDayFacts(*row[:5])
         if row.stale:
@@ -451,13 +467,15 @@ def _reread_day(session: Session, sources: GridSources, day: date, now: datetime
             bookings[(row.child_id, row.unit_id, row.day)] = _BookingFacts(
                 row.booking_id, row.child_id, row.unit_id, row.day, row.state, row.price_cents, row.basket_id,
                 row.cancellation_basket_id)
-    basket = rows[0] if rows else None
-    basket_id = basket.active_basket_id if basket else sources.basket_id
+    if not rows:
+        return None
+    basket = rows[0]
+    has_basket = basket.active_basket_id is not None
     return replace(
-        sources, open_days=open_days, stale_holds=stale, bookings=bookings, basket_id=basket_id,
-        basket_locked=basket is not None and basket.basket_state is BasketState.PAYMENT_IN_PROGRESS,
-        basket_items=int(basket.basket_items or 0) if basket is not None and basket_id is not None else 0,
-        basket_cents=int(basket.basket_cents or 0) if basket is not None and basket_id is not None else 0,
+        sources, open_days=open_days, stale_holds=stale, bookings=bookings, basket_id=basket.active_basket_id,
+        basket_locked=basket.basket_state is BasketState.PAYMENT_IN_PROGRESS,
+        basket_items=int(basket.basket_items or 0) if has_basket else 0,
+        basket_cents=int(basket.basket_cents or 0) if has_basket else 0,
     )
 
 

@@ -48,18 +48,21 @@ class DeskContext:
         if self.gateway is None:  # the simulated DGFIP service, shared by every window of the desk
             self.gateway = PayfipGateway(self.clock.now)
 
-    def write(self, action: Callable[[Session], T], *, family_id: int | None = None) -> T:
+    def write(self, action: Callable[[Session], T], *, family_id: int | None = None,
+              service_checks_actor: bool = False) -> T:
         """One user action in one transaction; a refusal by role is kept in the audit trail.
 
         ``family_id``: the action locks that family right after the agent
         (see ``locks.acting_on_family``): both are taken in one statement.
+        ``service_checks_actor``: the service takes the agent's lock itself, with
+        others in one statement (a payment: ``locks.acting_at_counter``).
 
         A lost connection or a timeout becomes a DeskError saying so: nothing
         was recorded, and what the agent typed stays on screen to try again.
         """
         try:
             with connection_errors_explained(self.database):
-                return run_in_transaction(self.database, self._checked(action, family_id))
+                return run_in_transaction(self.database, action if service_checks_actor else self._checked(action, family_id))
         except PermissionDeniedError as refusal:
             with self.database.session_factory.begin() as session:
                 record_refusal(session, self.clock, self.actor, refusal.action, refusal.message)

@@ -30,7 +30,7 @@ from desk.services.lifecycle.baskets import basket_view
 from desk.services.lifecycle.credits import refund_credit
 from desk.services.lifecycle.online import OnlineStatus
 from desk.services.lifecycle.payments import PaymentRecord
-from desk.services.planning import PlanningGrid, read_grid
+from desk.services.planning import PlanningGrid, read_grid, refresh_grid
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
 from desk.ui.enrolment_dialog import EnrolmentDialog
@@ -45,6 +45,7 @@ from desk.ui.statement_dialog import StatementDialog
 from desk.ui.symbols import symbol_icon
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text, child_with_age
+from reports import data
 
 
 @dataclass(frozen=True)
@@ -433,14 +434,18 @@ class FamilyFileWidget(QWidget):
             raise error
         self.context.dialogs.error(self, self.tr("Payment"), error.message, error.hint)
 
-    def _read_after_payment(self, family_id: int) -> Callable[[Session], _AfterPayment]:
-        """What changes on screen with a payment (the account, the grid), to read in the payment's transaction."""
-        request, ticket = self.planning.expect_family(family_id)
-        context, actor = self.context, self.context.agent
+    def _read_after_payment(self, family_id: int) -> Callable[[Session, data.Receipt], _AfterPayment]:
+        """What changes on screen with a payment (the account, the grid), to read in the payment's transaction.
 
-        def read(session: Session) -> _AfterPayment:
-            account = family_account(session, family_id)
-            grid = read_grid(session, request, now=context.clock.now(), actor=actor, balance_cents=account.balance_cents)
+        The balance is the ticket's balance after payment; the grid's days and
+        basket are read again on top of the grid shown (one statement)."""
+        request, ticket = self.planning.expect_family(family_id)
+        context, actor, shown = self.context, self.context.agent, self.planning.grid
+
+        def read(session: Session, receipt: data.Receipt) -> _AfterPayment:
+            account = family_account(session, family_id, balance_cents=receipt.balance_after_cents)
+            grid = refresh_grid(session, request, shown, now=context.clock.now(), actor=actor,
+                                balance_cents=receipt.balance_after_cents)
             return _AfterPayment(account, grid, ticket)
 
         return read

@@ -235,11 +235,11 @@ class PaymentDialog(QDialog):
     def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, to_pay_cents: int,
                  family_email: str, parent: QWidget | None = None,
                  cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,
-                 then_read: Callable[[], Callable[[Session], Any]] | None = None) -> None:
+                 then_read: Callable[[], Callable[[Session, data.Receipt], Any]] | None = None) -> None:
         """``to_pay_cents`` and ``family_email`` as the caller just read them; the payment checks the amount again.
 
-        ``then_read``, asked when the agent cashes in, gives what to read once paid, in the same transaction
-        (the account and the grid the family file shows next): ``read_after`` holds it.
+        ``then_read``, asked when the agent cashes in, gives what to read once paid, in the same transaction,
+        given the ticket (the account and the grid the family file shows next): ``read_after`` holds it.
         """
         super().__init__(parent)
         self.context = context
@@ -459,12 +459,13 @@ class PaymentDialog(QDialog):
             record = pay_at_counter(session, context.clock, family_id=family_id, tenders=tenders, actor=context.agent,
                                     accept_voucher_excess=accept_excess, cash_ceiling_cents=ceiling,
                                     policy=context.policy)
-            return record, receipt_document(session, record.payment_id), then_read(session) if then_read else None
+            receipt = receipt_document(session, record.payment_id)
+            return record, receipt, then_read(session, receipt) if then_read else None
 
         receipt_format = context.settings.receipt_format
 
         def pay_and_render() -> tuple[PaymentRecord, data.Receipt, Any, bytes | None]:
-            record, receipt, read_after = context.write(pay)
+            record, receipt, read_after = context.write(pay, service_checks_actor=True)  # pay_at_counter checks
             try:  # the ticket, off the GUI thread; the payment is recorded whatever happens to its rendering
                 rendered = ReceiptDialog.render_ticket(receipt, receipt_format)
             except Exception:  # the ticket window renders it again, and says what fails

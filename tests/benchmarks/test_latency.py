@@ -5,7 +5,7 @@ common. For 0, 5 and 20 ms of round trip, a signed-in desk (the main window,
 offscreen) runs the guide's journey several times, and each action is timed
 from the agent's key to the result on screen:
 
-- *open*: the found family with its month (file, account, enrolments, grid);
+- *open*: the found family with its month, until both are on screen (the hidden tabs follow);
 - *click*: one planning cell, until the cell is pending and the footer updated;
 - *recap*: *Terminer les modifications*, until the recap shows;
 - *payment*: 20 € of cash for the 14 € basket, until the ticket shows and the grid is paid.
@@ -188,7 +188,12 @@ def _timed(meter: StallMeter, action: Callable[[], None], done: Callable[[], Non
 def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> dict[str, tuple[float, float]]:
     panel = window.family.planning
     figures = {}
-    figures["open"] = _timed(meter, lambda: window.show_family(journey.family_id), lambda: settle(qtbot, panel))
+    opened: list[int] = []
+    window.family.family_opened.connect(opened.append)  # the file and its month on screen (hidden tabs follow)
+    figures["open"] = _timed(meter, lambda: window.show_family(journey.family_id),
+                             lambda: qtbot.waitUntil(lambda: journey.family_id in opened))
+    window.family.family_opened.disconnect(opened.append)
+    settle(qtbot, panel)
     window.family.tabs.setCurrentWidget(panel)
     (first_unit, first_day), (second_unit, second_day) = journey.cells
     panel.go_to(first_day)

@@ -87,4 +87,4 @@ def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window)
     assert click[0] <= 8
     assert open_file[0] <= 5, "the file and its month, what is on screen, come in one transaction of five statements"
     assert recap[0] <= 3 and recap[1] == 1
-    assert payment[0] <= 37 and payment[1] == 1, "the payment, its ticket, the account and the grid are one transaction"
+    assert payment[0] <= 23 and payment[1] == 1, "the payment, its ticket, the account and the grid are one transaction"

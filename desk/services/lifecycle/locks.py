@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from desk.db.baskets import lock_active_basket, lock_or_open_basket
@@ -141,6 +141,38 @@ def acting_on_family(session: Session, actor: Actor, family_id: int) -> Actor:
     session.info[_ACTOR] = (session.get_transaction(), checked)
     session.info[_FAMILY] = (session.get_transaction(), family_id)
     return checked
+
+
+def acting_at_counter(session: Session, actor: Actor, family_id: int) -> tuple[Actor, CashSession | None]:
+    """``acting``, ``open_counter_session`` (shared) and ``family``, in one statement (ranks 1, 2 and 3).
+
+    For a payment at the counter: one round trip instead of three. Without an
+    open session, or a missing agent or family, the three statements run one
+    after the other and say which.
+    """
+    if actor.agent_id is not None and _held_family(session) != family_id:
+        session.info.pop(_HELD, None)
+        for rank in (Rank.AGENT, Rank.CASH_SESSION, Rank.FAMILY):
+            take(session, rank)
+        row = session.execute(
+            select(CashSession, Agent.role, Agent.is_active, Agent.display_name)
+            .select_from(Agent)
+            .join(CashSession, and_(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None)))
+            .join(Family, Family.id == family_id)
+            .where(Agent.id == actor.agent_id)
+            .with_for_update(read=True, of=[Agent, CashSession])
+            .suffix_with("FOR NO KEY UPDATE OF family", dialect="postgresql")
+            .execution_options(populate_existing=True)
+        ).one_or_none()
+        if row is not None and row.is_active:
+            checked = Actor(actor.agent_id, row.role, row.display_name)
+            session.info[_ACTOR] = (session.get_transaction(), checked)
+            session.info[_FAMILY] = (session.get_transaction(), family_id)
+            return checked, row.CashSession
+    checked = acting(session, actor)
+    cash_session = open_counter_session(session)
+    family(session, family_id)
+    return checked, cash_session
 
 
 def _held_family(session: Session) -> int | None:

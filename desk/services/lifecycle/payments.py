@@ -119,12 +119,10 @@ def pay_at_counter(
 ) -> PaymentRecord:
     """Pay the family's basket with the tenders entered at the counter."""
     now = clock.now()
-    actor = locks.acting(session, actor)
-    cash_session = locks.open_counter_session(session)
+    actor, cash_session = locks.acting_at_counter(session, actor, family_id)
     if cash_session is None:
         raise DeskError("La caisse n'est pas ouverte : aucun encaissement au guichet n'est possible.",
                         "Un régisseur doit ouvrir la caisse avec son fond de caisse (menu Caisse).")
-    locks.family(session, family_id)
     basket = lock_basket_for_payment(session, family_id)
     contents = basket_contents(session, now, basket, actor, policy)
     cancelled = [cancel_booking(session, now, actor, booking, "annulation au guichet")
