@@ -27,6 +27,8 @@ from desk.services.audit import AuditLine, audit_trail
 from desk.services.setup import RegieDraft, initialise, regie_identity, update_regie
 from desk.ui.context import DeskContext
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text, loading_text
 
 
 def _error_label(parent: QWidget, object_name: str) -> QLabel:
@@ -40,9 +42,12 @@ def _error_label(parent: QWidget, object_name: str) -> QLabel:
 class SetupDialog(QDialog):
     """The very first start: who the régie is, and the first administrator's account."""
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, parent: QWidget | None = None, *,
+                 runner: BackgroundRunner | None = None) -> None:
+        """``runner``: where the database is written; without it (no main window yet), one of its own."""
         super().__init__(parent)
         self.context = context
+        self.runner = runner or BackgroundRunner(self, threads=1)
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("desk — First start"))
         self.setMinimumWidth(520)
@@ -68,7 +73,9 @@ class SetupDialog(QDialog):
         self.edits["password"].setEchoMode(QLineEdit.EchoMode.Password)
         self.error_label = _error_label(self, "setupErrorLabel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Create"))
+        self.create_button.setObjectName("setupCreateButton")
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,23 +85,29 @@ class SetupDialog(QDialog):
         layout.addWidget(buttons)
 
     def create(self) -> None:
+        if not self.create_button.isEnabled():
+            return  # being created
         text = {key: edit.text() for key, edit in self.edits.items()}
         regie = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
-        try:
-            self.context.write(lambda s: initialise(s, self.context.clock, regie, login=text["login"],
-                                                    display_name=text["display_name"], password=text["password"]))
-        except DeskError as problem:
-            self.error_label.setText(problem.message)
-            return
-        self.accept()
+        context = self.context
+        self.create_button.setEnabled(False)
+        self.error_label.setText(self.tr("Creating the database…"))
+        self.runner.run(lambda: context.write(lambda s: initialise(
+            s, context.clock, regie, login=text["login"], display_name=text["display_name"], password=text["password"])),
+            lambda _done: self.accept(), self._not_created)
+
+    def _not_created(self, error: Exception) -> None:
+        self.create_button.setEnabled(True)
+        self.error_label.setText(failure_text(error))
 
 
 class AgentsDialog(QDialog):
     """The administrator's screen: create, change role, reset password, deactivate (never delete)."""
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.setObjectName("agentsDialog")
         self.setWindowTitle(self.tr("Agents"))
         self.resize(720, 480)
@@ -123,6 +136,7 @@ class AgentsDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow(self.tr("Role"), self.role_combo)
         buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for object_name, text, slot in (
             ("createAgentButton", self.tr("Create the account"), self.create),
             ("changeRoleButton", self.tr("Give the selected agent this role"), self.change_role),
@@ -133,6 +147,7 @@ class AgentsDialog(QDialog):
             button.setObjectName(object_name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.buttons.append(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(form)
@@ -141,7 +156,25 @@ class AgentsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_records(self.context.read(list_agents))
+        """The accounts, read off the GUI thread; the buttons wait meanwhile."""
+        self._set_busy(loading_text())
+        self.runner.run(lambda: self.context.read(list_agents), self._shown, self._failed)
+
+    def _set_busy(self, text: str) -> None:
+        for button in self.buttons:
+            button.setEnabled(False)
+        self.error_label.setText(text)
+
+    def _shown(self, agents: list[AgentInfo], said: str = "") -> None:
+        for button in self.buttons:
+            button.setEnabled(True)
+        self.error_label.setText(said)
+        self.model.set_records(agents)
+
+    def _failed(self, error: Exception) -> None:
+        for button in self.buttons:
+            button.setEnabled(True)
+        self.error_label.setText(failure_text(error))
 
     def _role(self) -> Role:
         return Role(self.role_combo.currentData())  # Qt hands enum values back as plain strings
@@ -151,14 +184,21 @@ class AgentsDialog(QDialog):
         return index.data(RECORD_ROLE) if index.isValid() else None
 
     def _act(self, action) -> None:
-        try:
-            self.context.write(action)
-        except DeskError as problem:
-            self.error_label.setText(problem.message)
-            return
-        self.error_label.clear()
-        self.password_edit.clear()
-        self.reload()
+        """Write ``action``, and read the accounts again in the same transaction."""
+        if not self.buttons[0].isEnabled():
+            return  # the previous action is being written
+        context = self.context
+
+        def write(session):
+            action(session)
+            return list_agents(session)
+
+        def done(agents: list[AgentInfo]) -> None:
+            self.password_edit.clear()
+            self._shown(agents)
+
+        self._set_busy(self.tr("Saving…"))
+        self.runner.run(lambda: context.write(write), done, self._failed)
 
     def create(self) -> None:
         login, name, password, role = (self.login_edit.text(), self.name_edit.text(), self.password_edit.text(),
@@ -185,9 +225,11 @@ class AgentsDialog(QDialog):
 class AuditDialog(QDialog):
     """Who did what and when, filtered by agent, action or outcome."""
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self._asked = 0
         self.setObjectName("auditDialog")
         self.setWindowTitle(self.tr("Audit trail"))
         self.resize(860, 520)
@@ -211,26 +253,47 @@ class AuditDialog(QDialog):
         self.outcome_combo.addItem(self.tr("Done only"), AuditOutcome.OK)
         self.filter_edit.textChanged.connect(lambda _text: self.reload())
         self.outcome_combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("auditStatusLabel")
+        self.status_label.setProperty("role", "subtle")
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.outcome_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status_label)
         self.reload()
 
     def reload(self) -> None:
+        """The lines the filters keep, read off the GUI thread; typing on goes on meanwhile, the last filter wins."""
         words, chosen = self.filter_edit.text(), self.outcome_combo.currentData()
         outcome = AuditOutcome(chosen) if chosen else None
-        self.model.set_records(self.context.read(lambda s: audit_trail(s, contains=words, outcome=outcome)))
+        context = self.context
+        self._asked += 1
+        asked = self._asked
+        self.status_label.setText(loading_text())
+        self.runner.run(lambda: context.read(lambda s: audit_trail(s, contains=words, outcome=outcome)),
+                        lambda lines: self._shown(asked, lines), lambda error: self._failed(asked, error))
+
+    def _shown(self, asked: int, lines: list[AuditLine]) -> None:
+        if asked == self._asked:  # else the agent typed on: the newer filter's answer follows
+            self.status_label.clear()
+            self.model.set_records(lines)
+
+    def _failed(self, asked: int, error: Exception) -> None:
+        if asked == self._asked:
+            self.status_label.setText(failure_text(error))
 
 
 class SettingsDialog(QDialog):
     """This desk's settings (database, receipts, holds, cash ceiling) and the régie's identity."""
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
+        self._regie_unknown = False
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
@@ -252,13 +315,10 @@ class SettingsDialog(QDialog):
         self.hold_spin.setValue(settings.hold_minutes)
         self.ceiling_edit = QLineEdit(format_cents(settings.cash_ceiling_cents), self)
         self.ceiling_edit.setObjectName("settingsCashCeilingEdit")
-        regie = context.read(regie_identity) or RegieDraft("", "", "", "")
-        self.regie_edits = {key: QLineEdit(value, self) for key, value in (
-            ("town", regie.town), ("regie_name", regie.regie_name), ("address", regie.address),
-            ("payfip", regie.payfip_client_number))}
+        self.regie_edits = {key: QLineEdit(self) for key in ("town", "regie_name", "address", "payfip")}
         for key, edit in self.regie_edits.items():
             edit.setObjectName(f"settingsRegie{key.title().replace('_', '')}Edit")
-            edit.setEnabled(context.actor is not None and context.actor.role is Role.ADMIN)
+            edit.setEnabled(False)  # until the régie is read
         desk_form = QFormLayout()
         desk_form.addRow(self.tr("Database of this desk (empty: the local file)"), self.database_edit)
         desk_form.addRow(self.tr("Receipt format"), self.format_combo)
@@ -272,6 +332,9 @@ class SettingsDialog(QDialog):
         regie_form.addRow(self.tr("PayFiP client number"), self.regie_edits["payfip"])
         self.error_label = _error_label(self, "settingsErrorLabel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("settingsSaveButton")
+        self.save_button.setEnabled(False)  # until the régie is read: saving would blank it
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -281,8 +344,31 @@ class SettingsDialog(QDialog):
         layout.addLayout(regie_form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        self.error_label.setText(loading_text())
+        self.runner.run(lambda: context.read(regie_identity), self._regie_read, self._regie_not_read)
+
+    @property
+    def _admin(self) -> bool:
+        return self.context.actor is not None and self.context.actor.role is Role.ADMIN
+
+    def _regie_read(self, regie: RegieDraft | None) -> None:
+        regie = regie or RegieDraft("", "", "", "")
+        for key, value in (("town", regie.town), ("regie_name", regie.regie_name), ("address", regie.address),
+                           ("payfip", regie.payfip_client_number)):
+            self.regie_edits[key].setText(value)
+            self.regie_edits[key].setEnabled(self._admin)
+        self.error_label.clear()
+        self.save_button.setEnabled(True)
+
+    def _regie_not_read(self, error: Exception) -> None:
+        """This desk's settings can still be saved; the régie, unknown, is left as the database has it."""
+        self._regie_unknown = True
+        self.error_label.setText(failure_text(error))
+        self.save_button.setEnabled(True)
 
     def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return  # being saved, or the régie not read yet
         ceiling = parse_euros(self.ceiling_edit.text())
         if ceiling is None:
             self.error_label.setText(self.tr("Type the cash ceiling, for example 300,00."))
@@ -294,14 +380,23 @@ class SettingsDialog(QDialog):
             except DeskError as problem:
                 self.error_label.setText(problem.message)
                 return
-        if self.context.actor is not None and self.context.actor.role is Role.ADMIN:
+        if self._admin and not self._regie_unknown:
             text = {key: edit.text() for key, edit in self.regie_edits.items()}
             draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
-            try:
-                self.context.write(lambda s: update_regie(s, self.context.clock, self.context.agent, draft))
-            except DeskError as problem:
-                self.error_label.setText(problem.message)
-                return
+            context = self.context
+            self.save_button.setEnabled(False)
+            self.error_label.setText(self.tr("Saving…"))
+            self.runner.run(lambda: context.write(lambda s: update_regie(s, context.clock, context.agent, draft)),
+                            lambda _done: self._keep(url, ceiling), self._regie_not_saved)
+            return
+        self._keep(url, ceiling)
+
+    def _regie_not_saved(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.error_label.setText(failure_text(error))
+
+    def _keep(self, url: str | None, ceiling: int) -> None:
+        """This desk's settings, once the régie is saved (nothing is kept when it is refused)."""
         settings = self.context.settings
         settings.database_url = url
         settings.receipt_format = self.format_combo.currentData()

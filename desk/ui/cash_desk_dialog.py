@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,13 +19,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
-from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.account import PaymentSummary, session_payments
 from desk.services.cash_desk import (
     DENOMINATIONS,
+    ClosingReport,
     SessionFigures,
     close_cash_desk,
     count_problem,
@@ -39,10 +42,26 @@ from desk.ui.document_dialog import DocumentDialog
 from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text, loading_text
 
 
 def denomination_label(cents: int) -> str:
     return f"{cents // 100} €" if cents >= 100 else f"{cents} c"
+
+
+@dataclass(frozen=True)
+class CashDeskState:
+    """What the dialog shows, read in one go off the GUI thread: nothing when the desk is closed."""
+
+    figures: SessionFigures | None = None
+    payments: tuple[PaymentSummary, ...] = ()
+
+
+def read_cash_desk(session: Session) -> CashDeskState:
+    current = open_session(session)
+    if current is None:
+        return CashDeskState()
+    return CashDeskState(session_figures(session, current.id), tuple(session_payments(session, current.id)))
 
 
 class CashDeskDialog(QDialog):
@@ -78,12 +97,25 @@ class CashDeskDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        """Read the desk's state off the GUI thread, then show the opening or the closing form."""
+        self.heading.setText(loading_text())
+        self.error_label.clear()
+        if self.page is not None:
+            self.page.setEnabled(False)  # what is shown waits for the answer
+        self.runner.run(lambda: self.context.read(read_cash_desk), self.show_state, self._not_read)
+
+    def _not_read(self, error: Exception) -> None:
+        self.heading.setText(self.tr("The cash desk could not be read."))
+        self.error_label.setText(failure_text(error))
+        if self.page is not None:
+            self.page.setEnabled(True)
+
+    def show_state(self, state: CashDeskState) -> None:
         """Show the opening or the closing form, on a page of its own that replaces the previous one whole.
 
         Nothing of the previous form survives (a closing's count, its button), so
         Enter in the float can only open the desk.
         """
-        current = self.context.read(open_session)
         self.error_label.clear()
         if self.page is not None:
             self.page.hide()
@@ -93,12 +125,11 @@ class CashDeskDialog(QDialog):
         self.body = QVBoxLayout(self.page)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.count_spins: dict[int, QSpinBox] = {}
-        if current is None:
-            self.figures = None
+        self.figures = state.figures
+        if state.figures is None:
             self._build_opening()
         else:
-            self.figures = self.context.read(lambda s: session_figures(s, current.id))
-            self._build_closing(self.figures)
+            self._build_closing(state.figures, state.payments)
         self.layout_.insertWidget(1, self.page, 1)
 
     # -- opening -------------------------------------------------------------
@@ -122,22 +153,43 @@ class CashDeskDialog(QDialog):
         self.float_edit.setFocus()
 
     def open_desk(self) -> None:
+        if not self.open_button.isEnabled():
+            return  # being opened: one press, one session
         cents = parse_euros(self.float_edit.text())
         if cents is None:
             self.error_label.setText(self.tr("Type the float, for example 150,00."))
             return
-        try:
-            self.context.write(lambda s: open_cash_desk(s, self.context.clock, actor=self.context.agent, float_cents=cents))
-        except DeskError as refusal:
-            self.error_label.setText(refusal.message)
-            return
+        context = self.context
+
+        def opening(session: Session) -> CashDeskState:
+            open_cash_desk(session, context.clock, actor=context.agent, float_cents=cents)
+            return read_cash_desk(session)  # what the form shows next, in the same transaction
+
+        self._set_working(self.open_button, self.float_edit, text=self.tr("Opening the cash desk…"))
+        self.runner.run(lambda: context.write(opening), self._opened,
+                        lambda error: self._refused(error, self.open_button, self.float_edit))
+
+    def _opened(self, state: CashDeskState) -> None:
         self.cash_desk_changed.emit()
         self.done_label.clear()
-        self.reload()
+        self.show_state(state)
+
+    def _set_working(self, *widgets: QWidget, text: str) -> None:
+        for widget in widgets:
+            widget.setEnabled(False)
+        self.error_label.clear()
+        self.done_label.setText(text)
+
+    def _refused(self, error: Exception, *widgets: QWidget) -> None:
+        """The form as it was, and why: nothing was recorded."""
+        for widget in widgets:
+            widget.setEnabled(True)
+        self.done_label.clear()
+        self.error_label.setText(failure_text(error))
 
     # -- closing -------------------------------------------------------------
 
-    def _build_closing(self, figures: SessionFigures) -> None:
+    def _build_closing(self, figures: SessionFigures, paid: tuple[PaymentSummary, ...]) -> None:
         opened = figures.opened_at.astimezone(PARIS)
         self.heading.setText(self.tr("Cash desk open since %1").replace("%1", f"{opened:%d/%m/%Y %H:%M}"))
         day = QGroupBox(self.tr("The session"), self.page)
@@ -199,7 +251,7 @@ class CashDeskDialog(QDialog):
         header = self.payments_view.horizontalHeader().sizeHint().height()
         rows = self.payments_view.verticalHeader().defaultSectionSize()
         self.payments_view.setMinimumHeight(header + 5 * rows + 2 * self.payments_view.frameWidth())  # five rows
-        self.payments_model.set_records(self.context.read(lambda s: session_payments(s, figures.cash_session_id)))
+        self.payments_model.set_records(list(paid))
         reprint = QPushButton(self.tr("Reprint the selected ticket"), payments)
         reprint.setObjectName("sessionReprintButton")
         reprint.clicked.connect(self.reprint_selected)
@@ -235,7 +287,8 @@ class CashDeskDialog(QDialog):
 
     def close_desk(self) -> None:
         """Everything the count can be refused for is said before "Clôturer ?" is asked."""
-        assert self.figures is not None
+        if self.figures is None or not self.close_button.isEnabled():
+            return  # being closed: one press, one closing
         typed = self.cheques_edit.text().strip()
         if not typed and self.figures.cheques_cents:
             self.error_label.setText(self.tr("Count the cheques and type their total (0 if there are none)."))
@@ -255,23 +308,40 @@ class CashDeskDialog(QDialog):
         question = self.tr("Close the cash desk? Nothing can be cashed in this session afterwards.")
         if not self.context.dialogs.confirm(self, self.tr("Close the cash desk"), question):
             return
-        session_id = self.figures.cash_session_id if self.figures else None
-        try:
-            report = self.context.write(lambda s: close_cash_desk(
-                s, self.context.clock, actor=self.context.agent, counts=self.counts(), cheques_counted_cents=cheques,
-                comment=self.comment_edit.toPlainText()))
-        except DeskError as refusal:
-            self.error_label.setText(refusal.message)
-            return
-        self.cash_desk_changed.emit()
-        self.reload()
-        self.done_label.setText(report.summary())
-        from reports.cash_journal import cash_journal_a4  # see reports.load_renderers
+        context, counts, comment = self.context, self.counts(), self.comment_edit.toPlainText()
+        session_id = self.figures.cash_session_id
 
-        journal = self.context.read(lambda s: cash_journal_document(s, session_id, clock=self.context.clock))
+        def closing(session: Session) -> tuple[ClosingReport, CashDeskState]:
+            report = close_cash_desk(session, context.clock, actor=context.agent, counts=counts,
+                                     cheques_counted_cents=cheques, comment=comment)
+            return report, read_cash_desk(session)
+
+        self._set_working(self.close_button, text=self.tr("Closing the cash desk…"))
+        self.runner.run(lambda: context.write(closing), lambda done: self._closed(session_id, *done),
+                        lambda error: self._refused(error, self.close_button))
+
+    def _closed(self, session_id: int, report: ClosingReport, state: CashDeskState) -> None:
+        self.cash_desk_changed.emit()
+        self.show_state(state)
+        self.done_label.setText(report.summary())
+        context = self.context
+
+        def journal() -> bytes:
+            from reports.cash_journal import cash_journal_a4  # see reports.load_renderers
+
+            return cash_journal_a4(context.read(lambda s: cash_journal_document(s, session_id, clock=context.clock)))
+
+        self.runner.run(journal, lambda pdf: self._show_journal(session_id, pdf), self._journal_not_made)
+
+    def _show_journal(self, session_id: int, pdf: bytes) -> None:
         self.journal_dialog = DocumentDialog(self.context, self.tr("Cash-desk journal"),
-                                             f"journal-de-caisse-{session_id}.pdf", self, pdf=cash_journal_a4(journal),
-                                             a4=True)
+                                             f"journal-de-caisse-{session_id}.pdf", self, pdf=pdf, a4=True)
         self.journal_dialog.setObjectName("cashJournalDialog")
         self.journal_dialog.render()
         present(self.journal_dialog)
+
+    def _journal_not_made(self, error: Exception) -> None:
+        """The closing is recorded: only its paper is missing, which the agent can ask for again later."""
+        self.context.dialogs.error(self, self.tr("Cash-desk journal"),
+                                   self.tr("The cash desk is closed, but its journal could not be made."),
+                                   failure_text(error))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.catalogue import (
     ActivitySheet,
@@ -34,23 +36,27 @@ from desk.services.catalogue import (
     set_price,
 )
 from desk.ui.context import DeskContext
+from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text, loading_text
 
 WEEKDAY_NAMES = ("Lu", "Ma", "Me", "Je", "Ve", "Sa", "Di")
 
 
 class CatalogueDialog(QDialog):
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    """Opens at once on *Chargement…*; every read and change runs off the GUI thread, the screen waiting meanwhile."""
+
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.sheet: ActivitySheet | None = None
         self._loading = False
+        self._asked = 0
         self.setObjectName("catalogueDialog")
         self.setWindowTitle(self.tr("Activity catalogue"))
         self.resize(900, 640)
         self.activity_combo = QComboBox(self)
         self.activity_combo.setObjectName("catalogueActivityCombo")
-        for activity_id, name in context.read(activity_names):
-            self.activity_combo.addItem(name, activity_id)
         self.activity_combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.prices = QTableWidget(self)
         self.prices.setObjectName("pricesTable")
@@ -61,12 +67,13 @@ class CatalogueDialog(QDialog):
         self.capacity_spin = QSpinBox(self)
         self.capacity_spin.setObjectName("capacitySpin")
         self.capacity_spin.setRange(1, 10_000)
-        apply_capacity = QPushButton(self.tr("Apply this capacity to the unit's days"), self)
+        self.apply_capacity_button = apply_capacity = QPushButton(self.tr("Apply this capacity to the unit's days"),
+                                                                  self)
         apply_capacity.setObjectName("applyCapacityButton")
         apply_capacity.clicked.connect(self.apply_capacity)
         self.days = QListWidget(self)
         self.days.setObjectName("openDaysList")
-        close_button = QPushButton(self.tr("Close the selected day"), self)
+        self.close_day_button = close_button = QPushButton(self.tr("Close the selected day"), self)
         close_button.setObjectName("closeDayButton")
         close_button.clicked.connect(self.close_selected_day)
         self.first_edit, self.last_edit = QDateEdit(self), QDateEdit(self)
@@ -78,7 +85,7 @@ class CatalogueDialog(QDialog):
         self.weekday_checks = [QCheckBox(name, self) for name in WEEKDAY_NAMES]
         self.holiday_check = QCheckBox(self.tr("Open during school holidays (holiday centre)"), self)
         self.holiday_check.setObjectName("duringHolidaysCheck")
-        open_button = QPushButton(self.tr("Open these days"), self)
+        self.open_days_button = open_button = QPushButton(self.tr("Open these days"), self)
         open_button.setObjectName("openDaysButton")
         open_button.clicked.connect(self.open_new_days)
         self.message_label = QLabel(self)
@@ -113,15 +120,68 @@ class CatalogueDialog(QDialog):
         layout.addWidget(days_box, 1)
         layout.addWidget(self.message_label)
         self.unit_combo.currentIndexChanged.connect(lambda _index: self._show_days())
-        self.reload()
+        self._editors = (self.activity_combo, self.prices, self.unit_combo, self.capacity_spin, apply_capacity,
+                         self.days, close_button, self.first_edit, self.last_edit, *self.weekday_checks,
+                         self.holiday_check, open_button)
+        self._set_busy(loading_text())
+        context = self.context
+
+        def first_read(session: Session) -> tuple[list[tuple[int, str]], ActivitySheet | None]:
+            names = list(activity_names(session))  # and the first activity's sheet, in one go
+            return names, activity_sheet(session, names[0][0]) if names else None
+
+        self._asked += 1
+        asked = self._asked
+        self.runner.run(lambda: context.read(first_read), lambda found: self._names_read(asked, *found),
+                        lambda error: self._not_read(asked, error))
 
     # -- showing -------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _set_busy(self, text: str) -> None:
+        """The screen waits for the database: nothing can be changed twice, the status line says why."""
+        for widget in self._editors:
+            widget.setEnabled(False)
+        self.message_label.setText(text)
+
+    def _set_ready(self) -> None:
+        for widget in self._editors:
+            widget.setEnabled(True)
+
+    def _names_read(self, asked: int, names: list[tuple[int, str]], sheet: ActivitySheet | None) -> None:
+        self.activity_combo.blockSignals(True)
+        for activity_id, name in names:
+            self.activity_combo.addItem(name, activity_id)
+        self.activity_combo.blockSignals(False)
+        self._sheet_read(asked, sheet, "")
+
+    def _not_read(self, asked: int, error: Exception) -> None:
+        if asked == self._asked:
+            self._set_ready()
+            self.message_label.setText(failure_text(error))
+
+    def reload(self, done: str = "") -> None:
+        """The chosen activity's sheet, read off the GUI thread; ``done``: what to say once it shows."""
         activity_id = self.activity_combo.currentData()
         if activity_id is None:
             return
-        self.sheet = self.context.read(lambda s: activity_sheet(s, activity_id))
+        context = self.context
+        self._asked += 1
+        asked = self._asked
+        self._set_busy(loading_text())
+        self.runner.run(lambda: context.read(lambda s: activity_sheet(s, activity_id)),
+                        lambda sheet: self._sheet_read(asked, sheet, done), lambda error: self._not_read(asked, error))
+
+    def _sheet_read(self, asked: int, sheet: ActivitySheet | None, done: str) -> None:
+        if asked != self._asked:
+            return  # another activity was chosen meanwhile: its sheet follows
+        self._set_ready()
+        self.message_label.setText(done)
+        if sheet is None:
+            return
+        self.show_sheet(sheet)
+
+    def show_sheet(self, sheet: ActivitySheet) -> None:
+        self.sheet = sheet
         self._loading = True
         units = self.sheet.units
         brackets = units[0].prices if units else ()
@@ -164,14 +224,24 @@ class CatalogueDialog(QDialog):
 
     # -- editing -------------------------------------------------------------
 
-    def _run(self, action, done: str) -> None:
-        try:
-            self.context.write(action)
-        except DeskError as problem:
-            self.message_label.setText(problem.message)
-        else:
-            self.message_label.setText(done)
-        self.reload()
+    def _run(self, action: Callable[[Session], object], done: str) -> None:
+        """Write ``action`` and read the sheet again in the same transaction; a refusal says why, the sheet
+        shown again as the database has it."""
+        activity_id, context = self.activity_combo.currentData(), self.context
+
+        def write(session: Session) -> ActivitySheet:
+            action(session)
+            return activity_sheet(session, activity_id)
+
+        self._asked += 1
+        asked = self._asked
+        self._set_busy(self.tr("Saving…"))
+        self.runner.run(lambda: context.write(write), lambda sheet: self._sheet_read(asked, sheet, done),
+                        lambda error: self._not_saved(asked, error))
+
+    def _not_saved(self, asked: int, error: Exception) -> None:
+        if asked == self._asked:
+            self.reload(failure_text(error))  # the sheet as the database has it, not as it was typed
 
     def _price_edited(self, item: QTableWidgetItem) -> None:
         if self._loading:
@@ -179,8 +249,7 @@ class CatalogueDialog(QDialog):
         unit_id, bracket_id = item.data(Qt.ItemDataRole.UserRole)
         cents = parse_euros(item.text())
         if cents is None:
-            self.message_label.setText(self.tr("Type a price, for example 4,00."))
-            self.reload()
+            self.reload(self.tr("Type a price, for example 4,00."))  # the price as it was
             return
         self._run(lambda s: set_price(s, self.context.clock, self.context.agent, unit_id=unit_id, bracket_id=bracket_id,
                                       price_cents=cents), self.tr("Price saved: new bookings pay it."))

@@ -26,6 +26,12 @@ from desk.ui.context import DeskContext
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
 from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text, loading_text
+
+
+def _reason(error: Exception) -> tuple[str, str]:
+    """A refusal's message and hint; anything else, the French words of ``failure_text``."""
+    return (error.message, error.hint) if isinstance(error, DeskError) else (failure_text(error), "")
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,10 @@ class CheckoutDialog(QDialog):
         self.print_recap_button = QPushButton(self.tr("Print the recap"), self)
         self.print_recap_button.setObjectName("printRecapButton")
         self.print_recap_button.clicked.connect(self.print_recap)
+        self.printed_recap: bytes | None = None
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("checkoutStatusLabel")
+        self.status_label.setProperty("role", "subtle")
         self.clear_all_button.clicked.connect(self.clear_all)
         self.back_button.clicked.connect(self.reject)
         self.pay_button.clicked.connect(lambda: self.pay_requested.emit(self.family_id))
@@ -100,16 +110,21 @@ class CheckoutDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.balance_label)
         layout.addWidget(self.amount_due_label)
+        layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         if view is None:
             self.reload()
         else:
             self.show_basket(view)
 
-    def reload(self) -> BasketView:
-        view = self.context.read(lambda s: basket_view(s, self.family_id))
-        self.show_basket(view)
-        return view
+    def reload(self) -> None:
+        """The basket read again off the GUI thread; the buttons wait meanwhile."""
+        context, family_id = self.context, self.family_id
+        for button in (self.pay_button, self.clear_all_button, self.print_recap_button):
+            button.setEnabled(False)
+        self.amount_due_label.setText(loading_text())
+        self.runner.run(lambda: context.read(lambda s: basket_view(s, family_id)), self.show_basket,
+                        lambda error: self._failed(self.tr("Changes to confirm"), error))
 
     def show_basket(self, view: BasketView) -> None:
         self.view = view
@@ -120,16 +135,46 @@ class CheckoutDialog(QDialog):
         self.clear_all_button.setEnabled(not view.is_empty)
         self.print_recap_button.setEnabled(not view.is_empty)
 
-    def recap_pdf(self) -> bytes:
-        from reports.recap import recap_a4  # see reports.load_renderers
-
-        return recap_a4(self.context.read(lambda s: recap_document(s, self.family_id, clock=self.context.clock)))
-
     def print_recap(self) -> None:
-        """For a family that wants the recap on paper before paying."""
+        """For a family that wants the recap on paper before paying: the printer chosen, the recap is read and
+        drawn off the GUI thread, then printed. ``printed_recap`` keeps the last PDF sent."""
+        if not self.print_recap_button.isEnabled():
+            return  # being printed
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if self.context.dialogs.choose_printer(self, printer):
-            print_pdf(self.recap_pdf(), printer)
+        if not self.context.dialogs.choose_printer(self, printer):
+            return
+        context, family_id = self.context, self.family_id
+
+        def work() -> bytes:
+            from reports.recap import recap_a4  # see reports.load_renderers
+
+            return recap_a4(context.read(lambda s: recap_document(s, family_id, clock=context.clock)))
+
+        self.print_recap_button.setEnabled(False)
+        self.status_label.setText(self.tr("Preparing the recap…"))
+        self.runner.run(work, lambda pdf: self._print(printer, pdf), self._not_printed)
+
+    def _print(self, printer: QPrinter, pdf: bytes) -> None:
+        self.print_recap_button.setEnabled(self.view is not None and not self.view.is_empty)
+        self.printed_recap = pdf
+        try:
+            print_pdf(pdf, printer)
+        except OSError:
+            self.status_label.setText(self.tr("The printer could not be reached."))
+            return
+        self.status_label.setText(self.tr("Recap sent to the printer."))
+
+    def _not_printed(self, error: Exception) -> None:
+        self.print_recap_button.setEnabled(self.view is not None and not self.view.is_empty)
+        self.status_label.clear()
+        self._failed(self.tr("Print the recap"), error)
+
+    def _failed(self, title: str, error: Exception) -> None:
+        if self.view is not None:
+            self.show_basket(self.view)  # as it was
+        else:
+            self.amount_due_label.clear()
+        self.context.dialogs.error(self, title, *_reason(error))
 
     def clear_all(self) -> None:
         question = self.tr("Erase every change of this basket and free the places it holds?")
@@ -148,8 +193,4 @@ class CheckoutDialog(QDialog):
             self.reject()  # nothing left to recap: back to the planning
 
     def _not_cleared(self, error: Exception) -> None:
-        if self.view is not None:
-            self.show_basket(self.view)  # the buttons as they were: nothing was cleared
-        if not isinstance(error, DeskError):
-            raise error
-        self.context.dialogs.error(self, self.tr("Clear all"), error.message, error.hint)
+        self._failed(self.tr("Clear all"), error)  # the buttons as they were: nothing was cleared

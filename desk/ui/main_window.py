@@ -388,20 +388,20 @@ class MainWindow(QMainWindow):
         present(self.cash_desk_dialog)
 
     def show_audit(self) -> None:
-        self.audit_dialog = AuditDialog(self.context, self)
+        self.audit_dialog = AuditDialog(self.context, self.runner, self)
         present(self.audit_dialog)
 
     def show_settings(self) -> None:
-        self.settings_dialog = SettingsDialog(self.context, self)
+        self.settings_dialog = SettingsDialog(self.context, self.runner, self)
         present(self.settings_dialog)
 
     def show_catalogue(self) -> None:
-        self.catalogue_dialog = CatalogueDialog(self.context, self)
+        self.catalogue_dialog = CatalogueDialog(self.context, self.database_runner, self)
         self.catalogue_dialog.finished.connect(lambda _result: self._family_may_have_changed())  # capacities, prices
         present(self.catalogue_dialog)
 
     def show_agents(self) -> None:
-        self.agents_dialog = AgentsDialog(self.context, self)
+        self.agents_dialog = AgentsDialog(self.context, self.runner, self)
         present(self.agents_dialog)
 
     def verify_journal(self) -> None:
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         present(self.verify_dialog)
 
     def show_review(self) -> None:
-        self.review_dialog = ReviewDialog(self.context, self)
+        self.review_dialog = ReviewDialog(self.context, self.database_runner, self)
         self.review_dialog.count_changed.connect(self._show_review_count)
         present(self.review_dialog)
 

@@ -13,6 +13,7 @@ from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
 from desk.ui.document_dialog import DocumentDialog
 from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text, loading_text
 from reports import data
 
 
@@ -21,23 +22,18 @@ class ReceiptDialog(DocumentDialog):
 
     def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None, *,
                  duplicate: data.Receipt | None = None, receipt: data.Receipt | None = None,
-                 rendered: bytes | None = None) -> None:
+                 rendered: bytes | None = None, runner: BackgroundRunner | None = None) -> None:
         """``receipt``: the original, when the caller read it already (with the payment); ``rendered``: its PDF
-        in this desk's receipt format, when the caller made it off the GUI thread."""
-        self.receipt = duplicate or receipt or context.read(lambda s: receipt_document(s, payment_id))
+        in this desk's receipt format, when the caller made it off the GUI thread.
+
+        Without ``receipt`` nor ``duplicate``, the dialog shows at once, *Chargement…*, and reads the ticket
+        through ``runner`` (the caller's; one of its own without it), never on the GUI thread."""
+        self.receipt: data.Receipt | None = duplicate or receipt
         self._rendered = {context.settings.receipt_format: rendered} if rendered else {}
-        suffix = f"-duplicata-{duplicate.copy_number}" if duplicate else ""
-        super().__init__(context, "", f"ticket-{self.receipt.code}{suffix}.pdf", parent)
+        self._duplicate = duplicate
+        super().__init__(context, "", "ticket.pdf", parent)
         self.payment_id = payment_id
         self.setObjectName("receiptDialog")
-        if duplicate is None:
-            self.setWindowTitle(self.tr("Payment ticket %1").replace("%1", self.receipt.code))
-            self.heading.setText(self.tr("Payment recorded: ticket %1").replace("%1", self.receipt.code))
-        else:
-            copy = str(duplicate.copy_number)
-            self.setWindowTitle(self.tr("Duplicate %1 of ticket %2").replace("%1", copy).replace("%2", self.receipt.code))
-            self.heading.setText(self.tr("Ticket %1 reprinted: DUPLICATE no. %2")
-                                 .replace("%1", self.receipt.code).replace("%2", copy))
         self.heading.setObjectName("receiptHeadingLabel")
         self.preview.setObjectName("receiptPreview")
         self.print_button.setObjectName("printReceiptButton")
@@ -49,6 +45,51 @@ class ReceiptDialog(DocumentDialog):
         self.format_combo.setCurrentIndex(self.format_combo.findData(context.settings.receipt_format))
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.top.addWidget(self.format_combo)
+        if self.receipt is not None:
+            self._show_receipt(self.receipt)
+            return
+        self.runner = runner or BackgroundRunner(self, threads=1)
+        self.setWindowTitle(self.tr("Payment ticket"))
+        self.heading.setText(loading_text())
+        for widget in (self.print_button, self.save_button, self.format_combo):
+            widget.setEnabled(False)
+        receipt_format = context.settings.receipt_format
+
+        def read() -> tuple[data.Receipt, bytes | None]:
+            found = context.read(lambda s: receipt_document(s, payment_id))
+            try:
+                return found, self.render_ticket(found, receipt_format)
+            except Exception:  # a font, a renderer: ``render`` tries again on screen and says why
+                return found, None
+
+        def arrived(done: tuple[data.Receipt, bytes | None]) -> None:
+            found, pdf = done
+            if pdf is not None:
+                self._rendered.setdefault(receipt_format, pdf)
+            for widget in (self.print_button, self.save_button, self.format_combo):
+                widget.setEnabled(True)
+            self._show_receipt(found)
+
+        def failed(error: Exception) -> None:
+            self.heading.setText(self.tr("The ticket could not be read."))
+            self.status_label.setText(failure_text(error))
+            self.status_label.setProperty("role", "fieldError")
+
+        self.runner.run(read, arrived, failed)
+
+    def _show_receipt(self, receipt: data.Receipt) -> None:
+        self.receipt = receipt
+        duplicate = self._duplicate
+        suffix = f"-duplicata-{duplicate.copy_number}" if duplicate else ""
+        self.file_name = f"ticket-{receipt.code}{suffix}.pdf"
+        if duplicate is None:
+            self.setWindowTitle(self.tr("Payment ticket %1").replace("%1", receipt.code))
+            self.heading.setText(self.tr("Payment recorded: ticket %1").replace("%1", receipt.code))
+        else:
+            copy = str(duplicate.copy_number)
+            self.setWindowTitle(self.tr("Duplicate %1 of ticket %2").replace("%1", copy).replace("%2", receipt.code))
+            self.heading.setText(self.tr("Ticket %1 reprinted: DUPLICATE no. %2")
+                                 .replace("%1", receipt.code).replace("%2", copy))
         self.render()
 
     @staticmethod
@@ -87,6 +128,7 @@ class ReceiptDialog(DocumentDialog):
         runner.run(record, recorded, refused)
 
     def pdf(self) -> bytes:
+        assert self.receipt is not None, "the ticket is still being read"
         chosen = self.format_combo.currentData()
         if chosen not in self._rendered:
             self._rendered[chosen] = self.render_ticket(self.receipt, chosen)
@@ -94,4 +136,5 @@ class ReceiptDialog(DocumentDialog):
 
     def _format_changed(self) -> None:
         self.context.settings.receipt_format = self.format_combo.currentData()
-        self.render()
+        if self.receipt is not None:
+            self.render()

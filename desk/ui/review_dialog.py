@@ -24,16 +24,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
 from desk.db.enums import OnlinePaymentState
-from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.documents import family_identity
 from desk.services.lifecycle.online import ReviewItem, clear_review, payments_to_review
 from desk.ui.context import DeskContext
 from desk.ui.record_model import RECORD_ROLE, Column, ModelIndex, RecordTableModel, record_table
+from desk.ui.tasks import BackgroundRunner
 from desk.ui.verify_dialog import set_role
+from desk.ui.waiting import failure_text, loading_text
 from reports.data import FamilyIdentity
 
 ALERT_INK = "#b71c1c"  # the style sheet's fieldError colour, for what the style sheet cannot reach (rows, links)
@@ -43,6 +45,10 @@ ALERT_INK = "#b71c1c"  # the style sheet's fieldError colour, for what the style
 class ReviewRow:
     item: ReviewItem
     family: FamilyIdentity
+
+
+def read_review_rows(session: Session) -> list[ReviewRow]:
+    return [ReviewRow(item, family_identity(session, item.family_id)) for item in payments_to_review(session)]
 
 
 class ReviewRole(enum.IntEnum):
@@ -99,9 +105,11 @@ class ReviewDialog(QDialog):
     review_cleared = Signal(int)  # the online payment whose check was recorded
     count_changed = Signal(int)  # how many wait now
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+        """``runner``: the one that writes money (the family file's), so a conclusion follows what it saw."""
         super().__init__(parent)
         self.context = context
+        self.runner = runner
         self.setObjectName("reviewDialog")
         self.setWindowTitle(self.tr("Online payments to check"))
         self.resize(900, 560)
@@ -157,8 +165,16 @@ class ReviewDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = self.context.read(lambda s: [ReviewRow(item, family_identity(s, item.family_id))
-                                            for item in payments_to_review(s)])
+        """The flagged payments, read off the GUI thread; the form waits meanwhile."""
+        self.heading.setText(loading_text())
+        self.form.setEnabled(False)
+        self.runner.run(lambda: self.context.read(read_review_rows), self.show_rows, self._not_read)
+
+    def _not_read(self, error: Exception) -> None:
+        self.heading.setText(self.tr("The payments to check could not be read."))
+        self._say(failure_text(error), problem=True)
+
+    def show_rows(self, rows: list[ReviewRow]) -> None:
         self.model.set_records(rows)
         count = len(rows)
         self.heading.setText(self.tr("%n online payment(s) to check", "", count) if count
@@ -177,21 +193,34 @@ class ReviewDialog(QDialog):
 
     def clear_selected(self) -> None:
         index = self.view.currentIndex()
-        if not index.isValid():
-            return
+        if not index.isValid() or not self.clear_button.isEnabled():
+            return  # nothing chosen, or being recorded: one press, one conclusion
         online_payment_id = index.data(ReviewRole.ONLINE_PAYMENT_ID)
-        note = self.note_edit.toPlainText()
-        try:
-            self.context.write(lambda s: clear_review(s, self.context.clock, online_payment_id=online_payment_id,
-                                                      actor=self.context.agent, note=note))
-        except DeskError as refusal:
-            self._say(refusal.message, problem=True)
-            self.note_edit.setFocus()
-            return
         refdet = index.data(RECORD_ROLE).item.refdet
-        self.reload()
+        note, context = self.note_edit.toPlainText(), self.context
+
+        def clearing(session: Session) -> list[ReviewRow]:
+            clear_review(session, context.clock, online_payment_id=online_payment_id, actor=context.agent, note=note)
+            return read_review_rows(session)  # what is left, in the same transaction
+
+        self.clear_button.setEnabled(False)
+        self.note_edit.setReadOnly(True)
+        self._say(self.tr("Recording the conclusion…"))
+        self.runner.run(lambda: context.write(clearing), lambda rows: self._cleared(online_payment_id, refdet, rows),
+                        self._not_cleared)
+
+    def _cleared(self, online_payment_id: int, refdet: str, rows: list[ReviewRow]) -> None:
+        self.clear_button.setEnabled(True)
+        self.note_edit.setReadOnly(False)
+        self.show_rows(rows)
         self._say(self.tr("Handled: the conclusion on %1 is recorded.").replace("%1", refdet))
         self.review_cleared.emit(online_payment_id)
+
+    def _not_cleared(self, error: Exception) -> None:
+        self.clear_button.setEnabled(True)
+        self.note_edit.setReadOnly(False)
+        self._say(failure_text(error), problem=True)
+        self.note_edit.setFocus()
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.message_label.setText(text)

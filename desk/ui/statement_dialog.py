@@ -12,11 +12,13 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
-from desk.errors import DeskError
 from desk.services.documents import statement_document
 from desk.services.school_calendar import school_year_of
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
+from desk.ui.tasks import BackgroundRunner
+from desk.ui.waiting import failure_text
+from reports import data
 
 THIS_YEAR, LAST_YEAR, SCHOOL_YEAR, CHOSEN = "this_year", "last_year", "school_year", "chosen"
 
@@ -32,10 +34,17 @@ def preset_period(preset: str, today: date) -> tuple[date, date]:
 
 
 class StatementDialog(DocumentDialog):
-    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None) -> None:
+    """The statement of the period chosen, read and drawn off the GUI thread; the latest period asked wins."""
+
+    def __init__(self, context: DeskContext, family_id: int, parent: QWidget | None = None, *,
+                 runner: BackgroundRunner | None = None) -> None:
+        """``runner``: the family file's; without it, the dialog reads through a runner of its own."""
         super().__init__(context, "", "releve.pdf", parent, a4=True)
+        self.runner = runner or BackgroundRunner(self, threads=1)
         self.family_id = family_id
-        self.statement = None
+        self.statement: data.Statement | None = None
+        self._statement_pdf: bytes | None = None
+        self._asked = 0
         self.setObjectName("statementDialog")
         self.setWindowTitle(self.tr("Account statement"))
         self.heading.setText(self.tr("Account statement"))
@@ -86,21 +95,38 @@ class StatementDialog(DocumentDialog):
 
     def refresh(self) -> None:
         first, last = self.period()
-        try:
-            self.statement = self.context.read(lambda s: statement_document(
-                s, self.family_id, first, last, clock=self.context.clock))
-        except DeskError as problem:
-            self.statement = None
-            self.status_label.setText(problem.message)
-        else:
-            self.status_label.clear()
-            self.file_name = f"releve-{self.statement.family.dossier_number}-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
-            self.render()
-        self.print_button.setEnabled(self.statement is not None)
-        self.save_button.setEnabled(self.statement is not None)
+        context, family_id = self.context, self.family_id
+        self._asked += 1
+        asked = self._asked
+
+        def work() -> tuple[data.Statement, bytes]:
+            from reports.statement import statement_a4  # see reports.load_renderers
+
+            statement = context.read(lambda s: statement_document(s, family_id, first, last, clock=context.clock))
+            return statement, statement_a4(statement)
+
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status_label.setText(self.tr("Reading the statement…"))
+        self.runner.run(work, lambda done: self._read(asked, first, last, *done),
+                        lambda error: self._not_read(asked, error))
+
+    def _read(self, asked: int, first: date, last: date, statement: data.Statement, pdf: bytes) -> None:
+        if asked != self._asked:
+            return  # another period was chosen meanwhile: its answer follows
+        self.statement, self._statement_pdf = statement, pdf
+        self.status_label.clear()
+        self.file_name = f"releve-{statement.family.dossier_number}-{first:%Y%m%d}-{last:%Y%m%d}.pdf"
+        self.render()
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def _not_read(self, asked: int, error: Exception) -> None:
+        if asked != self._asked:
+            return
+        self.statement = self._statement_pdf = None
+        self.status_label.setText(failure_text(error))
 
     def pdf(self) -> bytes:
-        from reports.statement import statement_a4  # see reports.load_renderers
-
-        assert self.statement is not None
-        return statement_a4(self.statement)
+        assert self._statement_pdf is not None
+        return self._statement_pdf

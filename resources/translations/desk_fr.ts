@@ -4,128 +4,133 @@
 <context>
     <name>AgentsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="112"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="102"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="115"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="134"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="103"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="116"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="135"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="104"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="117"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="137"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="105"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="136"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="127"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
         <source>Create the account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="128"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
         <source>Give the selected agent this role</source>
         <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="129"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
         <source>Reset the selected agent&apos;s password</source>
         <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="130"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="144"/>
         <source>Deactivate / reactivate</source>
         <translation>Désactiver / réactiver</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="200"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="192"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="234"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="195"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="237"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="197"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="239"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="198"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="240"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="199"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="241"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="199"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="241"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="200"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="242"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="201"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="206"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="248"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="209"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="251"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="210"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="252"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="211"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="253"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -156,155 +161,176 @@
 <context>
     <name>CashDeskDialog</name>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="60"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="79"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="107"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
+        <source>The cash desk could not be read.</source>
+        <translation>La caisse n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="113"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="139"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="118"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="149"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="127"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="160"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="142"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
+        <source>Opening the cash desk…</source>
+        <translation>Ouverture de la caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="143"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="145"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="197"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="146"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="198"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="152"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="204"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="207"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="156"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="208"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="175"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
         <source>total of the cheques counted</source>
         <translation>total des chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="178"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="181"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="182"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="234"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="183"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="235"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="190"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="242"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="247"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="196"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="248"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="285"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="234"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="286"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="241"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="294"/>
         <source>Count the cheques and type their total (0 if there are none).</source>
         <translation>Comptez les chèques et saisissez leur total (0 s&apos;il n&apos;y en a pas).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="299"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="308"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="256"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="309"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="272"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="319"/>
+        <source>Closing the cash desk…</source>
+        <translation>Clôture de la caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="337"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="345"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="346"/>
+        <source>The cash desk is closed, but its journal could not be made.</source>
+        <translation>La caisse est clôturée, mais son journal n&apos;a pas pu être établi.</translation>
     </message>
 </context>
 <context>
@@ -328,92 +354,97 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="48"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="56"/>
         <source>Activity catalogue</source>
         <translation>Catalogue des activités</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="64"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="70"/>
         <source>Apply this capacity to the unit&apos;s days</source>
         <translation>Appliquer cette capacité aux jours de l&apos;unité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="69"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="76"/>
         <source>Close the selected day</source>
         <translation>Fermer le jour sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="79"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="86"/>
         <source>Open during school holidays (holiday centre)</source>
         <translation>Ouvrir pendant les vacances scolaires (centre de vacances)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="81"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="88"/>
         <source>Open these days</source>
         <translation>Ouvrir ces jours</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="89"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="96"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="91"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="98"/>
         <source>Places per day</source>
         <translation>Places par jour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="95"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="102"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="97"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="104"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="102"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="109"/>
         <source>Open days of the unit</source>
         <translation>Jours d&apos;ouverture de l&apos;unité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="110"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="117"/>
         <source>Prices per quotient bracket (double-click to change)</source>
         <translation>Tarifs par tranche de quotient (double-cliquez pour modifier)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="160"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="220"/>
         <source>%1 — %2 places, %3 taken</source>
         <translation>%1 — %2 places, %3 prises</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="182"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="238"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="252"/>
         <source>Type a price, for example 4,00.</source>
         <translation>Saisissez un tarif, par exemple 4,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="186"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="255"/>
         <source>Price saved: new bookings pay it.</source>
         <translation>Tarif enregistré : les nouvelles réservations le paient.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="191"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="260"/>
         <source>Capacity saved (days already fuller keep room for their bookings).</source>
         <translation>Capacité enregistrée (les jours déjà plus remplis gardent la place de leurs réservations).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="199"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="268"/>
         <source>Day closed.</source>
         <translation>Jour fermé.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="204"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="273"/>
         <source>Tick the weekdays to open.</source>
         <translation>Cochez les jours de la semaine à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/catalogue_dialog.py" line="211"/>
+        <location filename="../../desk/ui/catalogue_dialog.py" line="280"/>
         <source>Days opened.</source>
         <translation>Jours ouverts.</translation>
     </message>
@@ -421,64 +452,81 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="54"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="60"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="127"/>
         <source>Changes to confirm</source>
         <translation>Validation des modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="56"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="62"/>
         <source>The changes are recorded once paid (« Pay »). « Clear all » erases them and frees their places.</source>
         <translation>Les modifications sont enregistrées une fois réglées (« Payer »). « Tout supprimer » les efface et libère leurs places.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="59"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="65"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="60"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="66"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="61"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="67"/>
         <source>Pricing</source>
         <translation>Tarification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="62"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="68"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="78"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="136"/>
-        <location filename="../../desk/ui/checkout_dialog.py" line="155"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="84"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="181"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="196"/>
         <source>Clear all</source>
         <translation>Tout supprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="80"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="86"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="82"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="88"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="86"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="92"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="170"/>
         <source>Print the recap</source>
         <translation>Imprimer le récapitulatif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="118"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="133"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/checkout_dialog.py" line="135"/>
+        <location filename="../../desk/ui/checkout_dialog.py" line="154"/>
+        <source>Preparing the recap…</source>
+        <translation>Préparation du récapitulatif…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="163"/>
+        <source>The printer could not be reached.</source>
+        <translation>L&apos;imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="165"/>
+        <source>Recap sent to the printer.</source>
+        <translation>Récapitulatif envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/checkout_dialog.py" line="180"/>
         <source>Erase every change of this basket and free the places it holds?</source>
         <translation>Effacer toutes les modifications de ce panier et libérer les places qu&apos;il retient ?</translation>
     </message>
@@ -654,42 +702,42 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="70"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="70"/>
+        <location filename="../../desk/ui/family_file.py" line="71"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="71"/>
+        <location filename="../../desk/ui/family_file.py" line="72"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="72"/>
+        <location filename="../../desk/ui/family_file.py" line="73"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="73"/>
+        <location filename="../../desk/ui/family_file.py" line="74"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="77"/>
+        <location filename="../../desk/ui/family_file.py" line="78"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="80"/>
+        <location filename="../../desk/ui/family_file.py" line="81"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="130"/>
+        <location filename="../../desk/ui/family_file.py" line="131"/>
         <source>New activity line</source>
         <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
@@ -697,37 +745,37 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="305"/>
+        <location filename="../../desk/ui/family_file.py" line="306"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="306"/>
+        <location filename="../../desk/ui/family_file.py" line="307"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="307"/>
+        <location filename="../../desk/ui/family_file.py" line="308"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="308"/>
+        <location filename="../../desk/ui/family_file.py" line="309"/>
         <source>Pa&amp;yments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="364"/>
+        <location filename="../../desk/ui/family_file.py" line="365"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="365"/>
+        <location filename="../../desk/ui/family_file.py" line="366"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="434"/>
+        <location filename="../../desk/ui/family_file.py" line="435"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
@@ -899,98 +947,98 @@
         <translation>Préparation du paiement… Merci de patienter quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="73"/>
+        <location filename="../../desk/ui/gateway_window.py" line="70"/>
         <source>Welcome to the DGFIP payment solution</source>
         <translation>Bienvenue sur la solution de paiement de la DGFIP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="87"/>
+        <location filename="../../desk/ui/gateway_window.py" line="84"/>
         <source>Debt reference:</source>
         <translation>Référence de la dette :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="88"/>
+        <location filename="../../desk/ui/gateway_window.py" line="85"/>
         <source>Amount:</source>
         <translation>Montant :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="89"/>
+        <location filename="../../desk/ui/gateway_window.py" line="86"/>
         <source>E-mail address:</source>
         <translation>Adresse électronique :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="94"/>
+        <location filename="../../desk/ui/gateway_window.py" line="91"/>
         <source>Test cards (any future expiry, any 3-digit code):</source>
         <translation>Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="98"/>
+        <location filename="../../desk/ui/gateway_window.py" line="95"/>
         <source>Back to the desk</source>
         <translation>Retour au guichet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="104"/>
+        <location filename="../../desk/ui/gateway_window.py" line="101"/>
         <source>Information about the debt</source>
         <translation>Informations sur la dette</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="115"/>
+        <location filename="../../desk/ui/gateway_window.py" line="112"/>
         <source>Pay by bank card</source>
         <translation>Payer par carte bancaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="119"/>
-        <location filename="../../desk/ui/gateway_window.py" line="154"/>
+        <location filename="../../desk/ui/gateway_window.py" line="116"/>
+        <location filename="../../desk/ui/gateway_window.py" line="151"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="124"/>
+        <location filename="../../desk/ui/gateway_window.py" line="121"/>
         <source>Choice of the payment method</source>
         <translation>Choix du mode de paiement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="150"/>
+        <location filename="../../desk/ui/gateway_window.py" line="147"/>
         <source>VALIDATE</source>
         <translation>VALIDER</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="159"/>
+        <location filename="../../desk/ui/gateway_window.py" line="156"/>
         <source>month</source>
         <translation>mois</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="161"/>
+        <location filename="../../desk/ui/gateway_window.py" line="158"/>
         <source>year</source>
         <translation>année</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="165"/>
+        <location filename="../../desk/ui/gateway_window.py" line="162"/>
         <source>Card number:</source>
         <translation>Numéro de carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="166"/>
+        <location filename="../../desk/ui/gateway_window.py" line="163"/>
         <source>Expires at the end of:</source>
         <translation>Expire fin :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="167"/>
+        <location filename="../../desk/ui/gateway_window.py" line="164"/>
         <source>Card security code:</source>
         <translation>Cryptogramme visuel de la carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="227"/>
+        <location filename="../../desk/ui/gateway_window.py" line="224"/>
         <source>Waiting for your bank&apos;s answer… This may take a few minutes.</source>
         <translation>En attente de la réponse de votre banque… Cela peut prendre quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="264"/>
+        <location filename="../../desk/ui/gateway_window.py" line="261"/>
         <source>Time left to pay: %1</source>
         <translation>Temps restant pour payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="275"/>
+        <location filename="../../desk/ui/gateway_window.py" line="272"/>
         <source>Back to the payment</source>
         <translation>Retour au paiement</translation>
     </message>
@@ -1379,7 +1427,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/payment_dialog.py" line="300"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="495"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="496"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
@@ -1424,17 +1472,17 @@
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="481"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="482"/>
         <source>The family handed over %1 for %2 to pay: give back %3 of change?</source>
         <translation>La famille a remis %1 pour %2 à payer : rendre %3 de monnaie ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="484"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="485"/>
         <source>Much change to give back</source>
         <translation>Beaucoup de monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="495"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="496"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -1442,67 +1490,67 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="150"/>
+        <location filename="../../desk/ui/family_file.py" line="151"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="151"/>
+        <location filename="../../desk/ui/family_file.py" line="152"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="152"/>
+        <location filename="../../desk/ui/family_file.py" line="153"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="153"/>
+        <location filename="../../desk/ui/family_file.py" line="154"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="160"/>
+        <location filename="../../desk/ui/family_file.py" line="161"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="163"/>
+        <location filename="../../desk/ui/family_file.py" line="164"/>
         <source>Account &amp;statement… (Ctrl+E)</source>
         <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="175"/>
+        <location filename="../../desk/ui/family_file.py" line="176"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="175"/>
+        <location filename="../../desk/ui/family_file.py" line="176"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="176"/>
+        <location filename="../../desk/ui/family_file.py" line="177"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="178"/>
+        <location filename="../../desk/ui/family_file.py" line="179"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="186"/>
+        <location filename="../../desk/ui/family_file.py" line="187"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="210"/>
+        <location filename="../../desk/ui/family_file.py" line="211"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="229"/>
+        <location filename="../../desk/ui/family_file.py" line="230"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -1538,17 +1586,17 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="316"/>
+        <location filename="../../desk/ui/planning_model.py" line="322"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="318"/>
+        <location filename="../../desk/ui/planning_model.py" line="324"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="321"/>
+        <location filename="../../desk/ui/planning_model.py" line="327"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -1592,7 +1640,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/planning_panel.py" line="162"/>
-        <location filename="../../desk/ui/planning_panel.py" line="494"/>
+        <location filename="../../desk/ui/planning_panel.py" line="498"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
@@ -1602,23 +1650,23 @@
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="398"/>
-        <location filename="../../desk/ui/planning_panel.py" line="424"/>
+        <location filename="../../desk/ui/planning_panel.py" line="402"/>
+        <location filename="../../desk/ui/planning_panel.py" line="428"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="402"/>
+        <location filename="../../desk/ui/planning_panel.py" line="406"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="432"/>
+        <location filename="../../desk/ui/planning_panel.py" line="436"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="436"/>
+        <location filename="../../desk/ui/planning_panel.py" line="440"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -1626,7 +1674,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="437"/>
+        <location filename="../../desk/ui/planning_panel.py" line="441"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -1634,12 +1682,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="438"/>
+        <location filename="../../desk/ui/planning_panel.py" line="442"/>
         <source>Basket: %1</source>
         <translation>Panier : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="439"/>
+        <location filename="../../desk/ui/planning_panel.py" line="443"/>
         <source>%n change(s) in the basket, whatever their day; this period: %1</source>
         <translation>
             <numerusform>%n modification dans le panier, tous jours confondus ; sur cette période : %1</numerusform>
@@ -1647,59 +1695,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="451"/>
+        <location filename="../../desk/ui/planning_panel.py" line="455"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="490"/>
+        <location filename="../../desk/ui/planning_panel.py" line="494"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="494"/>
+        <location filename="../../desk/ui/planning_panel.py" line="498"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="510"/>
+        <location filename="../../desk/ui/planning_panel.py" line="514"/>
         <source>No day can be booked for this child in the coming months.</source>
         <translation>Aucun jour n&apos;est réservable pour cet enfant dans les mois qui viennent.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="532"/>
+        <location filename="../../desk/ui/planning_panel.py" line="536"/>
         <source>This activity has no such unit.</source>
         <translation>Cette activité n&apos;a pas cette unité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="546"/>
+        <location filename="../../desk/ui/planning_panel.py" line="550"/>
         <source>Press F2 to modify the planning.</source>
         <translation>Appuyez sur F2 pour modifier le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="549"/>
+        <location filename="../../desk/ui/planning_panel.py" line="553"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="553"/>
+        <location filename="../../desk/ui/planning_panel.py" line="557"/>
         <source>This child is not enrolled in this activity.</source>
         <translation>Cet enfant n&apos;est pas inscrit à cette activité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="562"/>
+        <location filename="../../desk/ui/planning_panel.py" line="566"/>
         <source>Past the booking deadline</source>
         <translation>Délai de réservation dépassé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="563"/>
+        <location filename="../../desk/ui/planning_panel.py" line="567"/>
         <source>%1
 As régisseur you may book it all the same: why? (kept in the audit trail)</source>
         <translation>%1
 En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison ? (conservée dans le journal d&apos;audit)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="568"/>
+        <location filename="../../desk/ui/planning_panel.py" line="572"/>
         <source>A reason is needed to pass the booking deadline.</source>
         <translation>Une raison est nécessaire pour passer outre le délai de réservation.</translation>
     </message>
@@ -1707,37 +1755,47 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="34"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="86"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="35"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="87"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="38"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="90"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="39"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="47"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="48"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="44"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="84"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="52"/>
+        <source>Payment ticket</source>
+        <translation>Ticket de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="74"/>
+        <source>The ticket could not be read.</source>
+        <translation>Le ticket n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="125"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -1745,47 +1803,52 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="106"/>
+        <location filename="../../desk/ui/review_dialog.py" line="114"/>
         <source>Online payments to check</source>
         <translation>Paiements en ligne à vérifier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="112"/>
+        <location filename="../../desk/ui/review_dialog.py" line="120"/>
         <source>Check each one with the DGFIP (PayFiP back office) or the bank statement, then write what you found and mark it handled. The desk has already kept any money received as a credit of the family.</source>
         <translation>Vérifiez chacun auprès de la DGFIP (espace de gestion PayFiP) ou sur le relevé bancaire, puis notez ce que vous avez constaté et traitez-le. Le guichet a déjà porté toute somme reçue en avoir sur le compte de la famille.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="120"/>
+        <location filename="../../desk/ui/review_dialog.py" line="128"/>
         <source>Conclusion of the check</source>
         <translation>Conclusion de la vérification</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="127"/>
+        <location filename="../../desk/ui/review_dialog.py" line="135"/>
         <source>What you checked and what you concluded (DGFIP, bank statement)…</source>
         <translation>Ce que vous avez vérifié et ce que vous en concluez (DGFIP, relevé bancaire)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="130"/>
+        <location filename="../../desk/ui/review_dialog.py" line="138"/>
         <source>&amp;Handle (Ctrl+Return)</source>
         <translation>&amp;Traiter (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="139"/>
+        <location filename="../../desk/ui/review_dialog.py" line="147"/>
         <source>Why it is flagged</source>
         <translation>Motif du signalement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="140"/>
+        <location filename="../../desk/ui/review_dialog.py" line="148"/>
         <source>&amp;Note</source>
         <translation>&amp;Conclusion</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="145"/>
+        <location filename="../../desk/ui/review_dialog.py" line="153"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="174"/>
+        <source>The payments to check could not be read.</source>
+        <translation>Les paiements à vérifier n&apos;ont pas pu être lus.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/review_dialog.py" line="164"/>
+        <location filename="../../desk/ui/review_dialog.py" line="180"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1793,12 +1856,17 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="165"/>
+        <location filename="../../desk/ui/review_dialog.py" line="181"/>
         <source>No online payment to check.</source>
         <translation>Aucun paiement en ligne à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="193"/>
+        <location filename="../../desk/ui/review_dialog.py" line="208"/>
+        <source>Recording the conclusion…</source>
+        <translation>Enregistrement de la conclusion…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/review_dialog.py" line="216"/>
         <source>Handled: the conclusion on %1 is recorded.</source>
         <translation>Traité : la conclusion sur %1 est enregistrée.</translation>
     </message>
@@ -1806,42 +1874,42 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="58"/>
+        <location filename="../../desk/ui/review_dialog.py" line="64"/>
         <source>Paid after expiry (kept as credit)</source>
         <translation>Payé après expiration (porté en avoir)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="59"/>
+        <location filename="../../desk/ui/review_dialog.py" line="65"/>
         <source>Answer not matching (nothing cashed)</source>
         <translation>Réponse non conforme (rien encaissé)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="69"/>
+        <location filename="../../desk/ui/review_dialog.py" line="75"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="71"/>
+        <location filename="../../desk/ui/review_dialog.py" line="77"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="72"/>
+        <location filename="../../desk/ui/review_dialog.py" line="78"/>
         <source>Debt reference</source>
         <translation>Référence de la dette</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="73"/>
+        <location filename="../../desk/ui/review_dialog.py" line="79"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="75"/>
+        <location filename="../../desk/ui/review_dialog.py" line="81"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/review_dialog.py" line="76"/>
+        <location filename="../../desk/ui/review_dialog.py" line="82"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -1849,341 +1917,351 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="235"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="298"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="306"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="307"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="263"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="323"/>
         <source>Database of this desk (empty: the local file)</source>
         <translation>Base de données de ce poste (vide : le fichier local)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="264"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="324"/>
         <source>Receipt format</source>
         <translation>Format du ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="265"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="325"/>
         <source>Receipt printer</source>
         <translation>Imprimante des tickets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="266"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="326"/>
         <source>Hold of a pending booking</source>
         <translation>Attente d&apos;une réservation non réglée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="267"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="327"/>
         <source>Cash ceiling per payment</source>
         <translation>Plafond d&apos;espèces par règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="269"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="329"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="270"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="271"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="331"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="272"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="332"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="278"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="341"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="280"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="343"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="288"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="374"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="388"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="47"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="52"/>
         <source>desk — First start</source>
         <translation>desk — Premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="49"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="54"/>
         <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
         <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="55"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="56"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="61"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="62"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="63"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="59"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="64"/>
         <source>Administrator&apos;s login</source>
         <translation>Identifiant de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="65"/>
         <source>Administrator&apos;s name</source>
         <translation>Nom de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="61"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="66"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="77"/>
         <source>Create</source>
         <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="94"/>
+        <source>Creating the database…</source>
+        <translation>Création de la base…</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="27"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
         <source>Find a family</source>
         <translation>Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="27"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="28"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="29"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="30"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="31"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
         <source>Everywhere</source>
         <translation>Partout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="29"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="30"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
         <source>This list</source>
         <translation>Cette liste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
         <source>Open the first family found</source>
         <translation>Ouvrir la première famille trouvée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
         <source>Save the family file</source>
         <translation>Enregistrer le dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="35"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
         <source>New activity line</source>
         <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="35"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
         <source>Family file, any tab</source>
         <translation>Dossier famille, tout onglet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
         <source>Account statement</source>
         <translation>Relevé de compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="37"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
         <source>Reprint the selected ticket (the latest if none)</source>
         <translation>Réimprimer le ticket sélectionné (le dernier sinon)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
         <source>Modify the planning: the cursor on the first day that can be booked</source>
         <translation>Modifier le planning : le curseur sur le premier jour réservable</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="38"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="53"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="54"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="55"/>
         <source>Planning</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
         <source>Previous / next open day (the page turns at the edges)</source>
         <translation>Jour d&apos;ouverture précédent / suivant (la page tourne aux bords)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
         <source>Previous / next unit</source>
         <translation>Unité précédente / suivante</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="41"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
         <source>Book or unbook the cell (or say why not)</source>
         <translation>Réserver ou retirer la case (ou dire pourquoi pas)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="42"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
         <source>Book the matin, après-midi or journée of the cursor&apos;s day</source>
         <translation>Réserver le matin, l&apos;après-midi ou la journée du jour du curseur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="43"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
         <source>Previous / next period</source>
         <translation>Période précédente / suivante</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="53"/>
         <source>Back to today</source>
         <translation>Revenir à aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="45"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="54"/>
         <source>Month, fortnight, week</source>
         <translation>Mois, quinzaine, semaine</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="46"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="55"/>
         <source>Finish the changes (the recap, then Enter to pay)</source>
         <translation>Terminer les modifications (le récapitulatif, puis Entrée pour payer)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="56"/>
         <source>Cash in</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="47"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="56"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="57"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="48"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="57"/>
         <source>Ticket, statement</source>
         <translation>Ticket, relevé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="58"/>
         <source>Cash desk</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="49"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="58"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="59"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="60"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="61"/>
         <source>Régisseur</source>
         <translation>Régisseur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="50"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="59"/>
         <source>Verify the payment journal</source>
         <translation>Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="51"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="60"/>
         <source>Online payments to check</source>
         <translation>Paiements en ligne à vérifier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="52"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="61"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="60"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="69"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="73"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="73"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../../desk/ui/shortcuts_dialog.py" line="73"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
@@ -2191,40 +2269,45 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>StatementDialog</name>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="40"/>
-        <location filename="../../desk/ui/statement_dialog.py" line="41"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="49"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="50"/>
         <source>Account statement</source>
         <translation>Relevé de compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="46"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="55"/>
         <source>Since 1 January</source>
         <translation>Depuis le 1er janvier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="47"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="56"/>
         <source>Last year</source>
         <translation>L&apos;année dernière</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="48"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="57"/>
         <source>This school year</source>
         <translation>Cette année scolaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="49"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="58"/>
         <source>Chosen dates</source>
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="53"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="62"/>
         <source>from</source>
         <translation>du</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/statement_dialog.py" line="55"/>
+        <location filename="../../desk/ui/statement_dialog.py" line="64"/>
         <source>to</source>
         <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/statement_dialog.py" line="110"/>
+        <source>Reading the statement…</source>
+        <translation>Lecture du relevé…</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2411,19 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         <location filename="../../desk/ui/payment_dialog.py" line="198"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../../desk/ui/waiting.py" line="15"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/waiting.py" line="23"/>
+        <source>The database did not answer as expected: nothing was changed. Try again, then warn the administrator.</source>
+        <translation>La base de données n&apos;a pas répondu comme prévu : rien n&apos;a été modifié. Réessayez, puis prévenez l&apos;administrateur.</translation>
     </message>
 </context>
 <context>

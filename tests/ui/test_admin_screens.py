@@ -15,6 +15,11 @@ from desk.ui.main_window import MainWindow
 from tests.ui.test_app import shot
 
 
+def wait_for(qtbot, dialog) -> None:
+    """Until the dialog has its answers: its reads and writes run off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.runner.waiting, timeout=5000)
+
+
 def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path))
     configure(qapp)
@@ -29,6 +34,7 @@ def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
     for name, value in values.items():
         setup.findChild(QLineEdit, name).setText(value)
     setup.create()
+    wait_for(qtbot, setup)  # written off the GUI thread
     assert "6 chiffres" in setup.findChild(QLabel, "setupErrorLabel").text()
     setup.findChild(QLineEdit, "setupPayfipEdit").setText("012345")
     shot(setup, "20-first-start")
@@ -42,21 +48,27 @@ def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
     assert window.agents_action.isVisible() and window.audit_action.isVisible()
     window.show_agents()
     agents = window.agents_dialog
+    wait_for(qtbot, agents)
     agents.findChild(QLineEdit, "newAgentLoginEdit").setText("camille")
     agents.findChild(QLineEdit, "newAgentNameEdit").setText("Camille Martin")
     agents.findChild(QLineEdit, "agentPasswordEdit").setText("abc")
     agents.findChild(QPushButton, "createAgentButton").click()
+    wait_for(qtbot, agents)
     assert "au moins 5" in agents.findChild(QLabel, "agentsErrorLabel").text()
     agents.findChild(QLineEdit, "agentPasswordEdit").setText("camille1")
     agents.findChild(QPushButton, "createAgentButton").click()
+    assert not agents.findChild(QPushButton, "createAgentButton").isEnabled()  # one press, one account
+    wait_for(qtbot, agents)
     view = agents.findChild(QTableView, "agentsView")
     assert [view.model().index(r, 0).data() for r in range(view.model().rowCount())] == ["maire", "camille"]
     shot(agents, "21-agents")
     window.show_audit()
     audit = window.audit_dialog
+    wait_for(qtbot, audit)
     rows = audit.findChild(QTableView, "auditView").model()
     assert any(rows.index(r, 2).data() == "create_agent" for r in range(rows.rowCount()))
     audit.findChild(QComboBox, "auditOutcomeCombo").setCurrentIndex(1)  # refused only
+    wait_for(qtbot, audit)
     assert all(rows.index(r, 3).data() == "refusé" for r in range(rows.rowCount()))
     shot(audit, "22-audit")
     QApplication.processEvents()
@@ -72,15 +84,19 @@ def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, win
     window.show_catalogue()
     dialog = window.catalogue_dialog
     assert dialog.objectName() == "catalogueDialog"
+    assert dialog.findChild(QLabel, "catalogueMessageLabel").text() == "Chargement…"  # opened at once
+    wait_for(qtbot, dialog)
     prices = dialog.findChild(QTableWidget, "pricesTable")
     assert prices.item(2, 3).text() == "10,00\u00a0€"  # journée, top bracket
     prices.item(2, 3).setText("11,50")
+    wait_for(qtbot, dialog)
     assert dialog.findChild(QTableWidget, "pricesTable").item(2, 3).text() == "11,50\u00a0€"
     days = dialog.findChild(QListWidget, "openDaysList")
     before = days.count()
     full = next(r for r in range(days.count()) if not days.item(r).text().endswith(" 0 prises"))
     days.setCurrentRow(full)
     dialog.findChild(QPushButton, "closeDayButton").click()
+    wait_for(qtbot, dialog)
     assert "réservée(s)" in dialog.findChild(QLabel, "catalogueMessageLabel").text()  # families keep their place
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QCheckBox, QDateEdit
@@ -89,10 +105,12 @@ def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, win
     dialog.findChild(QDateEdit, "openUntilEdit").setDate(QDate(2026, 12, 15))
     next(c for c in dialog.findChildren(QCheckBox) if c.text() == "Sa").setChecked(True)
     dialog.findChild(QPushButton, "openDaysButton").click()
+    wait_for(qtbot, dialog)
     assert days.count() == before + 2  # Saturdays 5 and 12 December
     saturday = next(r for r in range(days.count()) if days.item(r).text().startswith("Sa 05/12/2026"))
     days.setCurrentRow(saturday)
     dialog.findChild(QPushButton, "closeDayButton").click()
+    wait_for(qtbot, dialog)
     assert days.count() == before + 1
     assert "Jour fermé" in dialog.findChild(QLabel, "catalogueMessageLabel").text()
     shot(dialog, "23-catalogue")
@@ -108,6 +126,7 @@ def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
     context.actor = context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor()
     window.show_settings()
     dialog = window.settings_dialog
+    wait_for(qtbot, dialog)  # the régie is read off the GUI thread
     dialog.findChild(QLineEdit, "settingsDatabaseEdit").setText("mysql://x/y")
     dialog.save()
     assert "pas pris en charge" in dialog.findChild(QLabel, "settingsErrorLabel").text()
@@ -117,6 +136,7 @@ def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
     dialog.findChild(QLineEdit, "settingsRegiePayfipEdit").setText("654321")
     shot(dialog, "24-settings")
     dialog.save()
+    wait_for(qtbot, dialog)
     assert context.settings.database_url == "postgresql://desk@serveur-mairie/desk"
     assert (context.settings.hold_minutes, context.settings.cash_ceiling_cents) == (20, 25_000)
     assert context.policy.hold_minutes == 20

@@ -14,6 +14,11 @@ from tests.ui.conftest import cell_index, click_cell, confirm_payment, settle
 from tests.ui.test_app import shot
 
 
+def wait_for(qtbot, dialog) -> None:
+    """Until the dialog has its answers: its reads and writes run off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.runner.waiting, timeout=5000)
+
+
 def test_an_agent_has_no_cash_desk_menu(window):
     assert not window.cash_desk_action.isVisible()
     assert not window.verify_journal_action.isVisible()
@@ -40,6 +45,8 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     window.show_cash_desk()
     dialog = window.cash_desk_dialog
     assert dialog.objectName() == "cashDeskDialog"
+    assert dialog.findChild(QLabel, "cashDeskStateLabel").text() == "Chargement…"  # opened before the answer
+    wait_for(qtbot, dialog)  # shown at once, read off the GUI thread
     assert dialog.findChild(QLabel, "expectedCashLabel").text() == "160,00\u00a0€"  # 150 € float + 10 €
     payments = dialog.findChild(QTableView, "sessionPaymentsView")
     assert payments.model().rowCount() == 1
@@ -66,6 +73,8 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     assert len(context.dialogs.shown) == asked  # refused before "Clôturer la caisse ?" is asked
     dialog.findChild(QPlainTextEdit, "closingCommentEdit").setPlainText("Pièce de 1 € égarée.")
     dialog.findChild(QPushButton, "closeCashDeskButton").click()
+    assert not dialog.findChild(QPushButton, "closeCashDeskButton").isEnabled()  # one press, one closing
+    qtbot.waitUntil(lambda: getattr(dialog, "journal_dialog", None) is not None, timeout=5000)
     journal = dialog.journal_dialog
     text = pdf_text(journal.pdf())
     for expected in ("Journal de caisse", "Écart de caisse −1,00 €", "Pièce de 1 € égarée.",
@@ -87,6 +96,7 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     qtbot.keyClicks(float_edit, "150")
     questions = len(context.dialogs.shown)
     qtbot.keyClick(float_edit, Qt.Key.Key_Return)
+    wait_for(qtbot, dialog)
     assert len(context.dialogs.shown) == questions  # no "Clôturer la caisse ?" from a form that is gone
     assert dialog.findChild(QLabel, "cashDeskStateLabel").text().startswith("Caisse ouverte depuis")
     qtbot.waitUntil(lambda: len(dialog.findChildren(QLabel, "expectedCashLabel")) == 1)  # one form, not two
@@ -137,6 +147,7 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
     # Refunded in cash (the means offered first): it came out of the till, and the closing expects less.
     window.show_cash_desk()
     till = window.cash_desk_dialog
+    wait_for(qtbot, till)
     assert till.findChild(QLabel, "cashRefundsLabel").text() == "-10,00\u00a0€"
     assert till.findChild(QLabel, "expectedCashLabel").text() == "140,00\u00a0€"  # 150 € float − 10 €
     till.accept()

@@ -84,8 +84,11 @@ def test_the_walkthrough_book_recap_and_clear(qtbot, window, qtmodeltester, tmp_
     shot(checkout, "09-checkout")
     context.dialogs.print_to = tmp_path / "recap.pdf"
     checkout.findChild(QPushButton, "printRecapButton").click()
+    assert not checkout.findChild(QPushButton, "printRecapButton").isEnabled()  # read off the GUI thread, then printed
+    settle(qtbot, panel)
+    assert checkout.findChild(QPushButton, "printRecapButton").isEnabled()
     assert (tmp_path / "recap.pdf").stat().st_size > 1000  # printed (to a PDF printer)
-    recap_text = " ".join(PdfReader(BytesIO(checkout.recap_pdf())).pages[0].extract_text().split())
+    recap_text = " ".join(PdfReader(BytesIO(checkout.printed_recap)).pages[0].extract_text().split())
     assert "Noah - Pommiers mercredis 2026-2027 - Mercredi journée" in recap_text and "À payer" in recap_text
     checkout.findChild(QPushButton, "clearAllButton").click()
     settle(qtbot, panel)  # cleared off the GUI thread

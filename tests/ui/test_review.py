@@ -121,6 +121,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
     dialog = desk.review_dialog
     assert dialog.objectName() == "reviewDialog" and dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow)  # its Ctrl+Return reaches it only once it is active
+    qtbot.waitUntil(lambda: not dialog.runner.waiting, timeout=5000)  # the list is read off the GUI thread
     assert dialog.findChild(QLabel, "reviewHeadingLabel").text() == "1 paiement en ligne à vérifier"
     view = dialog.findChild(QTableView, "reviewView")
     assert view.model().rowCount() == 1
@@ -133,6 +134,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
 
     clear = dialog.findChild(QPushButton, "clearReviewButton")
     clear.click()  # no conclusion written: refused, nothing changes
+    qtbot.waitUntil(lambda: not dialog.runner.waiting, timeout=5000)
     message = dialog.findChild(QLabel, "reviewMessageLabel")
     assert message.text() == "La conclusion de la vérification est obligatoire."
     assert view.model().rowCount() == 1

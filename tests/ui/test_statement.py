@@ -22,6 +22,11 @@ def text_of(dialog) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages).replace("\u202f", " ")
 
 
+def wait_for(qtbot, dialog) -> None:
+    """Until the statement has its answer: it is read and drawn off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.runner.waiting, timeout=5000)
+
+
 def test_usual_periods():
     today = date(2026, 11, 26)
     assert preset_period(THIS_YEAR, today) == (date(2026, 1, 1), today)
@@ -41,6 +46,9 @@ def test_the_statement_of_this_year_shows_the_payment_and_last_year_shows_nothin
     family.findChild(QPushButton, "accountStatementButton").click()
     dialog = family.payments.statement_dialog
     assert dialog.objectName() == "statementDialog" and dialog.isVisible()
+    assert not dialog.findChild(QPushButton, "saveDocumentButton").isEnabled()  # shown at once, read meanwhile
+    assert dialog.findChild(QLabel, "statementStatusLabel").text() == "Lecture du relevé…"
+    wait_for(qtbot, dialog)
 
     this_year = text_of(dialog)
     assert "DURAND" in this_year and family.file.dossier_number in this_year
@@ -50,18 +58,21 @@ def test_the_statement_of_this_year_shows_the_payment_and_last_year_shows_nothin
 
     combo = dialog.findChild(QComboBox, "statementPeriodCombo")
     combo.setCurrentIndex(combo.findData(LAST_YEAR))
+    wait_for(qtbot, dialog)
     assert dialog.findChild(QDateEdit, "statementFromEdit").date() == QDate(2025, 1, 1)
     last_year = text_of(dialog)
     assert "31/12/2025" in last_year and "14,00" not in last_year
 
     dialog.findChild(QDateEdit, "statementFromEdit").setDate(QDate(2026, 12, 31))  # after the end: refused
+    wait_for(qtbot, dialog)
     assert combo.currentData() == "chosen"
     status = dialog.findChild(QLabel, "statementStatusLabel")
-    assert status.text() == "La période du relevé est à l'envers."
+    assert status.text().startswith("La période du relevé est à l'envers.")
     assert not dialog.findChild(QPushButton, "saveDocumentButton").isEnabled()
 
     dialog.findChild(QDateEdit, "statementFromEdit").setDate(QDate(2026, 11, 1))
     dialog.findChild(QDateEdit, "statementToEdit").setDate(QDate(2026, 11, 26))
+    wait_for(qtbot, dialog)  # two periods asked: the last one shows
     assert status.text() == ""
     window.testing[0].dialogs.save_to = tmp_path / "releve.pdf"
     dialog.findChild(QPushButton, "saveDocumentButton").click()
