@@ -90,10 +90,16 @@ class CashDeskDialog(QDialog):
         self.done_label.setProperty("role", "success")
         self.done_label.setWordWrap(True)
         self.page: QWidget | None = None
+        close = QPushButton(self.tr("Close"), self)  # what has the keys while the form is being read
+        close.setObjectName("closeCashDeskDialogButton")
+        close.setAutoDefault(False)  # Enter in the float opens the desk, never closes the window
+        close.clicked.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.done_label)
         self.layout_.addWidget(self.error_label)
+        self.layout_.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        close.setFocus()
         self.reload()
 
     def reload(self) -> None:

@@ -166,169 +166,174 @@
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="108"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="93"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="114"/>
         <source>The cash desk could not be read.</source>
         <translation>La caisse n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="139"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="145"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="150"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="149"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="160"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="166"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="168"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="174"/>
         <source>Opening the cash desk…</source>
         <translation>Ouverture de la caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="200"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="201"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="197"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="203"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="198"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="204"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="204"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="210"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="207"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="213"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="208"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="214"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="227"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>total of the cheques counted</source>
         <translation>total des chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="230"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="236"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="239"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="234"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="240"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="235"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="241"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="242"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="248"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="251"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="252"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="247"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="253"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="248"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="254"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="255"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="261"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="285"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="291"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="286"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="292"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="294"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="300"/>
         <source>Count the cheques and type their total (0 if there are none).</source>
         <translation>Comptez les chèques et saisissez leur total (0 s&apos;il n&apos;y en a pas).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="299"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="305"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="308"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="314"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="309"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="315"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="319"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="325"/>
         <source>Closing the cash desk…</source>
         <translation>Clôture de la caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="337"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="345"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="343"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="351"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="346"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="352"/>
         <source>The cash desk is closed, but its journal could not be made.</source>
         <translation>La caisse est clôturée, mais son journal n&apos;a pas pu être établi.</translation>
     </message>
