@@ -159,7 +159,7 @@ class DeskApplication(QObject):
         """The login dialog; on a database nobody can log into yet, the first-start dialog before it.
 
         ``signed_out``: after an agent signed out, the dialog offers nothing of their login."""
-        self.context.actor = None
+        self.context.sign_out()
         if self.context.read(needs_setup):
             self.setup = SetupDialog(self.context)
             self.setup.accepted.connect(self.show_login)

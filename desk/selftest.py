@@ -56,7 +56,7 @@ def _window(state: dict) -> None:
     from desk.ui.main_window import MainWindow
 
     context = DeskContext(state["database"], state["clock"], RecordingDialogService())
-    context.actor = context.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor())
     family = context.read(lambda s: search_families(s, "durand noah", context.today()))[0]
     window = MainWindow(context)
     opened = QEventLoop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -34,19 +34,35 @@ def connection_errors_explained(database: Database) -> Iterator[None]:
 class DeskContext:
     """The database, the clock, the dialogs and the agent at the desk.
 
-    ``write`` and ``read`` run one user action in one unit of work.
+    ``write`` and ``read`` run one user action in one unit of work. The
+    signed-in agent is read-only to the widgets: only signing in and out
+    (``sign_in``, ``sign_out``: the login dialog and the application) change
+    it, and each write refreshes it as the database knows it (a role changed,
+    an account deactivated).
     """
 
     database: Database
     clock: Clock
     dialogs: DialogService
-    actor: Actor | None = None
+    signed_in: InitVar[Actor | None] = None
     settings: DeskSettings = field(default_factory=DeskSettings)
     gateway: PayfipGateway | None = None
+    _actor: Actor | None = field(init=False, default=None, repr=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, signed_in: Actor | None) -> None:
+        self._actor = signed_in
         if self.gateway is None:  # the simulated DGFIP service, shared by every window of the desk
             self.gateway = PayfipGateway(self.clock.now)
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    def sign_in(self, actor: Actor) -> None:
+        self._actor = actor
+
+    def sign_out(self) -> None:
+        self._actor = None
 
     def write(self, action: Callable[[Session], T], *, family_id: int | None = None,
               service_checks_actor: bool = False) -> T:
@@ -71,10 +87,10 @@ class DeskContext:
     def _checked(self, action: Callable[[Session], T], family_id: int | None) -> Callable[[Session], T]:
         """The action, run by the agent as the database knows them now (a deactivated account acts no more)."""
         def run(session: Session) -> T:
-            if self.actor is not None and family_id is not None:
-                self.actor = acting_on_family(session, self.actor, family_id)
-            elif self.actor is not None:
-                self.actor = acting(session, self.actor)
+            if self._actor is not None and family_id is not None:
+                self._actor = acting_on_family(session, self._actor, family_id)
+            elif self._actor is not None:
+                self._actor = acting(session, self._actor)
             return action(session)
 
         return run

@@ -237,7 +237,7 @@ class PaymentsTab(QWidget):
         self.refund_message.setText(error.message)
 
     def show_statement(self) -> None:
-        self.statement_dialog = StatementDialog(self.context, self.account.family_id, self)
+        self.statement_dialog = StatementDialog(self.context, self.account.family_id, self, runner=self.runner)
         present(self.statement_dialog)
 
     def reprint(self) -> None:
@@ -476,7 +476,7 @@ class FamilyFileWidget(QWidget):
         if self.file is not None:
             self.open_family(self.file.id)
         if status.receipt is not None:
-            self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self)
+            self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self, runner=self.runner)
             present(self.receipt_dialog)
             self.payment_recorded.emit(status.receipt.payment_id)
 

@@ -89,7 +89,7 @@ class LoginDialog(QDialog):
             self._refuse(result.message)
             return
         self.result_of_login = result
-        self.context.actor = result.actor()
+        self.context.sign_in(result.actor())
         self.context.settings.last_login = login.strip().lower()
         self.accept()
 

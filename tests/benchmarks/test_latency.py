@@ -168,7 +168,7 @@ def _desk(qtbot, url: str, one_way_delay_s: float, login: str, password: str) ->
     database = open_database(parsed.set(host="127.0.0.1", port=relay.port))
     clock = FrozenClock(NOW)
     context = DeskContext(database, clock, RecordingDialogService())
-    context.actor = context.write(lambda s: log_in(s, clock, login, password)).actor()
+    context.sign_in(context.write(lambda s: log_in(s, clock, login, password)).actor())
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.resize(1280, 720)

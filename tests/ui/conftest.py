@@ -46,7 +46,7 @@ def window(qapp, qtbot, demo_file, tmp_path):
     database = open_database(f"sqlite:///{copy}")
     clock = FrozenClock(NOW)
     context = DeskContext(database, clock, RecordingDialogService())
-    context.actor = context.write(lambda s: log_in(s, clock, "agent", "agent")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
     durand = context.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
     children = context.read(lambda s: load_family(s, durand.family_id, date(2026, 11, 26)).children)
     activity = context.read(lambda s: s.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0])
@@ -70,7 +70,7 @@ def window(qapp, qtbot, demo_file, tmp_path):
 def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> MainWindow:
     """A desk of its own (its own connections), signed in, on the family's planning around ``day``."""
     database = open_database(database_url)
-    context = DeskContext(database, clock, RecordingDialogService(), actor=actor)
+    context = DeskContext(database, clock, RecordingDialogService(), signed_in=actor)
     desk = MainWindow(context)
     qtbot.addWidget(desk)
     desk.show()

@@ -41,7 +41,7 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     confirm_payment(qtbot, window.family.payment_dialog)
     window.family.receipt_dialog.accept()
 
-    context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     window.show_cash_desk()
     dialog = window.cash_desk_dialog
     assert dialog.objectName() == "cashDeskDialog"
@@ -131,7 +131,7 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
     window.family.open_family(family_id)
     settle(qtbot, window.family.planning)
     assert tab.refund_row.isHidden()  # an agent does not see it
-    context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     window.family.open_family(family_id)
     settle(qtbot, window.family.planning)
     assert not tab.refund_row.isHidden()

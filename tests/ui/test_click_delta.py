@@ -1,4 +1,4 @@
-"""A click re-reads only its own day on top of the grid this desk last read: it must show what a whole read shows."""
+"""A click re-reads only its period and basket on top of the grid this desk last read: it must show what a whole read shows."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def test_the_readme_journey_books_pays_and_prints_the_ticket(qapp, qtbot, tmp_pa
     with database.session_factory.begin() as session:
         load_demo(session, clock)
     context = DeskContext(database, clock, RecordingDialogService())
-    context.actor = context.write(lambda s: log_in(s, clock, "agent", "agent")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

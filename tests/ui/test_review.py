@@ -54,7 +54,7 @@ def cashier_desk(qtbot, window) -> MainWindow:
     """The same desk once the régisseur has signed in: a main window built for their role, not shown yet
     (its first reconciliation reports once events are processed: wait for it from here)."""
     context = window.testing[0]
-    context.actor = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
+    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     desk = MainWindow(context)
     qtbot.addWidget(desk)
     desk.resize(1280, 720)
