@@ -27,7 +27,6 @@ from desk.config import data_dir, is_own_database, resolve_database_url
 from desk.db.engine import Database, database_failures_explained, open_database
 from desk.db.migrate import ensure_schema
 from desk.errors import DatabaseMissingError, DeskError
-from desk.services.setup import needs_setup
 from desk.ui.admin_dialogs import SetupDialog
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import DialogService, QtDialogService
@@ -159,8 +158,8 @@ class DeskApplication(QObject):
         """The login dialog; on a database nobody can log into yet, the first-start dialog before it.
 
         ``signed_out``: after an agent signed out, the dialog offers nothing of their login."""
-        self.context.sign_out()
-        if self.context.read(needs_setup):
+        self.context.services.signed_in.sign_out()
+        if self.context.services.administration.needs_setup():
             self.setup = SetupDialog(self.context)
             self.setup.accepted.connect(self.show_login)
             self.setup.rejected.connect(self.closed.emit)
@@ -173,6 +172,8 @@ class DeskApplication(QObject):
         return self.login
 
     def _logged_in(self) -> None:
+        assert self.login is not None and self.login.result_of_login is not None
+        self.context.services.signed_in.sign_in(self.login.result_of_login.actor())
         self.window = MainWindow(self.context)
         self.window.logout_requested.connect(self._log_out)
         self.window.show()
@@ -200,7 +201,7 @@ def start(argv: Sequence[str], dialogs: DialogService, clock: Clock | None = Non
             print(error.hint, file=sys.stderr)
         dialogs.error(None, app.translate("desk", "desk cannot start"), error.message, error.hint)
         return EXIT_USER_ERROR
-    desk = DeskApplication(DeskContext(database, clock, dialogs), app)
+    desk = DeskApplication(DeskContext.build(database, clock, dialogs), app)  # the services, built once
     desk.show_login()
     return desk
 

@@ -55,9 +55,9 @@ def _window(state: dict) -> None:
     from desk.ui.dialogs import RecordingDialogService
     from desk.ui.main_window import MainWindow
 
-    context = DeskContext(state["database"], state["clock"], RecordingDialogService())
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor())
-    family = context.read(lambda s: search_families(s, "durand noah", context.today()))[0]
+    context = DeskContext.build(state["database"], state["clock"], RecordingDialogService())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "agent", "agent")).actor())
+    family = context.services.work.read(lambda s: search_families(s, "durand noah", context.today()))[0]
     window = MainWindow(context)
     opened = QEventLoop()
     window.family_shown.connect(opened.quit)
@@ -83,17 +83,17 @@ def _payment(state: dict) -> None:
     from desk.services.tenders import Tender
 
     context, clock = state["context"], state["clock"]
-    noah = context.read(lambda s: load_family(s, state["family_id"], context.today()).children[0])
-    activity_id = context.read(lambda s: s.scalar(select(Activity.id).where(Activity.name.like("Pommiers mercredis%"))))
-    context.write(lambda s: enrol(s, clock, child_id=noah.id, activity_id=activity_id, actor=context.agent))
+    noah = context.services.work.read(lambda s: load_family(s, state["family_id"], context.today()).children[0])
+    activity_id = context.services.work.read(lambda s: s.scalar(select(Activity.id).where(Activity.name.like("Pommiers mercredis%"))))
+    context.services.work.write(lambda s: enrol(s, clock, child_id=noah.id, activity_id=activity_id, actor=context.agent))
     soon = context.today() + timedelta(days=7)
-    open_day = context.read(lambda s: s.scalar(
+    open_day = context.services.work.read(lambda s: s.scalar(
         select(OpenDay.id).join(Unit).where(Unit.activity_id == activity_id, OpenDay.day >= soon,
                                             OpenDay.places_taken < OpenDay.capacity).order_by(OpenDay.day).limit(1)))
     assert open_day is not None, "aucun jour ouvert à venir"
-    context.write(lambda s: toggle_booking(s, clock, family_id=state["family_id"], child_id=noah.id,
+    context.services.work.write(lambda s: toggle_booking(s, clock, family_id=state["family_id"], child_id=noah.id,
                                            open_day_id=open_day, actor=context.agent))
-    record = context.write(lambda s: pay_at_counter(s, clock, family_id=state["family_id"],
+    record = context.services.work.write(lambda s: pay_at_counter(s, clock, family_id=state["family_id"],
                                                     tenders=[Tender.cash(5000)], actor=context.agent))
     state["payment_id"] = record.payment_id
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,9 +24,9 @@ from desk.db.enums import AuditOutcome, Role
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
 from desk.services.access import ROLE_LABELS
-from desk.services.agents import AgentInfo, add_agent, change_role, list_agents, reset_password, set_active
-from desk.services.audit import AuditLine, audit_trail
-from desk.services.setup import RegieDraft, initialise, regie_identity, update_regie
+from desk.services.agents import AgentInfo
+from desk.services.audit import AuditLine
+from desk.services.setup import RegieDraft
 from desk.ui.context import DeskContext
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desk.ui.tasks import BackgroundRunner
@@ -89,12 +91,12 @@ class SetupDialog(QDialog):
             return  # being created
         text = {key: edit.text() for key, edit in self.edits.items()}
         regie = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
-        context = self.context
+        administration = self.context.services.administration
         self.create_button.setEnabled(False)
         self.error_label.setText(self.tr("Creating the database…"))
-        self.runner.run(lambda: context.write(lambda s: initialise(
-            s, context.clock, regie, login=text["login"], display_name=text["display_name"], password=text["password"])),
-            lambda _done: self.accept(), self._not_created)
+        self.runner.run(lambda: administration.initialise(regie, login=text["login"], display_name=text["display_name"],
+                                                          password=text["password"]),
+                        lambda _done: self.accept(), self._not_created)
 
     def _not_created(self, error: Exception) -> None:
         self.create_button.setEnabled(True)
@@ -107,6 +109,7 @@ class AgentsDialog(QDialog):
     def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.administration = context.services.administration
         self.runner = runner
         self.setObjectName("agentsDialog")
         self.setWindowTitle(self.tr("Agents"))
@@ -158,7 +161,7 @@ class AgentsDialog(QDialog):
     def reload(self) -> None:
         """The accounts, read off the GUI thread; the buttons wait meanwhile."""
         self._set_busy(loading_text())
-        self.runner.run(lambda: self.context.read(list_agents), self._shown, self._failed)
+        self.runner.run(self.administration.agents, self._shown, self._failed)
 
     def _set_busy(self, text: str) -> None:
         for button in self.buttons:
@@ -183,43 +186,41 @@ class AgentsDialog(QDialog):
         index = self.view.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 
-    def _act(self, action) -> None:
-        """Write ``action``, and read the accounts again in the same transaction."""
+    def _act(self, action: Callable[[], list[AgentInfo]]) -> None:
+        """Write ``action`` (it reads the accounts again in the same transaction)."""
         if not self.buttons[0].isEnabled():
             return  # the previous action is being written
-        context = self.context
-
-        def write(session):
-            action(session)
-            return list_agents(session)
 
         def done(agents: list[AgentInfo]) -> None:
             self.password_edit.clear()
             self._shown(agents)
 
         self._set_busy(self.tr("Saving…"))
-        self.runner.run(lambda: context.write(write), done, self._failed)
+        self.runner.run(action, done, self._failed)
 
     def create(self) -> None:
         login, name, password, role = (self.login_edit.text(), self.name_edit.text(), self.password_edit.text(),
                                        self._role())
-        self._act(lambda s: add_agent(s, self.context.clock, self.context.agent, login=login, display_name=name,
-                                      password=password, role=role))
+        administration = self.administration
+        self._act(lambda: administration.add_agent(login, name, password, role))
 
     def change_role(self) -> None:
         agent, role = self._selected(), self._role()
         if agent is not None:
-            self._act(lambda s: change_role(s, self.context.clock, self.context.agent, agent.id, role))
+            administration = self.administration
+            self._act(lambda: administration.change_role(agent.id, role))
 
     def reset_password(self) -> None:
         agent, password = self._selected(), self.password_edit.text()
         if agent is not None:
-            self._act(lambda s: reset_password(s, self.context.clock, self.context.agent, agent.id, password))
+            administration = self.administration
+            self._act(lambda: administration.reset_password(agent.id, password))
 
     def toggle_active(self) -> None:
         agent = self._selected()
         if agent is not None:
-            self._act(lambda s: set_active(s, self.context.clock, self.context.agent, agent.id, not agent.is_active))
+            administration = self.administration
+            self._act(lambda: administration.set_active(agent.id, not agent.is_active))
 
 
 class AuditDialog(QDialog):
@@ -269,11 +270,11 @@ class AuditDialog(QDialog):
         """The lines the filters keep, read off the GUI thread; typing on goes on meanwhile, the last filter wins."""
         words, chosen = self.filter_edit.text(), self.outcome_combo.currentData()
         outcome = AuditOutcome(chosen) if chosen else None
-        context = self.context
+        administration = self.context.services.administration
         self._asked += 1
         asked = self._asked
         self.status_label.setText(loading_text())
-        self.runner.run(lambda: context.read(lambda s: audit_trail(s, contains=words, outcome=outcome)),
+        self.runner.run(lambda: administration.audit_trail(words, outcome),
                         lambda lines: self._shown(asked, lines), lambda error: self._failed(asked, error))
 
     def _shown(self, asked: int, lines: list[AuditLine]) -> None:
@@ -345,7 +346,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.error_label.setText(loading_text())
-        self.runner.run(lambda: context.read(regie_identity), self._regie_read, self._regie_not_read)
+        self.runner.run(context.services.administration.regie, self._regie_read, self._regie_not_read)
 
     @property
     def _admin(self) -> bool:
@@ -383,10 +384,10 @@ class SettingsDialog(QDialog):
         if self._admin and not self._regie_unknown:
             text = {key: edit.text() for key, edit in self.regie_edits.items()}
             draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
-            context = self.context
+            administration = self.context.services.administration
             self.save_button.setEnabled(False)
             self.error_label.setText(self.tr("Saving…"))
-            self.runner.run(lambda: context.write(lambda s: update_regie(s, context.clock, context.agent, draft)),
+            self.runner.run(lambda: administration.update_regie(draft),
                             lambda _done: self._keep(url, ceiling), self._regie_not_saved)
             return
         self._keep(url, ceiling)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,22 +17,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
 from desk.money import format_cents, parse_euros
-from desk.services.account import PaymentSummary, session_payments
+from desk.services.account import PaymentSummary
+from desk.services.application import CashDeskState
 from desk.services.cash_desk import (
     DENOMINATIONS,
     ClosingReport,
     SessionFigures,
-    close_cash_desk,
     count_problem,
-    open_cash_desk,
-    open_session,
-    session_figures,
 )
-from desk.services.documents import cash_journal_document
 from desk.services.tenders import MODE_LABELS
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
@@ -47,21 +40,6 @@ from desk.ui.waiting import failure_text, loading_text
 
 def denomination_label(cents: int) -> str:
     return f"{cents // 100} €" if cents >= 100 else f"{cents} c"
-
-
-@dataclass(frozen=True)
-class CashDeskState:
-    """What the dialog shows, read in one go off the GUI thread: nothing when the desk is closed."""
-
-    figures: SessionFigures | None = None
-    payments: tuple[PaymentSummary, ...] = ()
-
-
-def read_cash_desk(session: Session) -> CashDeskState:
-    current = open_session(session)
-    if current is None:
-        return CashDeskState()
-    return CashDeskState(session_figures(session, current.id), tuple(session_payments(session, current.id)))
 
 
 class CashDeskDialog(QDialog):
@@ -108,7 +86,7 @@ class CashDeskDialog(QDialog):
         self.error_label.clear()
         if self.page is not None:
             self.page.setEnabled(False)  # what is shown waits for the answer
-        self.runner.run(lambda: self.context.read(read_cash_desk), self.show_state, self._not_read)
+        self.runner.run(self.context.services.regie.cash_desk, self.show_state, self._not_read)
 
     def _not_read(self, error: Exception) -> None:
         self.heading.setText(self.tr("The cash desk could not be read."))
@@ -165,14 +143,9 @@ class CashDeskDialog(QDialog):
         if cents is None:
             self.error_label.setText(self.tr("Type the float, for example 150,00."))
             return
-        context = self.context
-
-        def opening(session: Session) -> CashDeskState:
-            open_cash_desk(session, context.clock, actor=context.agent, float_cents=cents)
-            return read_cash_desk(session)  # what the form shows next, in the same transaction
-
+        regie = self.context.services.regie
         self._set_working(self.open_button, self.float_edit, text=self.tr("Opening the cash desk…"))
-        self.runner.run(lambda: context.write(opening), self._opened,
+        self.runner.run(lambda: regie.open_cash_desk(cents), self._opened,
                         lambda error: self._refused(error, self.open_button, self.float_edit))
 
     def _opened(self, state: CashDeskState) -> None:
@@ -314,28 +287,22 @@ class CashDeskDialog(QDialog):
         question = self.tr("Close the cash desk? Nothing can be cashed in this session afterwards.")
         if not self.context.dialogs.confirm(self, self.tr("Close the cash desk"), question):
             return
-        context, counts, comment = self.context, self.counts(), self.comment_edit.toPlainText()
+        regie, counts, comment = self.context.services.regie, self.counts(), self.comment_edit.toPlainText()
         session_id = self.figures.cash_session_id
-
-        def closing(session: Session) -> tuple[ClosingReport, CashDeskState]:
-            report = close_cash_desk(session, context.clock, actor=context.agent, counts=counts,
-                                     cheques_counted_cents=cheques, comment=comment)
-            return report, read_cash_desk(session)
-
         self._set_working(self.close_button, text=self.tr("Closing the cash desk…"))
-        self.runner.run(lambda: context.write(closing), lambda done: self._closed(session_id, *done),
+        self.runner.run(lambda: regie.close_cash_desk(counts, cheques, comment), lambda done: self._closed(session_id, *done),
                         lambda error: self._refused(error, self.close_button))
 
     def _closed(self, session_id: int, report: ClosingReport, state: CashDeskState) -> None:
         self.cash_desk_changed.emit()
         self.show_state(state)
         self.done_label.setText(report.summary())
-        context = self.context
+        regie = self.context.services.regie
 
         def journal() -> bytes:
             from reports.cash_journal import cash_journal_a4  # see reports.load_renderers
 
-            return cash_journal_a4(context.read(lambda s: cash_journal_document(s, session_id, clock=context.clock)))
+            return cash_journal_a4(regie.cash_journal(session_id))
 
         self.runner.run(journal, lambda pdf: self._show_journal(session_id, pdf), self._journal_not_made)
 

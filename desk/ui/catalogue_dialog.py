@@ -23,18 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.money import format_cents, parse_euros
-from desk.services.catalogue import (
-    ActivitySheet,
-    activity_names,
-    activity_sheet,
-    close_day,
-    open_days,
-    set_capacity,
-    set_price,
-)
+from desk.services.application import Catalogue
+from desk.services.catalogue import ActivitySheet
 from desk.ui.context import DeskContext
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.waiting import failure_text, loading_text
@@ -48,6 +40,7 @@ class CatalogueDialog(QDialog):
     def __init__(self, context: DeskContext, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.catalogue = context.services.catalogue
         self.runner = runner
         self.sheet: ActivitySheet | None = None
         self._loading = False
@@ -124,15 +117,9 @@ class CatalogueDialog(QDialog):
                          self.days, close_button, self.first_edit, self.last_edit, *self.weekday_checks,
                          self.holiday_check, open_button)
         self._set_busy(loading_text())
-        context = self.context
-
-        def first_read(session: Session) -> tuple[list[tuple[int, str]], ActivitySheet | None]:
-            names = list(activity_names(session))  # and the first activity's sheet, in one go
-            return names, activity_sheet(session, names[0][0]) if names else None
-
         self._asked += 1
         asked = self._asked
-        self.runner.run(lambda: context.read(first_read), lambda found: self._names_read(asked, *found),
+        self.runner.run(self.catalogue.first_sheet, lambda found: self._names_read(asked, *found),
                         lambda error: self._not_read(asked, error))
 
     # -- showing -------------------------------------------------------------
@@ -164,11 +151,11 @@ class CatalogueDialog(QDialog):
         activity_id = self.activity_combo.currentData()
         if activity_id is None:
             return
-        context = self.context
+        catalogue = self.catalogue
         self._asked += 1
         asked = self._asked
         self._set_busy(loading_text())
-        self.runner.run(lambda: context.read(lambda s: activity_sheet(s, activity_id)),
+        self.runner.run(lambda: catalogue.sheet(activity_id),
                         lambda sheet: self._sheet_read(asked, sheet, done), lambda error: self._not_read(asked, error))
 
     def _sheet_read(self, asked: int, sheet: ActivitySheet | None, done: str) -> None:
@@ -224,19 +211,14 @@ class CatalogueDialog(QDialog):
 
     # -- editing -------------------------------------------------------------
 
-    def _run(self, action: Callable[[Session], object], done: str) -> None:
-        """Write ``action`` and read the sheet again in the same transaction; a refusal says why, the sheet
-        shown again as the database has it."""
-        activity_id, context = self.activity_combo.currentData(), self.context
-
-        def write(session: Session) -> ActivitySheet:
-            action(session)
-            return activity_sheet(session, activity_id)
-
+    def _run(self, action: Callable[[Catalogue, int], ActivitySheet], done: str) -> None:
+        """Write ``action`` on the chosen activity (it reads the sheet again in the same transaction); a refusal
+        says why, the sheet shown again as the database has it."""
+        activity_id, catalogue = self.activity_combo.currentData(), self.catalogue
         self._asked += 1
         asked = self._asked
         self._set_busy(self.tr("Saving…"))
-        self.runner.run(lambda: context.write(write), lambda sheet: self._sheet_read(asked, sheet, done),
+        self.runner.run(lambda: action(catalogue, activity_id), lambda sheet: self._sheet_read(asked, sheet, done),
                         lambda error: self._not_saved(asked, error))
 
     def _not_saved(self, asked: int, error: Exception) -> None:
@@ -251,12 +233,12 @@ class CatalogueDialog(QDialog):
         if cents is None:
             self.reload(self.tr("Type a price, for example 4,00."))  # the price as it was
             return
-        self._run(lambda s: set_price(s, self.context.clock, self.context.agent, unit_id=unit_id, bracket_id=bracket_id,
-                                      price_cents=cents), self.tr("Price saved: new bookings pay it."))
+        self._run(lambda catalogue, activity_id: catalogue.set_price(activity_id, unit_id, bracket_id, cents),
+                  self.tr("Price saved: new bookings pay it."))
 
     def apply_capacity(self) -> None:
         unit_id, capacity = self.unit_combo.currentData(), self.capacity_spin.value()
-        self._run(lambda s: set_capacity(s, self.context.clock, self.context.agent, unit_id=unit_id, capacity=capacity),
+        self._run(lambda catalogue, activity_id: catalogue.set_capacity(activity_id, unit_id, capacity),
                   self.tr("Capacity saved (days already fuller keep room for their bookings)."))
 
     def close_selected_day(self) -> None:
@@ -264,7 +246,7 @@ class CatalogueDialog(QDialog):
         if item is None:
             return
         open_day_id = item.data(Qt.ItemDataRole.UserRole)
-        self._run(lambda s: close_day(s, self.context.clock, self.context.agent, open_day_id=open_day_id),
+        self._run(lambda catalogue, activity_id: catalogue.close_day(activity_id, open_day_id),
                   self.tr("Day closed."))
 
     def open_new_days(self) -> None:
@@ -275,6 +257,6 @@ class CatalogueDialog(QDialog):
         unit_id, capacity = self.unit_combo.currentData(), self.capacity_spin.value()
         first, last = self.first_edit.date().toPython(), self.last_edit.date().toPython()
         skip = not self.holiday_check.isChecked()
-        self._run(lambda s: open_days(s, self.context.clock, self.context.agent, unit_id=unit_id, first=first, last=last,
-                                      weekdays=weekdays, capacity=capacity, skip_school_holidays=skip),
+        self._run(lambda catalogue, activity_id: catalogue.open_days(activity_id, unit_id, first, last, weekdays,
+                                                                     capacity, skip),
                   self.tr("Days opened."))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desk.errors import DeskError
 from desk.money import format_cents
-from desk.services.documents import recap_document
-from desk.services.lifecycle.baskets import BasketView, basket_view, clear_basket
+from desk.services.ids import FamilyId
+from desk.services.lifecycle.baskets import BasketView
 from desk.ui.context import DeskContext
 from desk.ui.pdf_view import print_pdf
 from desk.ui.record_model import Column, RecordTableModel
@@ -48,11 +48,12 @@ class CheckoutDialog(QDialog):
     pay_requested = Signal(int)  # family id
     basket_cleared = Signal()
 
-    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, parent: QWidget | None = None,
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: FamilyId, parent: QWidget | None = None,
                  *, view: BasketView | None = None) -> None:
         """``view``: the basket as the caller just read it; without it, it is read here."""
         super().__init__(parent)
         self.context = context
+        self.planning = context.services.planning
         self.runner = runner
         self.view: BasketView | None = None
         self.family_id = family_id
@@ -119,11 +120,11 @@ class CheckoutDialog(QDialog):
 
     def reload(self) -> None:
         """The basket read again off the GUI thread; the buttons wait meanwhile."""
-        context, family_id = self.context, self.family_id
+        planning, family_id = self.planning, self.family_id
         for button in (self.pay_button, self.clear_all_button, self.print_recap_button):
             button.setEnabled(False)
         self.amount_due_label.setText(loading_text())
-        self.runner.run(lambda: context.read(lambda s: basket_view(s, family_id)), self.show_basket,
+        self.runner.run(lambda: planning.basket(family_id), self.show_basket,
                         lambda error: self._failed(self.tr("Changes to confirm"), error))
 
     def show_basket(self, view: BasketView) -> None:
@@ -143,12 +144,12 @@ class CheckoutDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.context.dialogs.choose_printer(self, printer):
             return
-        context, family_id = self.context, self.family_id
+        planning, family_id = self.planning, self.family_id
 
         def work() -> bytes:
             from reports.recap import recap_a4  # see reports.load_renderers
 
-            return recap_a4(context.read(lambda s: recap_document(s, family_id, clock=context.clock)))
+            return recap_a4(planning.recap(family_id))
 
         self.print_recap_button.setEnabled(False)
         self.status_label.setText(self.tr("Preparing the recap…"))
@@ -180,10 +181,10 @@ class CheckoutDialog(QDialog):
         question = self.tr("Erase every change of this basket and free the places it holds?")
         if not self.context.dialogs.confirm(self, self.tr("Clear all"), question, destructive=True):
             return
-        context, family_id = self.context, self.family_id
+        planning, family_id = self.planning, self.family_id
         self.clear_all_button.setEnabled(False)
         self.pay_button.setEnabled(False)
-        self.runner.run(lambda: context.write(lambda s: clear_basket(s, context.clock, family_id, context.agent)),
+        self.runner.run(lambda: planning.clear_basket(family_id),
                         self._cleared, self._not_cleared)
 
     def _cleared(self, view: BasketView) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.errors import DeskError
-from desk.services.enrolment import CategoryOption, EnrolmentView, enrol
+from desk.services.enrolment import CategoryOption, EnrolmentView
 from desk.services.families import ChildView
+from desk.services.ids import ChildId
 from desk.ui.context import DeskContext
 from desk.ui.symbols import symbol_icon
 from desk.ui.tasks import BackgroundRunner
@@ -132,11 +133,9 @@ class EnrolmentDialog(QDialog):
             return
         if not self.ok_button.isEnabled():
             return  # being written
-        context = self.context
+        families = self.context.services.families
         self.ok_button.setEnabled(False)
-        self.runner.run(lambda: context.write(lambda s: enrol(s, context.clock, child_id=child_id,
-                                                              activity_id=activity_id, actor=context.agent)),
-                        self._enrolled, self._refused)
+        self.runner.run(lambda: families.enrol(ChildId(child_id), activity_id), self._enrolled, self._refused)
 
     def _enrolled(self, enrolment: EnrolmentView) -> None:
         self.enrolment = enrolment

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -17,20 +16,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
 from desk.db.enums import RefundMeans
 from desk.errors import DeskError
 from desk.money import format_cents, parse_euros
-from desk.services.account import FamilyAccount, PaymentSummary, family_account
-from desk.services.enrolment import CategoryOption, EnrolmentView, enrolment_options, family_enrolments
-from desk.services.families import FamilyFile, load_family
-from desk.services.lifecycle.baskets import basket_view
-from desk.services.lifecycle.credits import refund_credit
+from desk.services.account import FamilyAccount, PaymentSummary
+from desk.services.application import OpenedFile, PaymentStart
+from desk.services.enrolment import CategoryOption, EnrolmentView
+from desk.services.families import FamilyFile
+from desk.services.ids import ChildId, FamilyId
 from desk.services.lifecycle.online import OnlineStatus
 from desk.services.lifecycle.payments import PaymentRecord
-from desk.services.planning import PlanningGrid, read_grid, refresh_grid
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
 from desk.ui.enrolment_dialog import EnrolmentDialog
@@ -45,7 +42,6 @@ from desk.ui.statement_dialog import StatementDialog
 from desk.ui.symbols import symbol_icon
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text, child_with_age
-from reports import data
 
 
 @dataclass(frozen=True)
@@ -94,8 +90,8 @@ class EnrolmentsTab(QWidget):
         if found is not None:
             self._show_lines(file, found)
             return
-        context, child_ids = self.context, [child.id for child in file.children]
-        self.runner.run(lambda: context.read(lambda s: family_enrolments(s, child_ids)),
+        families, child_ids = self.context.services.families, [ChildId(child.id) for child in file.children]
+        self.runner.run(lambda: families.enrolments(child_ids),
                         lambda read: self._show_lines(file, read) if self._still_shows(file) else None,
                         lambda _error: None)
 
@@ -114,10 +110,8 @@ class EnrolmentsTab(QWidget):
             return
         current = self.view.currentIndex()
         child_id = current.data(RECORD_ROLE).enrolment.child_id if current.isValid() else None
-        file, context, today = self.file, self.context, self.context.today()
-
-        def read(session: Session) -> dict[int, list[CategoryOption]]:
-            return {child.id: enrolment_options(session, child.id, today) for child in file.children}
+        file, families = self.file, self.context.services.families
+        child_ids = [ChildId(child.id) for child in file.children]
 
         def opened(options: dict[int, list[CategoryOption]]) -> None:
             if self._still_shows(file):
@@ -130,7 +124,7 @@ class EnrolmentsTab(QWidget):
                 raise error
             self.context.dialogs.error(self, self.tr("New activity line"), error.message, error.hint)
 
-        self.runner.run(lambda: context.read(read), opened, failed)
+        self.runner.run(lambda: families.enrolment_options(child_ids), opened, failed)
 
     def _enrolled(self) -> None:
         if self.file is not None:
@@ -212,15 +206,10 @@ class PaymentsTab(QWidget):
             return
         if not self.refund_button.isEnabled():
             return  # being written
-        family_id, means, context = self.account.family_id, RefundMeans(self.refund_means_combo.currentData()), self.context
-
-        def write(session: Session) -> tuple[int, FamilyAccount]:
-            left = refund_credit(session, context.clock, family_id=family_id, amount_cents=cents, actor=context.agent,
-                                 means=means)
-            return left, family_account(session, family_id)
-
+        family_id, means = FamilyId(self.account.family_id), RefundMeans(self.refund_means_combo.currentData())
+        families = self.context.services.families
         self.refund_button.setEnabled(False)
-        self.runner.run(lambda: context.write(write), self._refunded, self._not_refunded)
+        self.runner.run(lambda: families.refund(family_id, cents, means), self._refunded, self._not_refunded)
 
     def _refunded(self, done: tuple[int, FamilyAccount]) -> None:
         left, account = done
@@ -253,21 +242,6 @@ class PaymentsTab(QWidget):
         ReceiptDialog.reprint(self.context, self.runner, index.data(RECORD_ROLE).payment_id, self,
                               lambda dialog: setattr(self, "receipt_dialog", dialog),
                               finished=lambda: setattr(self, "reprinting", False))
-
-
-@dataclass(frozen=True)
-class _AfterPayment:
-    account: FamilyAccount
-    grid: PlanningGrid
-    ticket: int  # its place in the order of the planning's reads
-
-
-@dataclass(frozen=True)
-class _OpenedFile:
-    """What opening a family reads first, in one transaction: the file and its month, what is on screen."""
-
-    file: FamilyFile
-    grid: PlanningGrid
 
 
 class FamilyFileWidget(QWidget):
@@ -337,16 +311,10 @@ class FamilyFileWidget(QWidget):
         self._account_asked += 1
         self._wanted_family_id = family_id
         asked = self._account_asked
-        today = self.context.today()
         request, ticket = self.planning.expect_family(family_id)
-        context, actor = self.context, self.context.agent
+        families = self.context.services.families
 
-        def read(session: Session) -> _OpenedFile:
-            file = load_family(session, family_id, today)
-            grid = read_grid(session, request, now=context.clock.now(), actor=actor, balance_cents=file.balance_cents)
-            return _OpenedFile(file, grid)
-
-        def opened(found: _OpenedFile) -> None:
+        def opened(found: OpenedFile) -> None:
             if asked == self._account_asked:
                 self._show(found, ticket)
                 self.family_opened.emit(family_id)
@@ -355,9 +323,7 @@ class FamilyFileWidget(QWidget):
             if asked == self._account_asked:
                 self.family_open_failed.emit(error)
 
-        basis = self.planning.basis
-        self.runner.run(lambda: basis.read(lambda: context.read(read), grid_of=lambda found: found.grid),
-                        opened, failed)
+        self.runner.run(lambda: families.open(FamilyId(family_id), request), opened, failed)
 
     def new_family(self) -> None:
         self._wanted_family_id = None
@@ -369,7 +335,7 @@ class FamilyFileWidget(QWidget):
             self.tabs.setTabEnabled(index, False)
         self.tabs.setCurrentWidget(self.form)
 
-    def _show(self, found: _OpenedFile, ticket: int) -> None:
+    def _show(self, found: OpenedFile, ticket: int) -> None:
         file = found.file
         opened_anew = self.file is None or self.file.id != file.id
         self.file = file
@@ -389,7 +355,7 @@ class FamilyFileWidget(QWidget):
         """The balance and the payments again, off the GUI thread (another desk paid, a refund, the sweep)."""
         if self.file is None:
             return
-        file, context = self.file, self.context
+        family_id, families = FamilyId(self.file.id), self.context.services.families
         self._account_asked += 1
         asked = self._account_asked
 
@@ -399,7 +365,7 @@ class FamilyFileWidget(QWidget):
                 self._show_summary(self.file, account.balance_cents)
 
         # A failure is already told by the tab that changed; the header catches up on the next change.
-        self.runner.run(lambda: context.read(lambda s: family_account(s, file.id)), shown, lambda _error: None)
+        self.runner.run(lambda: families.account(family_id), shown, lambda _error: None)
 
     def _show_summary(self, file: FamilyFile, balance_cents: int) -> None:
         children = ", ".join(child_with_age(c.first_name, c.age) for c in file.children)
@@ -413,18 +379,15 @@ class FamilyFileWidget(QWidget):
         checkout = getattr(self.planning, "checkout", None)
         if checkout is not None and checkout.isVisible():
             checkout.accept()
-        context, today = self.context, self.context.today()
-
-        def read(session: Session) -> tuple[int, str]:
-            return basket_view(session, family_id).to_pay_cents, load_family(session, family_id, today).email or ""
-
-        self.runner.run(lambda: context.read(read), lambda found: self._open_payment(family_id, *found),
+        payments = self.context.services.payments
+        self.runner.run(lambda: payments.start(FamilyId(family_id)), lambda start: self._open_payment(family_id, start),
                         self._payment_not_opened)
 
-    def _open_payment(self, family_id: int, to_pay_cents: int, email: str) -> None:
-        self.payment_dialog = PaymentDialog(self.context, self.runner, family_id, to_pay_cents, email, self,
+    def _open_payment(self, family_id: int, start: PaymentStart) -> None:
+        self.payment_dialog = PaymentDialog(self.context, self.runner, FamilyId(family_id), start.to_pay_cents,
+                                            start.email, self,
                                             cash_ceiling_cents=self.context.settings.cash_ceiling_cents,
-                                            then_read=lambda: self._read_after_payment(family_id))
+                                            grid_after=lambda: self.planning.expect_family(family_id))
         self.payment_dialog.paid.connect(self._paid)
         self.payment_dialog.online_requested.connect(self._pay_online)
         present(self.payment_dialog)
@@ -434,29 +397,14 @@ class FamilyFileWidget(QWidget):
             raise error
         self.context.dialogs.error(self, self.tr("Payment"), error.message, error.hint)
 
-    def _read_after_payment(self, family_id: int) -> Callable[[Session, data.Receipt], _AfterPayment]:
-        """What changes on screen with a payment (the account, the grid), to read in the payment's transaction.
-
-        The balance is the ticket's balance after payment; the grid's days and
-        basket are read again on top of the grid shown (one statement)."""
-        request, ticket = self.planning.expect_family(family_id)
-        context, actor, shown = self.context, self.context.agent, self.planning.grid
-
-        def read(session: Session, receipt: data.Receipt) -> _AfterPayment:
-            account = family_account(session, family_id, balance_cents=receipt.balance_after_cents)
-            grid = refresh_grid(session, request, shown, now=context.clock.now(), actor=actor,
-                                balance_cents=receipt.balance_after_cents)
-            return _AfterPayment(account, grid, ticket)
-
-        return read
-
     def _paid(self, record: PaymentRecord) -> None:
-        after: _AfterPayment | None = self.payment_dialog.read_after
-        if after is not None and self.file is not None and self.file.id == after.account.family_id:
+        paid = self.payment_dialog.counter_payment
+        if paid is not None and paid.grid is not None and self.file is not None \
+                and self.file.id == paid.account.family_id:
             self._account_asked += 1  # a header refresh still on its way is older
-            self.payments.show_account(after.account)
-            self._show_summary(self.file, after.account.balance_cents)
-            self.planning.show_grid(after.grid, after.ticket)
+            self.payments.show_account(paid.account)
+            self._show_summary(self.file, paid.account.balance_cents)
+            self.planning.show_grid(paid.grid, self.payment_dialog.grid_ticket)
         else:
             self.open_family(self.payment_dialog.family_id)
         self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt,

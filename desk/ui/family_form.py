@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.errors import DeskError
 from desk.services.families import (
@@ -31,9 +30,8 @@ from desk.services.families import (
     FieldError,
     GuardianDraft,
     PossibleDuplicateError,
-    create_family,
-    update_family,
 )
+from desk.services.ids import FamilyId
 from desk.services.validation import parse_ascii_int
 from desk.ui.context import DeskContext
 from desk.ui.resources import icon
@@ -387,15 +385,11 @@ class FamilyForm(QWidget):
             self._write(draft, accept_duplicate=False)
 
     def _write(self, draft: FamilyDraft, *, accept_duplicate: bool) -> None:
-        clock, context, family_id = self.context.clock, self.context, self.family_id
-
-        def write(session: Session) -> FamilyFile:
-            if family_id is None:
-                return create_family(session, clock, draft, accept_possible_duplicate=accept_duplicate)
-            return update_family(session, clock, family_id, draft)
-
+        families = self.context.services.families
+        family_id = FamilyId(self.family_id) if self.family_id is not None else None
         self._set_saving(True)
-        self.runner.run(lambda: context.write(write), self._saved, lambda error: self._not_saved(draft, error))
+        self.runner.run(lambda: families.save(family_id, draft, accept_possible_duplicate=accept_duplicate),
+                        self._saved, lambda error: self._not_saved(draft, error))
 
     def _saved(self, saved: FamilyFile) -> None:
         self._set_saving(False)

@@ -22,12 +22,11 @@ from desk.clock import PARIS
 from desk.errors import DeskError
 from desk.gateway.payfip import TEST_CARDS, CardFormError, PageState
 from desk.money import format_cents
+from desk.services.ids import FamilyId
 from desk.services.lifecycle.online import (
     OnlineOutcome,
     OnlineStart,
     OnlineStatus,
-    check_online_payment,
-    start_online_payment,
 )
 from desk.ui.context import DeskContext
 from desk.ui.tasks import BackgroundRunner
@@ -47,7 +46,8 @@ class GatewayWindow(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
-        self.polling = False  # a question to the gateway is on its way
+        self.context = context
+        self.payments = context.services.payments
         self.family_id = family_id
         self.start: OnlineStart | None = None
         self.status: OnlineStatus | None = None
@@ -179,11 +179,9 @@ class GatewayWindow(QDialog):
 
     def prepare(self, email: str) -> None:
         """Open the operation (basket locked, debt reference, gateway's idop) off the GUI thread."""
-        context, family_id = self.context, self.family_id
+        payments, family_id = self.payments, FamilyId(self.family_id)
         self.polling = True
-        self.runner.run(lambda: context.write(lambda s: start_online_payment(
-            s, context.clock, context.gateway, family_id=family_id, actor=context.agent, email=email or None)),
-            self._prepared, self._not_prepared)
+        self.runner.run(lambda: payments.start_online(family_id, email or None), self._prepared, self._not_prepared)
 
     def _prepared(self, start: OnlineStart) -> None:
         self.polling = False
@@ -208,7 +206,7 @@ class GatewayWindow(QDialog):
     def validate_card(self) -> None:
         assert self.start is not None
         try:
-            state = self.context.gateway.pay_by_card(
+            state = self.payments.gateway.pay_by_card(
                 self.start.idop, self.card_number_edit.text(), int(self.expiry_month.currentText()),
                 int(self.expiry_year.currentText()), self.cvv_edit.text())
         except CardFormError as problem:
@@ -226,18 +224,16 @@ class GatewayWindow(QDialog):
 
     def abandon(self) -> None:
         if self.start is not None:
-            self.context.gateway.abandon(self.start.idop)
+            self.payments.gateway.abandon(self.start.idop)
         self.poll()
 
     def poll(self) -> None:
         """Ask the gateway, through the desk's service and off the GUI thread, what became of the payment."""
         if self.start is None or self.status is not None or self.polling:
             return
-        context, online_payment_id = self.context, self.start.online_payment_id
+        payments, online_payment_id = self.payments, self.start.online_payment_id
         self.polling = True
-        self.runner.run(lambda: context.write(lambda s: check_online_payment(
-            s, context.clock, context.gateway, online_payment_id=online_payment_id, actor=context.agent)),
-            self._answered, self._not_answered)
+        self.runner.run(lambda: payments.check_online(online_payment_id), self._answered, self._not_answered)
 
     def _answered(self, status: OnlineStatus) -> None:
         self.polling = False

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk.errors import DeskError
-from desk.services.auth import LoginResult, log_in
+from desk.services.auth import LoginResult
 from desk.ui.context import DeskContext
 from desk.ui.resources import icon
 from desk.ui.tasks import BackgroundRunner
@@ -76,9 +76,9 @@ class LoginDialog(QDialog):
         if not login.strip() or not password:
             self._refuse(self.tr("Enter your login and your password."))
             return
-        context = self.context
+        administration = self.context.services.administration
         self._set_checking(True)
-        self.runner.run(lambda: context.write(lambda session: log_in(session, context.clock, login, password)),
+        self.runner.run(lambda: administration.log_in(login, password),
                         lambda result: self._checked(login, result), self._failed)
 
     def _checked(self, login: str, result: LoginResult) -> None:
@@ -88,8 +88,7 @@ class LoginDialog(QDialog):
         if not result.ok:
             self._refuse(result.message)
             return
-        self.result_of_login = result
-        self.context.sign_in(result.actor())
+        self.result_of_login = result  # the application signs the agent in
         self.context.settings.last_login = login.strip().lower()
         self.accept()
 

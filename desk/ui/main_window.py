@@ -23,21 +23,17 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.clock import PARIS
 from desk.db.enums import Role
-from desk.db.transactions import run_in_transaction
 from desk.errors import DeskError
 from desk.services.access import ROLE_LABELS
-from desk.services.lifecycle.baskets import expire_holds
 from desk.services.lifecycle.online import (
     OnlineOutcome,
     ReconciliationReport,
-    payments_to_review,
-    reconcile_online_payments,
 )
-from desk.services.overview import Overview, load_overview
+from desk.services.overview import Overview
 from desk.ui.admin_dialogs import AgentsDialog, AuditDialog, SettingsDialog
 from desk.ui.cash_desk_dialog import CashDeskDialog
 from desk.ui.catalogue_dialog import CatalogueDialog
-from desk.ui.context import DeskContext, connection_errors_explained
+from desk.ui.context import DeskContext
 from desk.ui.data_changes import DataChangeNotifier
 from desk.ui.dialogs import present
 from desk.ui.family_file import FamilyFileWidget
@@ -418,18 +414,8 @@ class MainWindow(QMainWindow):
         if self._reconciling or self.context.actor is None:
             return
         self._reconciling = True
-        context, actor = self.context, self.context.agent
-
-        def work() -> tuple[ReconciliationReport, int | None]:
-            with connection_errors_explained(context.database):
-                report = reconcile_online_payments(lambda unit: run_in_transaction(context.database, unit),
-                                                   context.clock, context.gateway, actor)
-                if not actor.is_cashier:
-                    return report, None
-                with context.database.read_session_factory() as session:
-                    return report, len(payments_to_review(session))
-
-        self.runner.run(work, self._online_payments_reconciled, self._online_reconciliation_failed)
+        self.runner.run(self.context.services.regie.reconcile_online, self._online_payments_reconciled,
+                        self._online_reconciliation_failed)
 
     def _online_payments_reconciled(self, outcome: tuple[ReconciliationReport, int | None]) -> None:
         self._reconciling = False
@@ -457,12 +443,9 @@ class MainWindow(QMainWindow):
                                    else self.tr("&Online payments to check…"))
 
     def sweep_expired_holds(self) -> None:
-        now = self.context.clock.now()
-
-        def work() -> int:
-            return run_in_transaction(self.context.database, lambda session: expire_holds(session, now)).bookings_expired
-
-        self.runner.run(work, self._holds_swept, lambda _error: None)  # the next sweep tries again
+        home = self.context.services.home
+        self.runner.run(lambda: home.expire_holds().bookings_expired, self._holds_swept,
+                        lambda _error: None)  # the next sweep tries again
 
     def _holds_swept(self, expired: int) -> None:
         """This desk's own commits are not echoed back to its planning (PostgreSQL): it says what changed."""
@@ -484,13 +467,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_overview(self) -> None:
         """The home figures and the cash-desk state, read off the GUI thread."""
-        today = self.context.today()
-
-        def work() -> Overview:
-            with self.context.database.read_session_factory() as session:
-                return load_overview(session, today)
-
-        self.runner.run(work, self._show_overview, self._show_error)
+        self.runner.run(self.context.services.home.overview, self._show_overview, self._show_error)
 
     def _show_overview(self, overview: Overview) -> None:
         self.home.show_overview(overview)

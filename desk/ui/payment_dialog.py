@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -24,14 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.db.enums import PaymentMode
 from desk.errors import DeskError
 from desk.money import amount_text, format_cents, parse_euros
-from desk.services.counter import PaymentSetup, payment_setup
-from desk.services.documents import receipt_document
-from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
+from desk.services.application import CounterPayment
+from desk.services.counter import PaymentSetup
+from desk.services.ids import FamilyId
+from desk.services.lifecycle.payments import PaymentRecord
+from desk.services.planning import GridRequest
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, MODE_LABELS, Settlement, Tender, settle
 from desk.ui.context import DeskContext
 from desk.ui.receipt_dialog import ReceiptDialog
@@ -232,17 +232,18 @@ class PaymentDialog(QDialog):
     paid = Signal(object)  # PaymentRecord
     online_requested = Signal(int, str)  # family id, e-mail
 
-    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: int, to_pay_cents: int,
+    def __init__(self, context: DeskContext, runner: BackgroundRunner, family_id: FamilyId, to_pay_cents: int,
                  family_email: str, parent: QWidget | None = None,
                  cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,
-                 then_read: Callable[[], Callable[[Session, data.Receipt], Any]] | None = None) -> None:
+                 grid_after: Callable[[], tuple[GridRequest, int]] | None = None) -> None:
         """``to_pay_cents`` and ``family_email`` as the caller just read them; the payment checks the amount again.
 
-        ``then_read``, asked when the agent cashes in, gives what to read once paid, in the same transaction,
-        given the ticket (the account and the grid the family file shows next): ``read_after`` holds it.
+        ``grid_after``, asked when the agent cashes in, gives the planning to read again with the payment, in its
+        transaction, and that read's place in the planning's order: ``counter_payment`` and ``grid_ticket`` hold them.
         """
         super().__init__(parent)
         self.context = context
+        self.payments = context.services.payments
         self.runner = runner
         self.paying = False
         self.family_id = family_id
@@ -251,8 +252,9 @@ class PaymentDialog(QDialog):
         self.record: PaymentRecord | None = None
         self.receipt: data.Receipt | None = None  # the ticket, read in the payment's transaction
         self.rendered: bytes | None = None  # and its PDF, in this desk's receipt format
-        self.then_read = then_read
-        self.read_after: Any = None  # what then_read read, after the payment, in its transaction
+        self.grid_after = grid_after
+        self.counter_payment: CounterPayment | None = None  # the payment with the account and grid read after it
+        self.grid_ticket = 0
         self.setup: PaymentSetup | None = None  # the cash desk's state and the payer, read as the window opens
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
@@ -415,8 +417,8 @@ class PaymentDialog(QDialog):
 
     def _read_setup(self) -> None:
         """Whether the cash desk is open and who pays, off the GUI thread, as soon as the window opens."""
-        context, family_id = self.context, self.family_id
-        self.runner.run(lambda: context.read(lambda s: payment_setup(s, family_id)), self._set_up,
+        payments, family_id = self.payments, self.family_id
+        self.runner.run(lambda: payments.setup(family_id), self._set_up,
                         lambda _error: None)  # nothing read: the payment itself says what is wrong
 
     def _set_up(self, setup: PaymentSetup) -> None:
@@ -450,28 +452,20 @@ class PaymentDialog(QDialog):
         if result.large_change and not self._change_confirmed(result):
             return
         tenders = [line.tender for line in result.lines]
-        context, family_id = self.context, self.family_id
+        payments, family_id = self.payments, self.family_id
         accept_excess, ceiling = self.excess_check.isChecked(), self.cash_ceiling_cents
+        request, self.grid_ticket = self.grid_after() if self.grid_after is not None else (None, 0)
+        receipt_format = self.context.settings.receipt_format
 
-        then_read = self.then_read() if self.then_read is not None else None
-
-        def pay(session: Session) -> tuple[PaymentRecord, data.Receipt, Any]:
-            record = pay_at_counter(session, context.clock, family_id=family_id, tenders=tenders, actor=context.agent,
-                                    accept_voucher_excess=accept_excess, cash_ceiling_cents=ceiling,
-                                    policy=context.policy)
-            receipt = receipt_document(session, record.payment_id)
-            return record, receipt, then_read(session, receipt) if then_read else None
-
-        receipt_format = context.settings.receipt_format
-
-        def pay_and_render() -> tuple[PaymentRecord, data.Receipt, Any, bytes | None]:
-            record, receipt, read_after = context.write(pay, service_checks_actor=True)  # pay_at_counter checks
+        def pay_and_render() -> tuple[CounterPayment, bytes | None]:
+            paid = payments.pay(family_id, tenders, accept_voucher_excess=accept_excess, cash_ceiling_cents=ceiling,
+                                grid=request)
             try:  # the ticket, off the GUI thread; the payment is recorded whatever happens to its rendering
-                rendered = ReceiptDialog.render_ticket(receipt, receipt_format)
+                rendered = ReceiptDialog.render_ticket(paid.receipt, receipt_format)
             except Exception:  # the ticket window renders it again, and says what fails
-                _log.exception("ticket %s not rendered with its payment", receipt.code)
+                _log.exception("ticket %s not rendered with its payment", paid.receipt.code)
                 rendered = None
-            return record, receipt, read_after, rendered
+            return paid, rendered
 
         self._set_paying(True)
         self.runner.run(pay_and_render, self._recorded, self._refused)
@@ -499,8 +493,9 @@ class PaymentDialog(QDialog):
         else:
             self.refresh()
 
-    def _recorded(self, paid: tuple[PaymentRecord, data.Receipt, Any, bytes | None]) -> None:
-        self.record, self.receipt, self.read_after, self.rendered = paid
+    def _recorded(self, paid: tuple[CounterPayment, bytes | None]) -> None:
+        self.counter_payment, self.rendered = paid
+        self.record, self.receipt = self.counter_payment.record, self.counter_payment.receipt
         self.paying = False
         self.paid.emit(self.record)
         self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -25,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk.db.change_feed import DataChange
-from desk.db.engine import Database
 from desk.db.enums import UnitKind
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services.booking_rules import Blocker
-from desk.services.lifecycle.baskets import BasketView, basket_view
-from desk.services.planning import GridRequest, PeriodMode, PlanningGrid, click_cell, period_of, read_grid, shift_period
+from desk.services.ids import ChildId, FamilyId
+from desk.services.lifecycle.baskets import BasketView
+from desk.services.planning import GridRequest, PeriodMode, PlanningGrid, period_of, shift_period
 from desk.ui.checkout_dialog import CheckoutDialog
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
@@ -50,7 +49,6 @@ RELOAD_DELAY_MS = 100
 FAMILY_SUBJECT = 0
 
 
-T = TypeVar("T")
 PAGES_AHEAD = 3  # F2 looks this many periods ahead for a day the child can still book
 
 
@@ -73,35 +71,6 @@ class _Answer:
     refusal: str | None = None
 
 
-class GridBasis:
-    """The last grid this desk read, kept by the database runner for the next click.
-
-    A click re-reads only its own day on top of it; it is valid only while
-    this process has committed nothing since it was read (``Database.commits``),
-    so no other action of this desk can have changed it unseen. What other
-    desks change arrives by the change feed and is read again whole.
-    """
-
-    def __init__(self, database: Database) -> None:
-        self._database = database
-        self._kept: tuple[PlanningGrid, int] | None = None
-
-    def read(self, produce: Callable[[], T], *, own_commits: int = 0,
-             grid_of: Callable[[T], PlanningGrid] = lambda grid: grid) -> T:  # type: ignore[assignment,return-value]
-        """Run ``produce`` (it may commit ``own_commits`` times); keep its grid if nothing else committed meanwhile."""
-        before = self._database.commits
-        produced = produce()
-        after = self._database.commits
-        self._kept = (grid_of(produced), after) if after == before + own_commits else None
-        return produced
-
-    def current(self, request: GridRequest) -> PlanningGrid | None:
-        kept = self._kept
-        if kept is None or kept[1] != self._database.commits or kept[0].sources is None:
-            return None
-        return kept[0] if kept[0].sources.request == request else None
-
-
 class PlanningPanel(QWidget):
     basket_changed = Signal()
     pay_requested = Signal(int)
@@ -110,7 +79,7 @@ class PlanningPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
-        self.basis = GridBasis(context.database)
+        self.planning = context.services.planning
         self._cursor_wanted: _Cursor | None = None  # where the keyboard's cursor goes once the coming grid is shown
         self._queued_targets: dict[tuple[int, int], tuple[bool | None, int]] = {}  # cell → last target, clicks queued
         self.family_id: int | None = None
@@ -290,14 +259,8 @@ class PlanningPanel(QWidget):
         """Read the grid again, off the GUI thread; the answer replaces only the cells that changed."""
         if self.family_id is None:
             return
-        request = self._request()
-        context, actor = self.context, self.context.agent
-
-        def read() -> _Answer:
-            return _Answer(self.basis.read(
-                lambda: context.read(lambda s: read_grid(s, request, now=context.clock.now(), actor=actor))))
-
-        self._submit(read)
+        request, planning = self._request(), self.planning
+        self._submit(lambda: _Answer(planning.grid(request)))
 
     def _request(self) -> GridRequest:
         assert self.family_id is not None
@@ -581,24 +544,11 @@ class PlanningPanel(QWidget):
         (another desk took the last place…) shows the grid as it now is, and why.
         """
         assert self.family_id is not None
-        request = self._request()
-        context, basis = self.context, self.basis
+        request, planning = self._request(), self.planning
 
         def click() -> _Answer:
-            shown = basis.current(request)
-            try:
-                grid = basis.read(lambda: context.write(lambda s: click_cell(
-                    s, context.clock, request, child_id=child_id, open_day_id=open_day_id, actor=context.agent,
-                    policy=context.policy, shown=shown, override_reason=override_reason),
-                    family_id=request.family_id), own_commits=1)
-            except DeskError as refusal:
-                try:
-                    grid = basis.read(lambda: context.read(
-                        lambda s: read_grid(s, request, now=context.clock.now(), actor=context.agent)))
-                except DeskError:
-                    raise refusal from None
-                return _Answer(grid, refusal=refusal.message)
-            return _Answer(grid, changed=True)
+            answer = planning.click(request, ChildId(child_id), open_day_id, override_reason=override_reason)
+            return _Answer(answer.grid, changed=answer.changed, refusal=answer.refusal)
 
         key = (child_id, open_day_id)
         queued = self._queued_targets.get(key)
@@ -619,7 +569,7 @@ class PlanningPanel(QWidget):
         """*Terminer les modifications*: the basket is read off the GUI thread, then the recap opens on it."""
         if self.family_id is None:
             return
-        family_id, context = self.family_id, self.context
+        family_id, planning = FamilyId(self.family_id), self.planning
 
         def opened(view: BasketView) -> None:
             if family_id == self.family_id:
@@ -628,7 +578,7 @@ class PlanningPanel(QWidget):
         def failed(error: Exception) -> None:
             self.message_label.setText(error.message if isinstance(error, DeskError) else str(error))
 
-        self.runner.run(lambda: context.read(lambda s: basket_view(s, family_id)), opened, failed)
+        self.runner.run(lambda: planning.basket(family_id), opened, failed)
 
     def _open_recap(self, view: BasketView) -> None:
         assert self.family_id is not None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk.errors import DeskError
-from desk.services.documents import receipt_document, reprint_receipt
+from desk.services.ids import PaymentId
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import present
 from desk.ui.document_dialog import DocumentDialog
@@ -53,10 +53,10 @@ class ReceiptDialog(DocumentDialog):
         self.heading.setText(loading_text())
         for widget in (self.print_button, self.save_button, self.format_combo):
             widget.setEnabled(False)
-        receipt_format = context.settings.receipt_format
+        receipt_format, payments = context.settings.receipt_format, context.services.payments
 
         def read() -> tuple[data.Receipt, bytes | None]:
-            found = context.read(lambda s: receipt_document(s, payment_id))
+            found = payments.receipt(PaymentId(payment_id))
             try:
                 return found, self.render_ticket(found, receipt_format)
             except Exception:  # a font, a renderer: ``render`` tries again on screen and says why
@@ -104,11 +104,10 @@ class ReceiptDialog(DocumentDialog):
                 shown: Callable[[ReceiptDialog], None], *, finished: Callable[[], None] = lambda: None) -> None:
         """Every reprint path: the next copy is recorded first, off the GUI thread, then shown marked
         *DUPLICATA* and handed to ``shown``; a refusal is told in a dialog. ``finished`` is called either way."""
-        receipt_format = context.settings.receipt_format
+        receipt_format, payments = context.settings.receipt_format, context.services.payments
 
         def record() -> tuple[data.Receipt, bytes]:
-            duplicate = context.write(lambda s: reprint_receipt(s, context.clock, payment_id=payment_id,
-                                                                actor=context.agent))
+            duplicate = payments.reprint(PaymentId(payment_id))
             return duplicate, cls.render_ticket(duplicate, receipt_format)
 
         def recorded(done: tuple[data.Receipt, bytes]) -> None:

@@ -9,7 +9,6 @@ statement, writes what they found, and *Traiter* clears the flag; the note stays
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
@@ -24,31 +23,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.clock import PARIS
 from desk.db.enums import OnlinePaymentState
 from desk.money import format_cents
-from desk.services.documents import family_identity
-from desk.services.lifecycle.online import ReviewItem, clear_review, payments_to_review
+from desk.services.application import ReviewRow
 from desk.ui.context import DeskContext
 from desk.ui.record_model import RECORD_ROLE, Column, ModelIndex, RecordTableModel, record_table
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.verify_dialog import set_role
 from desk.ui.waiting import failure_text, loading_text
-from reports.data import FamilyIdentity
 
 ALERT_INK = "#b71c1c"  # the style sheet's fieldError colour, for what the style sheet cannot reach (rows, links)
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    item: ReviewItem
-    family: FamilyIdentity
-
-
-def read_review_rows(session: Session) -> list[ReviewRow]:
-    return [ReviewRow(item, family_identity(session, item.family_id)) for item in payments_to_review(session)]
 
 
 class ReviewRole(enum.IntEnum):
@@ -168,7 +154,7 @@ class ReviewDialog(QDialog):
         """The flagged payments, read off the GUI thread; the form waits meanwhile."""
         self.heading.setText(loading_text())
         self.form.setEnabled(False)
-        self.runner.run(lambda: self.context.read(read_review_rows), self.show_rows, self._not_read)
+        self.runner.run(self.context.services.regie.payments_to_review, self.show_rows, self._not_read)
 
     def _not_read(self, error: Exception) -> None:
         self.heading.setText(self.tr("The payments to check could not be read."))
@@ -197,16 +183,11 @@ class ReviewDialog(QDialog):
             return  # nothing chosen, or being recorded: one press, one conclusion
         online_payment_id = index.data(ReviewRole.ONLINE_PAYMENT_ID)
         refdet = index.data(RECORD_ROLE).item.refdet
-        note, context = self.note_edit.toPlainText(), self.context
-
-        def clearing(session: Session) -> list[ReviewRow]:
-            clear_review(session, context.clock, online_payment_id=online_payment_id, actor=context.agent, note=note)
-            return read_review_rows(session)  # what is left, in the same transaction
-
+        note, regie = self.note_edit.toPlainText(), self.context.services.regie
         self.clear_button.setEnabled(False)
         self.note_edit.setReadOnly(True)
         self._say(self.tr("Recording the conclusion…"))
-        self.runner.run(lambda: context.write(clearing), lambda rows: self._cleared(online_payment_id, refdet, rows),
+        self.runner.run(lambda: regie.clear_review(online_payment_id, note), lambda rows: self._cleared(online_payment_id, refdet, rows),
                         self._not_cleared)
 
     def _cleared(self, online_payment_id: int, refdet: str, rows: list[ReviewRow]) -> None:

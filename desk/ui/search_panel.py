@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.services.search import FamilyHit, search_families
+from desk.services.search import FamilyHit
 from desk.ui.context import DeskContext
 from desk.ui.resources import icon
 from desk.ui.symbols import paint_symbol
@@ -196,13 +196,8 @@ class FamilySearchPanel(QWidget):
         query = self.search_edit.text()
         self._latest += 1
         ticket = self._latest
-        today = self.context.today()
-
-        def work() -> list[FamilyHit]:
-            with self.context.database.read_session_factory() as session:
-                return search_families(session, query, today)
-
-        self.runner.run(work, lambda hits: self._show(ticket, query, hits), self._failed)
+        families = self.context.services.families
+        self.runner.run(lambda: families.search(query), lambda hits: self._show(ticket, query, hits), self._failed)
 
     def _show(self, ticket: int, query: str, hits: list[FamilyHit]) -> None:
         if ticket != self._latest:

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
-from desk.services.documents import statement_document
+from desk.services.ids import FamilyId
 from desk.services.school_calendar import school_year_of
 from desk.ui.context import DeskContext
 from desk.ui.document_dialog import DocumentDialog
@@ -95,14 +95,14 @@ class StatementDialog(DocumentDialog):
 
     def refresh(self) -> None:
         first, last = self.period()
-        context, family_id = self.context, self.family_id
+        families, family_id = self.context.services.families, FamilyId(self.family_id)
         self._asked += 1
         asked = self._asked
 
         def work() -> tuple[data.Statement, bytes]:
             from reports.statement import statement_a4  # see reports.load_renderers
 
-            statement = context.read(lambda s: statement_document(s, family_id, first, last, clock=context.clock))
+            statement = families.statement(family_id, first, last)
             return statement, statement_a4(statement)
 
         self.print_button.setEnabled(False)

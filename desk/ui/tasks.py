@@ -13,12 +13,12 @@ class _Task(QRunnable):
     def __init__(self, task_id: int, work: Callable[[], Any], runner: BackgroundRunner) -> None:
         super().__init__()
         self.task_id = task_id
-        self.work = work
+        self.job = work
         self.runner = runner
 
     def run(self) -> None:
         try:
-            result = self.work()
+            result = self.job()
         except Exception as error:  # handed to the GUI thread, which decides what to say
             self.runner.task_failed.emit(self.task_id, error)
         else:

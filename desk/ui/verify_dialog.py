@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
-from desk.services.verification import Anchor, JournalVerification, verify_journal
+from desk.services.verification import Anchor, JournalVerification
 from desk.ui.context import DeskContext
 from desk.ui.tasks import BackgroundRunner
 
@@ -121,8 +121,8 @@ class VerifyJournalDialog(QDialog):
         self.findings_list.clear()
         self.findings_list.hide()
         self._show_status(self.tr("Verifying the whole journal: this may take a few seconds on a large town…"))
-        context = self.context
-        self.runner.run(lambda: context.read(lambda s: verify_journal(s, anchors=anchors)), self._verified,
+        regie = self.context.services.regie
+        self.runner.run(lambda: regie.verify_journal(tuple(anchors)), self._verified,
                         self._failed)
 
     def _verified(self, result: JournalVerification) -> None:

@@ -47,9 +47,9 @@ def families(database) -> int:
 
 def action_error(database, action=add_families) -> Exception:
     """What the agent is told when ``action`` fails at the counter."""
-    context = DeskContext(database, SystemClock(), RecordingDialogService())
+    context = DeskContext.build(database, SystemClock(), RecordingDialogService())
     with pytest.raises(DatabaseUnavailableError) as caught:
-        context.write(action)
+        context.services.work.write(action)
     assert INPUT_KEPT in caught.value.hint
     return caught.value
 
@@ -144,9 +144,9 @@ def test_a_read_only_file_during_an_action_says_so_and_records_nothing(database)
 
 
 def test_a_statement_gone_wrong_is_a_bug_not_an_unavailable_database(database):
-    context = DeskContext(database, SystemClock(), RecordingDialogService())
+    context = DeskContext.build(database, SystemClock(), RecordingDialogService())
     with pytest.raises(DBAPIError, match="no such table|does not exist"):
-        context.write(lambda session: session.execute(text("SELECT * FROM no_such_table")))
+        context.services.work.write(lambda session: session.execute(text("SELECT * FROM no_such_table")))
 
 
 def test_an_unreachable_server_during_an_action_says_so_and_records_nothing():

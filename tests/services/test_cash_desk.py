@@ -34,9 +34,9 @@ def test_a_refusal_is_written_to_the_audit_trail(database, clock, town):
     from desk.ui.context import DeskContext
     from desk.ui.dialogs import RecordingDialogService
 
-    context = DeskContext(database, clock, RecordingDialogService(), signed_in=town.agent)
+    context = DeskContext.build(database, clock, RecordingDialogService(), signed_in=town.agent)
     with pytest.raises(PermissionDeniedError):
-        context.write(lambda s: close_cash_desk(s, clock, actor=town.agent, counts={}, cheques_counted_cents=0))
+        context.services.work.write(lambda s: close_cash_desk(s, clock, actor=town.agent, counts={}, cheques_counted_cents=0))
     with database.read_session_factory() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.outcome == AuditOutcome.REFUSED)).one()
     assert (entry.action, entry.agent_id) == ("close_cash_desk", town.agent.agent_id)

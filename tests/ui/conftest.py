@@ -45,12 +45,12 @@ def window(qapp, qtbot, demo_file, tmp_path):
     copy.write_bytes(demo_file.read_bytes())
     database = open_database(f"sqlite:///{copy}")
     clock = FrozenClock(NOW)
-    context = DeskContext(database, clock, RecordingDialogService())
-    context.sign_in(context.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
-    durand = context.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
-    children = context.read(lambda s: load_family(s, durand.family_id, date(2026, 11, 26)).children)
-    activity = context.read(lambda s: s.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0])
-    context.write(lambda s: enrol(s, clock, child_id=children[0].id, activity_id=activity, actor=context.agent))
+    context = DeskContext.build(database, clock, RecordingDialogService())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
+    durand = context.services.work.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
+    children = context.services.work.read(lambda s: load_family(s, durand.family_id, date(2026, 11, 26)).children)
+    activity = context.services.work.read(lambda s: s.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0])
+    context.services.work.write(lambda s: enrol(s, clock, child_id=children[0].id, activity_id=activity, actor=context.agent))
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.resize(1280, 720)
@@ -70,7 +70,7 @@ def window(qapp, qtbot, demo_file, tmp_path):
 def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> MainWindow:
     """A desk of its own (its own connections), signed in, on the family's planning around ``day``."""
     database = open_database(database_url)
-    context = DeskContext(database, clock, RecordingDialogService(), signed_in=actor)
+    context = DeskContext.build(database, clock, RecordingDialogService(), signed_in=actor)
     desk = MainWindow(context)
     qtbot.addWidget(desk)
     desk.show()
@@ -106,4 +106,4 @@ def cell_index(model: PlanningModel, unit_name: str, day: date):
 
 
 def places(context, unit_name: str, day: date) -> int:
-    return context.read(lambda s: s.query(OpenDay.places_taken).join(Unit).filter(Unit.name == unit_name, OpenDay.day == day).scalar())
+    return context.services.work.read(lambda s: s.query(OpenDay.places_taken).join(Unit).filter(Unit.name == unit_name, OpenDay.day == day).scalar())

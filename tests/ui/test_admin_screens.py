@@ -41,7 +41,7 @@ def test_first_start_then_login_then_agents(qapp, qtbot, tmp_path, monkeypatch):
     setup.create()
     qtbot.waitUntil(lambda: started.login is not None and started.login.isVisible(), timeout=3000)
     context = started.context
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "maire", "s3cret!")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "maire", "s3cret!")).actor())
     assert context.actor.role is Role.ADMIN
     window = MainWindow(context)
     qtbot.addWidget(window)
@@ -80,7 +80,7 @@ def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, win
     from PySide6.QtWidgets import QListWidget, QTableWidget
 
     context = window.testing[0]
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
     window.show_catalogue()
     dialog = window.catalogue_dialog
     assert dialog.objectName() == "catalogueDialog"
@@ -123,7 +123,7 @@ def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
     from desk.services.setup import regie_identity
 
     context = window.testing[0]
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
     window.show_settings()
     dialog = window.settings_dialog
     wait_for(qtbot, dialog)  # the régie is read off the GUI thread
@@ -139,8 +139,8 @@ def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
     wait_for(qtbot, dialog)
     assert context.settings.database_url == "postgresql://desk@serveur-mairie/desk"
     assert (context.settings.hold_minutes, context.settings.cash_ceiling_cents) == (20, 25_000)
-    assert context.policy.hold_minutes == 20
-    assert context.read(regie_identity).payfip_client_number == "654321"
+    assert context.settings.hold_minutes == 20
+    assert context.services.work.read(regie_identity).payfip_client_number == "654321"
     context.settings.database_url = None  # the other tests keep the defaults
     context.settings.hold_minutes = 15
     context.settings.cash_ceiling_cents = 30_000

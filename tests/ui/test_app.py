@@ -155,7 +155,7 @@ def test_ctrl_n_opens_an_empty_file_and_warns_of_a_possible_duplicate(qtbot, des
     window.findChild(QLineEdit, "guardian0LastNameEdit").setText("Durand")
     window.findChild(QPushButton, "addChildButton").click()
     window.findChild(QLineEdit, "child0FirstNameEdit").setText("Noah")
-    noah_birth = desk.context.read(lambda s: __import__("desk.services.families", fromlist=["load_family"])
+    noah_birth = desk.context.services.work.read(lambda s: __import__("desk.services.families", fromlist=["load_family"])
                                    .load_family(s, 1, desk.context.today()).children[0].birth_date)
     window.findChild(QLineEdit, "child0BirthDateEdit").setText(f"{noah_birth:%d/%m/%Y}")
     desk.dialogs.confirm_answer = False

@@ -41,7 +41,7 @@ def test_the_regisseur_closes_the_day_with_a_difference(qtbot, window):
     confirm_payment(qtbot, window.family.payment_dialog)
     window.family.receipt_dialog.accept()
 
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     window.show_cash_desk()
     dialog = window.cash_desk_dialog
     assert dialog.objectName() == "cashDeskDialog"
@@ -125,13 +125,13 @@ def test_the_regisseur_refunds_part_of_a_credit_from_the_payments_tab(qtbot, win
 
     context = window.testing[0]
     family_id = window.family.file.id
-    context.write(lambda s: correct_account(s, context.clock, family_id=family_id, amount_cents=-1500,
+    context.services.work.write(lambda s: correct_account(s, context.clock, family_id=family_id, amount_cents=-1500,
                                             label="Avoir de reprise", actor=Actor(None, Role.CASHIER, "reprise")))
     tab = window.family.payments
     window.family.open_family(family_id)
     settle(qtbot, window.family.planning)
     assert tab.refund_row.isHidden()  # an agent does not see it
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     window.family.open_family(family_id)
     settle(qtbot, window.family.planning)
     assert not tab.refund_row.isHidden()
@@ -157,7 +157,7 @@ def test_the_demo_numbers_its_sessions_in_the_order_of_their_days(window):
     from desk.db.models import CashSession
 
     context = window.testing[0]
-    sessions = context.read(lambda s: [(row.id, row.opened_at, row.closed_at) for row in
+    sessions = context.services.work.read(lambda s: [(row.id, row.opened_at, row.closed_at) for row in
                                        s.query(CashSession).order_by(CashSession.id)])
     assert [opened for _id, opened, _closed in sessions] == sorted(opened for _id, opened, _closed in sessions)
     assert [number for number, _opened, _closed in sessions] == list(range(1, len(sessions) + 1))

@@ -15,7 +15,7 @@ DEC_2, DEC_9, DEC_16 = date(2026, 12, 2), date(2026, 12, 9), date(2026, 12, 16)
 
 def _whole_read(panel):
     context = panel.context
-    return context.read(lambda s: read_grid(s, panel._request(), now=context.clock.now(), actor=context.agent))
+    return context.services.work.read(lambda s: read_grid(s, panel._request(), now=context.clock.now(), actor=context.agent))
 
 
 def _press(panel, child_id: int, unit: str, day: date) -> None:
@@ -61,7 +61,7 @@ def test_a_click_reads_one_day_on_top_of_the_last_grid_and_the_whole_grid_after_
         settle(qtbot, panel)
         on_top = len(selects)
         selects.clear()
-        context.write(lambda s: None)  # any other commit of this desk: the grid kept may no longer be what is
+        context.services.work.write(lambda s: None)  # any other commit of this desk: the grid kept may no longer be what is
         selects.clear()
         _press(panel, noah, "Mercredi matin", DEC_9)
         settle(qtbot, panel)

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import event, func, select
 
-import desk.ui.checkout_dialog as checkout_module
+import desk.services.application as application_module
 from desk.db.models import Family, Payment, ReceiptPrint
 from desk.errors import DeskError
 from desk.ui.planning_model import CellRole
@@ -21,7 +21,7 @@ def test_saving_a_file_then_opening_another_stays_on_the_other(qtbot, window):
     context = window.testing[0]
     family = window.family
     saved = family.file.id
-    other = context.read(lambda s: s.scalar(select(Family.id).where(Family.id != saved).order_by(Family.id)))
+    other = context.services.work.read(lambda s: s.scalar(select(Family.id).where(Family.id != saved).order_by(Family.id)))
     family.form.save()  # written on the runner …
     window.show_family(other)  # … while the agent already picked the next family
     settle(qtbot, family.planning)
@@ -31,15 +31,15 @@ def test_saving_a_file_then_opening_another_stays_on_the_other(qtbot, window):
 def test_a_double_reprint_press_records_one_copy(qtbot, window):
     context = window.testing[0]
     family = window.family
-    paid = context.read(lambda s: s.scalar(select(Payment.family_id).order_by(Payment.id).limit(1)))
+    paid = context.services.work.read(lambda s: s.scalar(select(Payment.family_id).order_by(Payment.id).limit(1)))
     window.show_family(paid)
     settle(qtbot, family.planning)
     family.tabs.setCurrentWidget(family.payments)
-    before = context.read(lambda s: s.scalar(select(func.count()).select_from(ReceiptPrint)))
+    before = context.services.work.read(lambda s: s.scalar(select(func.count()).select_from(ReceiptPrint)))
     family.payments.reprint()  # Ctrl+R
     family.payments.reprint()  # Ctrl+R again before the first copy is recorded
     settle(qtbot, family.planning)
-    assert context.read(lambda s: s.scalar(select(func.count()).select_from(ReceiptPrint))) == before + 1
+    assert context.services.work.read(lambda s: s.scalar(select(func.count()).select_from(ReceiptPrint))) == before + 1
     family.payments.receipt_dialog.accept()
 
 
@@ -73,7 +73,7 @@ def test_clear_all_that_fails_keeps_the_recap_usable_and_says_why(qtbot, window,
     def away(*_args, **_kwargs):
         raise DeskError("Le serveur de données ne répond pas.", "Rien n'a été enregistré.")
 
-    monkeypatch.setattr(checkout_module, "clear_basket", away)
+    monkeypatch.setattr(application_module, "clear_basket", away)
     recap.clear_all()
     settle(qtbot, panel)
     assert recap.pay_button.isEnabled() and recap.clear_all_button.isEnabled()
@@ -85,7 +85,7 @@ def test_leaving_a_family_with_an_unpaid_basket_asks_first_without_reading_on_th
     context, children, _ = window.testing
     panel = window.family.planning
     family = window.family.file.id
-    other = context.read(lambda s: s.scalar(select(Family.id).where(Family.id != family).order_by(Family.id)))
+    other = context.services.work.read(lambda s: s.scalar(select(Family.id).where(Family.id != family).order_by(Family.id)))
     panel.go_to(date(2027, 1, 6))  # a booking in another month than the one shown next still counts
     settle(qtbot, panel)
     panel.toggle(children[0].id, cell_index(panel.model, "Mercredi journée", date(2027, 1, 6)).data(CellRole.OPEN_DAY_ID))

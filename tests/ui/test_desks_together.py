@@ -70,14 +70,14 @@ def test_a_booking_a_payment_and_a_cancellation_show_on_the_other_desk(qtbot, tw
     assert pending.text().startswith("1 ")
 
     to_pay = counter.family.planning.grid.period_cost_cents
-    counter.context.write(lambda s: pay_at_counter(
+    counter.context.services.work.write(lambda s: pay_at_counter(
         s, clock, family_id=town.family_id, tenders=[Tender.cash(to_pay)], actor=town.cashier))
     shows_within_two_seconds(qtbot, lambda: noah_on(back_office, town)[0] is CellState.CONFIRMED)
     # Paid elsewhere is not "expired": the other desk does not warn of lost holds.
     assert back_office.family.planning.message_label.text() == ""
 
     booking_id = noahs_booking(back_office, town)
-    counter.context.write(lambda s: cancel_paid_booking(s, clock, booking_id=booking_id, actor=town.cashier,
+    counter.context.services.work.write(lambda s: cancel_paid_booking(s, clock, booking_id=booking_id, actor=town.cashier,
                                                         reason="enfant malade"))
     shows_within_two_seconds(qtbot, lambda: noah_on(back_office, town) == (CellState.NONE, places_before))
     # The credit the cancellation gave the family reaches the other desk's header too.

@@ -19,10 +19,10 @@ def test_a_lost_connection_becomes_a_french_message_and_records_nothing(window):
         raise OperationalError("SELECT 1", {}, Exception("server closed the connection unexpectedly"))
 
     with pytest.raises(DatabaseUnavailableError, match="ne répond pas") as caught:
-        context.write(lost)
+        context.services.work.write(lost)
     assert "votre saisie est conservée" in caught.value.hint
     with pytest.raises(DatabaseUnavailableError):
-        context.read(lost)
+        context.services.work.read(lost)
 
 
 def test_uncaught_errors_are_shown_not_dumped(qapp, tmp_path, monkeypatch):

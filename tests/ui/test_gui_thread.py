@@ -49,8 +49,8 @@ def test_no_dialog_sends_a_statement_from_the_gui_thread(qtbot, window, tmp_path
     panel.modify_button.setChecked(True)
     click_cell(qtbot, panel, cell_index(panel.model, "Mercredi journée", date(2026, 12, 2)))  # a basket to recap
     family_id = window.family.file.id
-    payment_id = context.read(lambda s: s.scalars(select(Payment.id).order_by(Payment.id.desc())).first())
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
+    payment_id = context.services.work.read(lambda s: s.scalars(select(Payment.id).order_by(Payment.id.desc())).first())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "admin", "admin")).actor())
 
     with statements_on_the_gui_thread(context.database) as sent:
         # The cash desk: opened on today's session, closed with its journal, opened again.

@@ -93,8 +93,8 @@ def test_the_readme_journey_books_pays_and_prints_the_ticket(qapp, qtbot, tmp_pa
     ensure_schema(database)
     with database.session_factory.begin() as session:
         load_demo(session, clock)
-    context = DeskContext(database, clock, RecordingDialogService())
-    context.sign_in(context.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
+    context = DeskContext.build(database, clock, RecordingDialogService())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

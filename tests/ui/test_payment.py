@@ -286,14 +286,14 @@ def test_a_closed_cash_desk_is_said_as_the_window_opens(qtbot, window):
     from desk.services.cash_desk import close_cash_desk, notes_and_coins, open_session, session_figures
 
     context = window.testing[0]
-    cashier = context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
+    cashier = context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor()
 
     def close(session):
         figures = session_figures(session, open_session(session).id)
         close_cash_desk(session, context.clock, actor=cashier, counts=notes_and_coins(figures.expected_cash_cents),
                         cheques_counted_cents=figures.cheques_cents)
 
-    context.write(close)
+    context.services.work.write(close)
     dialog = _payment_window(qtbot, window, 1400)  # nothing typed yet
     error = dialog.findChild(QLabel, "paymentErrorLabel")
     assert error.isVisible() and error.text().startswith("La caisse est fermée")

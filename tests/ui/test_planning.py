@@ -120,18 +120,18 @@ def test_three_children_pending_and_paid(qtbot, window):
     context, children, activity = window.testing
     clock = context.clock
     for child in children[1:]:
-        context.write(lambda s, c=child: enrol(s, clock, child_id=c.id, activity_id=activity, actor=context.agent))
+        context.services.work.write(lambda s, c=child: enrol(s, clock, child_id=c.id, activity_id=activity, actor=context.agent))
 
     def day_of(unit: str, day: date) -> int:
-        return context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(Unit.name == unit, OpenDay.day == day).scalar())
+        return context.services.work.read(lambda s: s.query(OpenDay.id).join(Unit).filter(Unit.name == unit, OpenDay.day == day).scalar())
 
     family_id = window.family.file.id
     for child, unit in zip(children, ("Mercredi journée", "Mercredi journée", "Mercredi matin"), strict=True):
-        context.write(lambda s, c=child, u=unit: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
+        context.services.work.write(lambda s, c=child, u=unit: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
                                                                  open_day_id=day_of(u, date(2026, 12, 9)), actor=context.agent))
-    context.write(lambda s: pay_at_counter(s, clock, family_id=family_id, tenders=[Tender.cash(3000)], actor=context.agent))
+    context.services.work.write(lambda s: pay_at_counter(s, clock, family_id=family_id, tenders=[Tender.cash(3000)], actor=context.agent))
     for child in children[:2]:
-        context.write(lambda s, c=child: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
+        context.services.work.write(lambda s, c=child: toggle_booking(s, clock, family_id=family_id, child_id=c.id,
                                                          open_day_id=day_of("Mercredi journée", date(2026, 12, 16)),
                                                          actor=context.agent))
     panel = window.family.planning
@@ -162,10 +162,10 @@ def test_other_desks_changes_and_expired_holds_show_within_two_seconds(qtbot, wi
     settle(qtbot, panel)
     journee_2 = cell_index(panel.model, "Mercredi journée", date(2026, 12, 2))
     before = journee_2.data(CellRole.PLACES_LEFT)
-    other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
+    other_desk = context.services.work.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
         Unit.name == "Mercredi journée", OpenDay.day == date(2026, 12, 2)).scalar())
     family_id = window.family.file.id
-    context.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
+    context.services.work.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
                                            open_day_id=other_desk, actor=context.agent))
 
     def places_left():
@@ -173,7 +173,7 @@ def test_other_desks_changes_and_expired_holds_show_within_two_seconds(qtbot, wi
 
     qtbot.waitUntil(lambda: places_left() == before - 1, timeout=2000)
     context.clock.advance(timedelta(minutes=20))
-    context.write(lambda s: expire_holds(s, context.clock.now()))
+    context.services.work.write(lambda s: expire_holds(s, context.clock.now()))
     qtbot.waitUntil(lambda: places_left() == before, timeout=2000)
     assert "leurs places ont été libérées" in panel.findChild(QLabel, "planningMessageLabel").text()
 
@@ -194,10 +194,10 @@ def test_a_refresh_keeps_the_agents_cell(qtbot, window):
     settle(qtbot, panel)
     assert resets == []
     assert panel.view.currentIndex() == chosen
-    other_desk = context.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
+    other_desk = context.services.work.read(lambda s: s.query(OpenDay.id).join(Unit).filter(
         Unit.name == "Mercredi journée", OpenDay.day == date(2026, 12, 2)).scalar())
     family_id = window.family.file.id
-    context.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
+    context.services.work.write(lambda s: toggle_booking(s, context.clock, family_id=family_id, child_id=children[0].id,
                                            open_day_id=other_desk, actor=context.agent))
     changed = []
     panel.model.dataChanged.connect(lambda top_left, _bottom_right: changed.append((top_left.row(), top_left.column())))

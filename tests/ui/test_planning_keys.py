@@ -117,7 +117,7 @@ def test_days_gone_by_and_days_past_their_deadline_look_closed_and_a_key_says_wh
 
 def test_a_regisseur_passes_the_deadline_from_the_grid_with_a_reason_kept_in_the_audit_trail(qtbot, window):
     context = window.testing[0]
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     panel = _on_the_first_of_december(qtbot, window)
     modify(qtbot, panel)
     key(qtbot, "Left")
@@ -131,7 +131,7 @@ def test_a_regisseur_passes_the_deadline_from_the_grid_with_a_reason_kept_in_the
     settle(qtbot, panel)
     assert state(panel, "Mercredi matin", DEC_2) is CellState.PENDING
     assert [entry[1] for entry in context.dialogs.shown if entry[0] == "ask"] == ["Délai de réservation dépassé"] * 2
-    reasons = context.read(lambda s: s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "override_deadline")).all())
+    reasons = context.services.work.read(lambda s: s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "override_deadline")).all())
     assert reasons == ["Famille prévenue tard d'un changement d'horaire"]
 
 
@@ -206,7 +206,7 @@ def test_clear_all_defaults_to_no_and_an_emptied_recap_closes(qtbot, window):
 def test_every_window_a_shortcut_opens_comes_in_front_with_the_focus(qtbot, window):
     """A dialog created but never shown once froze the desk: each shortcut's window is visible, active, focused."""
     context = window.testing[0]
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     desk = MainWindow(context)  # the régisseur's desk: the cash-desk menu's shortcuts too
     qtbot.addWidget(desk)
     desk.resize(1280, 720)

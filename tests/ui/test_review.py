@@ -11,13 +11,14 @@ from desk.app import configure
 from desk.db.enums import OnlinePaymentState
 from desk.db.models import OpenDay, Unit
 from desk.gateway.payfip import CARD_TOO_LATE, PayfipGateway
+from desk.services.application import ReviewRow
 from desk.services.auth import log_in
 from desk.services.lifecycle.baskets import toggle_booking
 from desk.services.lifecycle.online import OnlineOutcome, ReviewItem, payments_to_review, start_online_payment
 from desk.services.pricing import family_balance
 from desk.ui.main_window import MainWindow
 from desk.ui.record_model import RECORD_ROLE
-from desk.ui.review_dialog import ReviewModel, ReviewRole, ReviewRow
+from desk.ui.review_dialog import ReviewModel, ReviewRole
 from desk.ui.settings import ONLINE_RECONCILIATION_MS
 from reports.data import FamilyIdentity
 from tests.ui.test_app import shot
@@ -38,14 +39,14 @@ def start_online(window, gateway, days=(DEC_2,)):
                            open_day_id=open_day, actor=context.agent)
         return start_online_payment(session, context.clock, gateway, family_id=family_id, actor=context.agent)
 
-    return context.write(book_and_start)
+    return context.services.work.write(book_and_start)
 
 
 def late_bank_confirmation(window) -> int:
     """The journée paid online; the bank confirms it 20 minutes later, after the 15 allowed."""
     context = window.testing[0]
-    started = start_online(window, context.gateway)
-    context.gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")
+    started = start_online(window, context.services.payments.gateway)
+    context.services.payments.gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")
     context.clock.advance(timedelta(minutes=25))
     return started.online_payment_id
 
@@ -54,7 +55,7 @@ def cashier_desk(qtbot, window) -> MainWindow:
     """The same desk once the régisseur has signed in: a main window built for their role, not shown yet
     (its first reconciliation reports once events are processed: wait for it from here)."""
     context = window.testing[0]
-    context.sign_in(context.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
     desk = MainWindow(context)
     qtbot.addWidget(desk)
     desk.resize(1280, 720)
@@ -102,7 +103,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
     context = window.testing[0]
     online_id = late_bank_confirmation(window)
     family_id = window.family.file.id
-    assert context.read(lambda s: family_balance(s, family_id)) == 0
+    assert context.services.work.read(lambda s: family_balance(s, family_id)) == 0
 
     desk = cashier_desk(qtbot, window)  # its first pass runs as soon as it is signed in, off the GUI thread
     with qtbot.waitSignal(desk.online_payments_reconciled, timeout=10000) as reconciled:
@@ -110,7 +111,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
     show(qtbot, desk)
     report = reconciled.args[0]
     assert report.outcomes == {OnlineOutcome.LATE_PAID: 1} and not report.failures
-    assert context.read(lambda s: family_balance(s, family_id)) == -1000  # the money is the family's credit
+    assert context.services.work.read(lambda s: family_balance(s, family_id)) == -1000  # the money is the family's credit
     badge = desk.findChild(QLabel, "reviewStatusLabel")
     assert badge.isVisible() and "1 paiement en ligne à vérifier" in badge.text()
     assert desk.review_action.text() == "Paiements en &ligne à vérifier (1)…"
@@ -147,7 +148,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
     assert dialog.findChild(QLabel, "reviewHeadingLabel").text() == "Aucun paiement en ligne à vérifier."
     assert "est enregistrée" in message.text()
     assert badge.isHidden() and desk.review_action.text() == "Paiements en &ligne à vérifier…"
-    assert context.read(payments_to_review) == []
+    assert context.services.work.read(payments_to_review) == []
     dialog.accept()
     desk.close()
 
@@ -166,7 +167,7 @@ def test_the_desk_asks_again_every_few_minutes_and_never_twice_at_once(qtbot, wi
     QApplication.processEvents()  # a second pass, had there been one, would report now
     assert len(passes) == 1 and passes[0].outcomes == {OnlineOutcome.LATE_PAID: 1}
     context = window.testing[0]
-    assert context.read(lambda s: [item.online_payment_id for item in payments_to_review(s)]) == [online_id]
+    assert context.services.work.read(lambda s: [item.online_payment_id for item in payments_to_review(s)]) == [online_id]
     assert window.findChild(QLabel, "reviewStatusLabel").isHidden()  # an agent is not asked to check
 
     # Past the safety delay the family pays online again (two journées, the credit covering one), through a

@@ -107,4 +107,4 @@ def test_ctrl_r_on_the_payments_tab_reprints_a_numbered_duplicate(qtbot, window)
             shot(reprint, "31-receipt-duplicate")
         reprint.accept()
     context = window.testing[0]
-    assert context.read(lambda s: s.scalars(select(ReceiptPrint.copy_number).order_by(ReceiptPrint.id)).all()) == [1, 2]
+    assert context.services.work.read(lambda s: s.scalars(select(ReceiptPrint.copy_number).order_by(ReceiptPrint.id)).all()) == [1, 2]

@@ -27,7 +27,7 @@ def open_verification(qtbot, window):
 
 def printed_anchor(context) -> str:
     """The chain head the open session's journal de caisse prints (provisional, but a real entry of the chain)."""
-    return context.read(lambda s: cash_journal_document(s, open_session(s).id, clock=context.clock)).anchor
+    return context.services.work.read(lambda s: cash_journal_document(s, open_session(s).id, clock=context.clock)).anchor
 
 
 def test_the_verification_runs_in_the_background_and_checks_the_anchors(qtbot, window, monkeypatch):
@@ -42,7 +42,7 @@ def test_the_verification_runs_in_the_background_and_checks_the_anchors(qtbot, w
         release.wait(10)
         return real(session, **options)
 
-    monkeypatch.setattr("desk.ui.verify_dialog.verify_journal", held)
+    monkeypatch.setattr("desk.services.application.verify_journal", held)
     dialog.findChild(QPlainTextEdit, "anchorsEdit").setPlainText(f"{anchor}\n\n  {anchor.replace(':', ' : ')}  \n")
     button = dialog.findChild(QPushButton, "verifyButton")
     with qtbot.waitSignal(dialog.verification_finished, timeout=20000) as finished:
