@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import mypy.api
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,3 +55,29 @@ def test_a_report_takes_plain_data(path):
     roots = {name.split(".")[0] for name in _imports(path)}
     assert not roots & {"sqlalchemy", "PySide6"}
     assert "desk.db" not in {name[:7] for name in _imports(path)}
+
+
+MISUSE = '''
+from desk.services.application import DeskServices
+from desk.services.ids import ChildId, FamilyId, PaymentId
+
+def counter(services: DeskServices) -> None:
+    services.planning.basket(FamilyId(1))
+    services.planning.basket(ChildId(1))
+    services.payments.receipt(FamilyId(1))
+    services.families.enrol(PaymentId(1), 4)
+'''
+
+
+def test_family_child_and_payment_ids_cannot_be_swapped_at_the_services(tmp_path):
+    """The application services type-check, and a child's id where a family's goes is an error."""
+    checked = [str(ROOT / "desk/services" / name) for name in ("application.py", "ids.py", "work.py")]
+    out, _err, status = mypy.api.run(["--follow-imports=silent", "--ignore-missing-imports", "--no-incremental", *checked])
+    assert status == 0, out
+    misuse = tmp_path / "misuse.py"
+    misuse.write_text(MISUSE, encoding="utf-8")
+    out, _err, status = mypy.api.run(["--follow-imports=silent", "--ignore-missing-imports", "--no-incremental",
+                                 str(misuse)])
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["7", "8", "9"], out
+    assert all("arg-type" in line for line in errors)

@@ -93,12 +93,12 @@ class GridBasis:
         self._kept: tuple[PlanningGrid, int] | None = None
 
     def read(self, produce: Callable[[], T], *, own_commits: int = 0,
-             grid_of: Callable[[T], PlanningGrid] = lambda grid: grid) -> T:  # type: ignore[assignment,return-value]
+             grid_of: Callable[[T], PlanningGrid | None] = lambda grid: grid) -> T:  # type: ignore[assignment,return-value]
         """Run ``produce`` (it may commit ``own_commits`` times); keep its grid if nothing else committed meanwhile."""
         before = self._database.commits
         produced = produce()
-        after = self._database.commits
-        self._kept = (grid_of(produced), after) if after == before + own_commits else None
+        after, grid = self._database.commits, grid_of(produced)
+        self._kept = (grid, after) if grid is not None and after == before + own_commits else None
         return produced
 
     def current(self, request: GridRequest) -> PlanningGrid | None:
@@ -287,8 +287,7 @@ class Payments:
                                                             actor=work.agent, balance_cents=balance)
             return CounterPayment(record, receipt, account, regrid)
 
-        if grid is None:
-            return work.write(pay, service_checks_actor=True)  # pay_at_counter takes the agent's lock
+        # pay_at_counter takes the agent's lock itself, with the cash session's and the family's
         return self._planning.basis.read(lambda: work.write(pay, service_checks_actor=True), own_commits=1,
                                          grid_of=lambda paid: paid.grid)
 
