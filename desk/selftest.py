@@ -103,7 +103,7 @@ def _receipt(state: dict) -> None:
     from desk.services.documents import receipt_document
     from reports.ticket import ticket_80mm
 
-    receipt = state["context"].read(lambda s: receipt_document(s, state["payment_id"]))
+    receipt = state["context"].services.work.read(lambda s: receipt_document(s, state["payment_id"]))
     assert ticket_80mm(receipt).startswith(b"%PDF")
 
 
@@ -111,7 +111,7 @@ def _receipt(state: dict) -> None:
 def _journal(state: dict) -> None:
     from desk.services.verification import verify_journal
 
-    result = state["context"].read(verify_journal)
+    result = state["context"].services.work.read(verify_journal)
     assert result.ok, result.problem
 
 

@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 POINTS_PER_INCH = 72
+PRINT_DPI_CEILING = 300  # finer than a laser page or a thermal head shows; 1200 dpi would be 400 MB an A4 page
 
 
 def page_images(pdf: bytes, dpi: float) -> Iterator[QImage]:
@@ -33,12 +34,14 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     pages = 0
+    resolution = printer.resolution()
     try:
-        for image in page_images(pdf, printer.resolution()):
+        for image in page_images(pdf, min(resolution, PRINT_DPI_CEILING)):
             if pages:
                 printer.newPage()
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = printer.pageLayout().paintRectPixels(resolution)
+            drawn = image.size() * (resolution / min(resolution, PRINT_DPI_CEILING))
+            scaled = drawn.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
             pages += 1
     finally:
