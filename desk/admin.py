@@ -1,4 +1,4 @@
-"""``desk-admin``: administration commands (schema, demo, generator, journal, agents)."""
+"""``desk-admin``: administration commands (schema, demo, generator, journal, régie, agents)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from alembic import command
 
@@ -17,6 +18,7 @@ from desk.db.engine import Database, database_failures_explained, normalise_url,
 from desk.db.enums import Role
 from desk.db.migrate import alembic_config, ensure_schema, schema_state
 from desk.errors import DatabaseMissingError, DeskError
+from desk.money import format_cents
 from desk.services.access import Actor
 from desk.services.numbering import find_payment_of_receipt
 
@@ -102,6 +104,20 @@ def _parser() -> argparse.ArgumentParser:
     receipt.add_argument("number", help="numéro du ticket, par exemple 2026-000123")
     receipt.add_argument("--output", required=True, help="fichier PDF à écrire")
     receipt.add_argument("--format", choices=["ticket", "a4"], default="ticket", help="bande de 80 mm ou page A4")
+    remittance = _command(commands, "cheque-remittance",
+                          "remet à la banque les chèques détenus : bordereau de remise en PDF", _cheque_remittance)
+    remittance.add_argument("--output", required=True, help="fichier PDF du bordereau")
+    versement = _command(commands, "versement", "verse au comptable les recettes d'une période : bordereau en PDF",
+                         _versement)
+    versement.add_argument("--from", dest="first", required=True, type=_day, metavar="AAAA-MM-JJ",
+                           help="premier jour de la période")
+    versement.add_argument("--to", dest="last", required=True, type=_day, metavar="AAAA-MM-JJ",
+                           help="dernier jour de la période (au plus tard hier)")
+    versement.add_argument("--output", required=True, help="fichier PDF du bordereau de versement")
+    recettes = _command(commands, "recettes", "état justificatif des recettes d'un mois, pour l'ordonnateur",
+                        _recettes)
+    recettes.add_argument("--month", required=True, type=_month, metavar="AAAA-MM", help="le mois, par exemple 2026-11")
+    recettes.add_argument("--output", required=True, help="fichier à écrire : .csv (UTF-8, « ; ») ou .pdf")
     agent = _command(commands, "create-agent", "crée un agent (le mot de passe est demandé)", _create_agent)
     agent.add_argument("--login", required=True)
     agent.add_argument("--name", required=True, help="nom affiché")
@@ -260,6 +276,91 @@ def _receipt(args: argparse.Namespace) -> int:
                         f"{document.code} est enregistré sans fichier.",
                         "Choisissez un autre fichier ; le prochain duplicata portera le numéro suivant.") from error
     print(f"Ticket {document.code} ({copy}) écrit dans {args.output}.")
+    return EXIT_OK
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ (exemple : 2026-11-30)") from None
+
+
+def _month(text: str) -> date:
+    try:
+        return date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un mois AAAA-MM (exemple : 2026-11)") from None
+
+
+def _write_document(path: str, content: bytes, recorded: str) -> None:
+    """Write a document made after its record: a failure says that the record stands without its file."""
+    from pathlib import Path
+
+    try:
+        Path(path).write_bytes(content)
+    except OSError as error:
+        raise DeskError(f"Impossible d'écrire « {path} » ({error.strerror}) : {recorded}",
+                        "Choisissez un autre fichier ; le document peut être réimprimé depuis le poste du régisseur.") \
+            from error
+
+
+def _cheque_remittance(args: argparse.Namespace) -> int:
+    from reports.regie import remittance_slip_a4
+
+    from desk.db.transactions import run_in_transaction
+    from desk.services.regie_books import make_remittance, remittance_document
+
+    database = _open(args)
+
+    def remit(session):
+        return remittance_document(session, make_remittance(session, SystemClock(), ADMIN_ACTOR))
+
+    slip = run_in_transaction(database, remit)
+    _write_document(args.output, remittance_slip_a4(slip),
+                    f"la remise {slip.number} est enregistrée sans fichier.")
+    print(f"Remise {slip.number} : {slip.count} chèque(s), {format_cents(slip.total_cents)} ; "
+          f"bordereau écrit dans {args.output}.")
+    return EXIT_OK
+
+
+def _versement(args: argparse.Namespace) -> int:
+    from reports.regie import versement_a4
+
+    from desk.db.transactions import run_in_transaction
+    from desk.services.regie_books import record_versement, versement_document
+
+    database = _open(args)
+
+    def pay_over(session):
+        return versement_document(session, record_versement(session, SystemClock(), ADMIN_ACTOR, args.first,
+                                                             args.last))
+
+    versement = run_in_transaction(database, pay_over)
+    _write_document(args.output, versement_a4(versement), f"le versement {versement.number} est enregistré sans fichier.")
+    print(f"Versement {versement.number} du {args.first:%d/%m/%Y} au {args.last:%d/%m/%Y} : "
+          f"{format_cents(versement.total_cents)} ({versement.receipts.text()}) ; bordereau écrit dans {args.output}.")
+    return EXIT_OK
+
+
+def _recettes(args: argparse.Namespace) -> int:
+    from reports.regie import month_justification_a4, month_justification_csv
+
+    from desk.services.regie_books import month_justification
+
+    render = {".csv": month_justification_csv, ".pdf": month_justification_a4}.get(
+        "." + args.output.rsplit(".", 1)[-1].lower() if "." in args.output else "")
+    if render is None:
+        raise DeskError(f"« {args.output} » : le fichier doit finir par .csv ou .pdf.", "Exemple : recettes-2026-11.csv")
+    database = _open(args)
+    with database.read_session_factory() as session:
+        justification = month_justification(session, SystemClock(), args.month)
+    if not justification.receipts.count:
+        raise DeskError(f"Aucune recette en {args.month:%m/%Y} : il n'y a rien à justifier.",
+                        "Vérifiez le mois demandé.")
+    _write_document(args.output, render(justification), "rien n'a été enregistré.")
+    print(f"Recettes de {args.month:%m/%Y} : {format_cents(justification.total_cents)} "
+          f"({justification.receipts.text()}) ; état écrit dans {args.output}.")
     return EXIT_OK
 
 

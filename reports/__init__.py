@@ -13,4 +13,4 @@ def load_renderers() -> None:
     ticket of the day prints as fast as the others. (Plain imports, so that
     the application bundle sees them.)
     """
-    from reports import cash_journal, recap, statement, ticket  # noqa: F401
+    from reports import cash_journal, recap, regie, statement, ticket  # noqa: F401

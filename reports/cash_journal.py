@@ -23,9 +23,11 @@ from reports.style import (
     INK,
     AmountRow,
     CarriedTableSpec,
+    Signatory,
     TextStyles,
     a4_heading,
     a4_pdf,
+    a4_widths,
     amounts_table,
     carried_table,
     facts_table,
@@ -37,6 +39,7 @@ from reports.style import (
     para,
     rich,
     short_instant_text,
+    signature_boxes,
     signed_money,
     table_heading,
     text_styles,
@@ -48,17 +51,11 @@ _SIZE = 9.0
 _TABLE_SIZE = 8.0
 
 
-def _widths(*fixed_mm: float) -> tuple[float, ...]:
-    """Column widths: the given ones in millimetres, the last column takes what remains."""
-    widths = [width * mm for width in fixed_mm]
-    return (*widths, A4_CONTENT_WIDTH - sum(widths))
-
-
-_FULL_WIDTH_AMOUNTS = _widths(147)
+_FULL_WIDTH_AMOUNTS = a4_widths(147)
 
 PAYMENTS = CarriedTableSpec(
     header=("Date", "Reçu", "Famille", "Mode de règlement", "Montant", "Cumul"),
-    widths=_widths(23, 22, 46, 45, 21),
+    widths=a4_widths(23, 22, 46, 45, 21),
     size=_TABLE_SIZE,
     format_total=money,
     closing_label="Total des règlements",
@@ -68,7 +65,7 @@ PAYMENTS = CarriedTableSpec(
 
 CANCELLATIONS = CarriedTableSpec(
     header=("Date", "Famille", "Réservation annulée", "Avoir", "Cumul"),
-    widths=_widths(23, 40, 75, 21),
+    widths=a4_widths(23, 40, 75, 21),
     size=_TABLE_SIZE,
     format_total=money,
     closing_label="Total des avoirs accordés",
@@ -154,7 +151,7 @@ def _cancellation_row(cancellation: JournalCancellation) -> tuple[list[str], int
 def _mode_totals(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
     rows = [[total.label, str(total.count), money(total.amount_cents)] for total in journal.totals_by_mode]
     count = sum(total.count for total in journal.totals_by_mode)
-    table = grid_table(("Mode de règlement", "Nombre", "Montant"), rows, _widths(80, 25, 30)[:3], _SIZE,
+    table = grid_table(("Mode de règlement", "Nombre", "Montant"), rows, a4_widths(80, 25, 30)[:3], _SIZE,
                        right_columns=(1, 2), total=("Total", str(count), money(journal.total_received_cents)))
     table.hAlign = "LEFT"
     return [KeepTogether([para("Totaux par mode de règlement", styles.heading), table])]
@@ -240,17 +237,7 @@ def _anchor(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
 
 def _signatures(journal: CashJournal, styles: TextStyles) -> list[Flowable]:
     agents = ", ".join(journal.agents) or journal.opened_by
-    boxes = [_signature_box("L'agent", agents, styles), _signature_box("Le régisseur", journal.closed_by or "", styles)]
-    space = 8 * mm
-    box = (A4_CONTENT_WIDTH - space) / 2
-    table = layout_table([[boxes[0], "", boxes[1]]], [box, space, box], [
-        ("BOX", (0, 0), (0, 0), 0.8, INK), ("BOX", (2, 0), (2, 0), 0.8, INK),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5),
-    ], row_heights=[40 * mm])
-    return [para("Signatures", styles.heading), table]
-
-
-def _signature_box(role: str, names: str, styles: TextStyles) -> list[Flowable]:
-    return [para(role, styles.strong), para(names, styles.body), gap(3),
-            para("Date :", styles.label), gap(3), para("Signature :", styles.label)]
+    return [para("Signatures", styles.heading),
+            signature_boxes(Signatory("L'agent", agents), Signatory("Le régisseur", journal.closed_by or ""), styles,
+                            height_mm=40)]
 

@@ -24,6 +24,7 @@ class RegieIdentity:
     town: str
     regie_name: str
     address: str
+    act: str = ""  # "Régie instituée par arrêté n° … du … · Régisseur titulaire : …", when the act is known
 
 
 @dataclass(frozen=True)
@@ -268,3 +269,175 @@ class Statement:
     def running_balances(self) -> list[int]:
         """The balance after each movement, in order."""
         return list(accumulate((m.change_cents for m in self.movements), initial=self.opening_balance_cents))[1:]
+
+
+# --------------------------------------------------------------------------
+# The régie towards the comptable public (issue 18)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegieAct:
+    """The régie's constituting act and officers, printed on every régie document.
+
+    ``act_reference``/``act_date``: the *arrêté constitutif*; ``titulaire``: the
+    régisseur titulaire's name; ``mandataires``: the mandataires' names.
+    """
+
+    act_reference: str
+    act_date: date | None
+    titulaire: str
+    mandataires: tuple[str, ...] = ()
+    max_cash_cents: int = 0
+    float_cents: int = 0
+    authorised_modes: tuple[str, ...] = ()  # labels, in the order of the act
+
+
+@dataclass(frozen=True)
+class HeldCheque:
+    """A cheque received at the counter: on a remittance slip, or still held by the régie."""
+
+    receipt_code: str
+    received_at: datetime
+    drawer: str
+    bank: str
+    number: str
+    amount_cents: int
+    late: bool = False  # held beyond the next working day
+
+
+@dataclass(frozen=True)
+class ChequeRemittance:
+    """A *bordereau de remise de chèques*: the cheques handed to the bank in one go."""
+
+    regie: RegieIdentity
+    act: RegieAct
+    number: str  # "2026-0004"
+    made_at: datetime
+    made_by: str
+    cheques: tuple[HeldCheque, ...]
+    journal_hash: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.cheques)
+
+    @property
+    def total_cents(self) -> int:
+        return sum(cheque.amount_cents for cheque in self.cheques)
+
+    @property
+    def verification_code(self) -> str:
+        return self.journal_hash[:VERIFICATION_CODE_LENGTH]
+
+
+@dataclass(frozen=True)
+class ElectronicTaking:
+    """One card or online payment of a day, with what the bank statement shows of it."""
+
+    receipt_code: str
+    at: datetime
+    amount_cents: int
+    reference: str  # the card's authorisation number, or PayFiP's "refdet / idop"
+
+
+@dataclass(frozen=True)
+class DayTakings:
+    """One day's card-terminal or PayFiP takings, to match against the bank statement."""
+
+    day: date
+    mode_label: str  # "Carte bancaire" or "Paiement en ligne (PayFiP)"
+    takings: tuple[ElectronicTaking, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.takings)
+
+    @property
+    def total_cents(self) -> int:
+        return sum(taking.amount_cents for taking in self.takings)
+
+
+@dataclass(frozen=True)
+class ReceiptRange:
+    """The receipts a document covers: first and last number, and how many."""
+
+    first: str | None
+    last: str | None
+    count: int
+
+    def text(self) -> str:
+        if not self.count or self.first is None:
+            return "aucun ticket"
+        if self.first == self.last:
+            return f"ticket {self.first}"
+        return f"tickets {self.first} à {self.last} ({self.count})"
+
+
+@dataclass(frozen=True)
+class Versement:
+    """A *versement* to the comptable public: a period's takings by mode, equal to the journal.
+
+    ``modes`` has one line per kind of takings (cash, remitted cheques with the
+    slips' numbers, card, online, vouchers). ``recorded``: the versement is
+    recorded (numbered, in the journal), not a preview.
+    """
+
+    regie: RegieIdentity
+    act: RegieAct
+    number: str | None
+    first_day: date
+    last_day: date
+    made_at: datetime
+    made_by: str
+    modes: tuple[ModeTotal, ...]
+    receipts: ReceiptRange
+    journal_total_cents: int
+    remittances: tuple[str, ...] = ()
+    cash_refunded_cents: int = 0
+    journal_hash: str = ""
+
+    @property
+    def total_cents(self) -> int:
+        return sum(mode.amount_cents for mode in self.modes)
+
+    @property
+    def recorded(self) -> bool:
+        return self.number is not None
+
+    @property
+    def verification_code(self) -> str:
+        return self.journal_hash[:VERIFICATION_CODE_LENGTH]
+
+
+@dataclass(frozen=True)
+class ActivityTakings:
+    """What one activity (or another destination of the money: a balance settled, a credit) received."""
+
+    label: str
+    count: int  # bookings paid, or payments for the other destinations
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class MonthJustification:
+    """The *état justificatif des recettes* of a month, for the ordonnateur's *titre de recette*.
+
+    Both breakdowns, per activity and per payment mode, add up to the journal's
+    takings of the month (``journal_total_cents``).
+    """
+
+    regie: RegieIdentity
+    act: RegieAct
+    month: date  # its first day
+    printed_at: datetime
+    by_activity: tuple[ActivityTakings, ...]
+    by_mode: tuple[ModeTotal, ...]
+    receipts: ReceiptRange
+    journal_total_cents: int
+    refunds_cents: int = 0  # credits paid back during the month (to regularise by a mandat)
+    versements: tuple[str, ...] = ()  # the versements that cover the month, if any
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.amount_cents for line in self.by_activity)

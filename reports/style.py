@@ -215,12 +215,14 @@ def gap(height: float) -> Spacer:
 
 
 def regie_lines(regie: RegieIdentity, styles: TextStyles, *, centered: bool = False) -> list[Flowable]:
-    """The issuer: town, régie, address; centred (on a narrow strip) the postcode and town start a line."""
+    """The issuer: town, régie, address, and the act that institutes the régie when known; centred (on a narrow
+    strip) the postcode and town start a line."""
+    act = [para(regie.act, styles.small_center if centered else styles.muted)] if regie.act else []
     if not centered:
         return [para(regie.town, styles.strong), para(regie.regie_name, styles.body),
-                para(regie.address, styles.muted)]
+                para(regie.address, styles.muted), *act]
     address = [para(part, styles.small_center) for part in re.split(r",\s*(?=\d{5}\b)", regie.address)]
-    return [para(regie.town, styles.strong_center), para(regie.regie_name, styles.body_center), *address]
+    return [para(regie.town, styles.strong_center), para(regie.regie_name, styles.body_center), *address, *act]
 
 
 def a4_heading(regie: RegieIdentity, title: str, details: Sequence[str], styles: TextStyles,
@@ -589,3 +591,30 @@ def stacked_height(story: Sequence[Flowable], width: float) -> float:
         previous_after = flowable.getSpaceAfter()
     return total
 
+
+def a4_widths(*fixed_mm: float) -> tuple[float, ...]:
+    """Column widths of an A4 table: the given ones in millimetres, the last column takes what remains."""
+    widths = [width * mm for width in fixed_mm]
+    return (*widths, A4_CONTENT_WIDTH - sum(widths))
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A signature box: who signs, their name, and the lines left blank for them."""
+
+    role: str
+    name: str = ""
+    blanks: tuple[str, ...] = ("Date :", "Signature :")
+
+
+def signature_boxes(left: Signatory, right: Signatory, styles: TextStyles, *, height_mm: float = 36) -> Table:
+    """Two boxed signature places side by side, across the page."""
+    space = 8 * mm
+    box = (A4_CONTENT_WIDTH - space) / 2
+    cells = [[para(who.role, styles.strong), para(who.name, styles.body),
+              *(flowable for blank in who.blanks for flowable in (gap(4), para(blank, styles.label)))]
+             for who in (left, right)]
+    return layout_table([[cells[0], "", cells[1]]], [box, space, box], [
+        ("BOX", (0, 0), (0, 0), 0.8, INK), ("BOX", (2, 0), (2, 0), 0.8, INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5),
+    ], row_heights=[height_mm * mm])

@@ -325,3 +325,53 @@ def test_the_self_test_runs_the_whole_journey_offscreen():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok : ticket de règlement en PDF" in result.stdout
     assert result.stdout.strip().endswith("Auto-test réussi.")
+
+
+def test_the_month_end_of_the_regie_from_the_command_line(sqlite_url, tmp_path, capsys):
+    """The demo leaves cheques held and the current month not paid over: remit, pay over, justify the month,
+    each once; a second time says there is nothing to do, with a non-zero exit."""
+    import csv
+    import io
+
+    from pypdf import PdfReader
+
+    from desk.clock import SystemClock, local_today
+    from desk.services.regie_books import first_day_to_pay_over
+
+    assert main(["--database-url", sqlite_url, "db", "upgrade", "--create"]) == 0
+    assert main(["--database-url", sqlite_url, "demo"]) == 0
+    capsys.readouterr()
+    slip = tmp_path / "remise.pdf"
+    assert main(["--database-url", sqlite_url, "cheque-remittance", "--output", str(slip)]) == 0
+    assert "chèque(s)" in capsys.readouterr().out
+    assert "Bordereau de remise" in PdfReader(slip).pages[0].extract_text()
+    assert main(["--database-url", sqlite_url, "cheque-remittance", "--output", str(tmp_path / "again.pdf")]) != 0
+    assert "Aucun chèque" in capsys.readouterr().err and not (tmp_path / "again.pdf").exists()
+
+    database = open_database(sqlite_url)
+    with database.read_session_factory() as session:
+        first = first_day_to_pay_over(session)
+    database.dispose()
+    yesterday = local_today(SystemClock()) - timedelta(days=1)
+    period = ["--from", first.isoformat(), "--to", yesterday.isoformat()]
+    paid_over = tmp_path / "versement.pdf"
+    assert main(["--database-url", sqlite_url, "versement", *period, "--output", str(paid_over)]) == 0, \
+        capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert out.startswith("Versement V") and "tickets" in out
+    assert "comptable" in PdfReader(paid_over).pages[0].extract_text()
+    assert main(["--database-url", sqlite_url, "versement", *period, "--output", str(tmp_path / "twice.pdf")]) != 0
+    assert "déjà versées" in capsys.readouterr().err and not (tmp_path / "twice.pdf").exists()
+
+    month = f"{first:%Y-%m}"
+    sheet = tmp_path / "recettes.csv"
+    assert main(["--database-url", sqlite_url, "recettes", "--month", month, "--output", str(sheet)]) == 0
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert any("activit" in " ".join(row).lower() for row in rows)
+    assert main(["--database-url", sqlite_url, "recettes", "--month", month, "--output", str(tmp_path / "r.pdf")]) == 0
+    assert "recettes" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text().lower()
+    capsys.readouterr()
+    assert main(["--database-url", sqlite_url, "recettes", "--month", "2001-01", "--output", str(sheet)]) != 0
+    assert "Aucune recette en 01/2001" in capsys.readouterr().err
+    assert main(["--database-url", sqlite_url, "recettes", "--month", month, "--output", str(tmp_path / "r.txt")]) != 0
+    assert ".csv ou .pdf" in capsys.readouterr().err

@@ -1,16 +1,17 @@
 """What the database itself refuses, whoever asks: changes to the money and to closed cash sessions.
 
 A recorded payment, its lines, allocations, receipt and reprints, the family
-ledger, the journal, the audit trail and the count lines of a closing are
-append-only: corrections are new rows, and triggers refuse any UPDATE or
+ledger, the journal, the audit trail, the count lines of a closing, the
+cheque remittances and the versements to the comptable are append-only: corrections are new rows, and triggers refuse any UPDATE or
 DELETE. A cash session is never deleted, no longer changes once closed, and
-takes no payment after its closing. On PostgreSQL TRUNCATE skips row
+takes no payment after its closing; a versement's period starts after the
+last one's end. On PostgreSQL TRUNCATE skips row
 triggers, so statement triggers refuse it on those tables and on the other
 tables that hold the history. The journal's hash chain then catches anyone
 who goes as far as removing the triggers.
 
 Migrations never import this module: each keeps a frozen copy of the
-statements it installs (revision 0007 installs this set). A test proves that
+statements it installs (revision 0008 installs this set). A test proves that
 a migrated database and ``create_all`` end with the same triggers and
 functions, so a change here needs a new revision.
 """
@@ -23,7 +24,7 @@ from sqlalchemy import Connection, MetaData, Table, event
 
 APPEND_ONLY_TABLES = (
     "payment", "payment_line", "payment_allocation", "receipt", "ledger_entry", "journal_entry",
-    "audit_entry", "cash_count_line", "receipt_print",
+    "audit_entry", "cash_count_line", "receipt_print", "cheque_remittance", "remitted_cheque", "versement",
 )
 NOT_TRUNCATED_TABLES = (*APPEND_ONLY_TABLES, "cash_session", "online_payment", "booking", "counter")
 
@@ -32,6 +33,7 @@ NOT_TRUNCATED = "la table {table} ne peut pas être vidée"
 SESSION_NOT_DELETED = "une session de caisse ne se supprime pas"
 SESSION_CLOSED = "une session de caisse clôturée ne se modifie plus"
 PAYMENT_IN_CLOSED_SESSION = "la session de caisse est clôturée : aucun paiement ne peut plus y être enregistré"
+VERSEMENT_OVERLAP = "cette période est déjà versée au comptable : rien ne se verse deux fois"
 
 
 class Refusal(NamedTuple):
@@ -61,6 +63,12 @@ SQLITE_PAYMENT_SESSION = Refusal(
     "AND (SELECT closed_at FROM cash_session WHERE id = NEW.cash_session_id) IS NOT NULL",
 )
 POSTGRES_PAYMENT_SESSION = SQLITE_PAYMENT_SESSION._replace(condition="NEW.cash_session_id IS NOT NULL")
+# A versement's period starts after every earlier one ends (PostgreSQL: in a function, which may query).
+SQLITE_VERSEMENT_PERIOD = Refusal(
+    "trg_versement_period_follows", "versement", "INSERT", VERSEMENT_OVERLAP,
+    "NEW.first_day <= (SELECT max(last_day) FROM versement)",
+)
+POSTGRES_VERSEMENT_PERIOD = SQLITE_VERSEMENT_PERIOD._replace(condition="")
 
 POSTGRES_FUNCTIONS = (
     """
@@ -78,6 +86,15 @@ DECLARE
 BEGIN
     SELECT closed_at INTO closed FROM cash_session WHERE id = NEW.cash_session_id FOR SHARE;
     IF closed IS NOT NULL THEN
+        RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$
+""",
+    """
+CREATE OR REPLACE FUNCTION desk_refuse_versement_overlap() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.first_day <= (SELECT max(last_day) FROM versement) THEN
         RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
@@ -104,7 +121,7 @@ def _postgres_trigger(refusal: Refusal, function: str = "desk_refuse") -> str:
 
 
 def sqlite_statements() -> list[str]:
-    return [_sqlite_trigger(refusal) for refusal in (*REFUSALS, SQLITE_PAYMENT_SESSION)]
+    return [_sqlite_trigger(refusal) for refusal in (*REFUSALS, SQLITE_PAYMENT_SESSION, SQLITE_VERSEMENT_PERIOD)]
 
 
 def postgres_statements() -> list[str]:
@@ -112,6 +129,7 @@ def postgres_statements() -> list[str]:
         *POSTGRES_FUNCTIONS,
         *(_postgres_trigger(refusal) for refusal in (*REFUSALS, *TRUNCATE_REFUSALS)),
         _postgres_trigger(POSTGRES_PAYMENT_SESSION, "desk_refuse_payment_in_closed_session"),
+        _postgres_trigger(POSTGRES_VERSEMENT_PERIOD, "desk_refuse_versement_overlap"),
     ]
 
 

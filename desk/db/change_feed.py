@@ -145,7 +145,7 @@ def _trigger_statements(announced: Announced) -> list[str]:
 def attach_to(metadata: MetaData) -> None:
     """Make ``metadata.create_all`` install the same function and triggers as the migrations.
 
-    Migrations keep frozen copies of them (revision 0007 installs the current list):
+    Migrations keep frozen copies of them (revision 0008 installs the current list):
     changing ``ANNOUNCED`` or the function needs a new revision.
     """
     event.listen(metadata, "before_create", DDL(POSTGRES_FUNCTION.replace("%", "%%")).execute_if(dialect="postgresql"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from collections.abc import Sequence
+
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from desk.db.models import Counter
@@ -28,6 +30,28 @@ def next_counter_value(session: Session, name: str, count: int = 1) -> int:
         _create_if_missing(session, name)
         value = session.execute(statement).scalar_one()
     return value
+
+
+def next_counter_values(session: Session, counts: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """``next_counter_value`` of several counters in one statement: each ``(name, count)`` taken, in the order
+    given (their rows lock in that order, whatever order the database finds them in); returns the last of each.
+    """
+    names = [name for name, _count in counts]
+    if len(set(names)) != len(names):
+        raise ValueError(f"a counter asked twice: {names}")
+    taken = (select(Counter.name).where(Counter.name.in_(names))
+             .order_by(case({name: index for index, name in enumerate(names)}, value=Counter.name))
+             .with_for_update().cte("taken").prefix_with("MATERIALIZED", dialect="postgresql"))
+    statement = (
+        update(Counter).where(Counter.name == taken.c.name)
+        .values(last_value=Counter.last_value + case(dict(counts), value=Counter.name))
+        .returning(Counter.name, Counter.last_value)
+    )
+    values: dict[str, int] = {name: value for name, value in session.execute(statement)}
+    for name, count in counts:  # a counter's first use (a new year's receipts): created, then taken
+        if name not in values:
+            values[name] = next_counter_value(session, name, count)
+    return values
 
 
 def raise_counter_to(session: Session, name: str, value: int) -> None:

@@ -72,6 +72,8 @@ class JournalKind(enum.StrEnum):
     REFUND = "refund"
     CORRECTION = "correction"
     CLOSING = "closing"
+    REMITTANCE = "remittance"  # cheques handed to the bank
+    VERSEMENT = "versement"  # a period's takings paid over to the comptable public
 
 
 class CashSessionKind(enum.StrEnum):
@@ -100,3 +102,10 @@ class RefundMeans(enum.StrEnum):
 class AuditOutcome(enum.StrEnum):
     OK = "ok"
     REFUSED = "refused"
+
+
+class OfficerKind(enum.StrEnum):
+    """Who answers for the régie, as the acte constitutif names them."""
+
+    TITULAIRE = "titulaire"
+    MANDATAIRE = "mandataire"

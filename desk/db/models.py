@@ -35,6 +35,7 @@ from desk.db.enums import (
     CashSessionKind,
     JournalKind,
     LedgerKind,
+    OfficerKind,
     OnlinePaymentState,
     PaymentChannel,
     PaymentMode,
@@ -44,6 +45,7 @@ from desk.db.enums import (
 )
 
 NAME = String(100)
+ALL_MODES = "cash,cheque,card,ancv,cesu,payfip"  # as a new régie's act has it until the administrator says otherwise
 PHONE = String(20)
 EMAIL = String(254)
 SHA256_HEX = String(64)
@@ -98,10 +100,35 @@ class RegieSettings(Base):
     regie_name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(300))
     payfip_client_number: Mapped[str] = mapped_column(String(6))
+    # The acte constitutif: its reference and date, the modes it authorises (values of
+    # PaymentMode, comma-separated), the most cash the régie may hold, and the float.
+    act_reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    act_date: Mapped[date | None] = mapped_column(Date)
+    authorised_modes: Mapped[str] = mapped_column(String(100), default=ALL_MODES, server_default=ALL_MODES)
+    max_cash_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    float_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
         CheckConstraint("length(payfip_client_number) = 6", name="payfip_client_number_length"),
+        not_negative("max_cash_cents"),
+        not_negative("float_cents"),
+        CheckConstraint("length(authorised_modes) > 0", name="some_mode_authorised"),
+    )
+
+
+class RegieOfficer(Base):
+    """An agent the acte constitutif names: the régisseur titulaire (one) or a mandataire."""
+
+    __tablename__ = "regie_officer"
+
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), primary_key=True)
+    kind: Mapped[OfficerKind] = mapped_column(enum_column(OfficerKind, "officer_kind"))
+    named_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("uq_regie_officer_one_titulaire", "kind", unique=True,
+              sqlite_where=text("kind = 'titulaire'"), postgresql_where=text("kind = 'titulaire'")),
     )
 
 
@@ -784,6 +811,82 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (not_blank("action"),)
+
+
+# --------------------------------------------------------------------------
+# The régie towards the comptable public: cheque remittances, versements
+# --------------------------------------------------------------------------
+
+
+class ChequeRemittance(Base):
+    """A *remise de chèques* to the bank, numbered per year without gaps. Append-only."""
+
+    __tablename__ = "cheque_remittance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    made_at: Mapped[datetime]
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    cheque_count: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        CheckConstraint("number > 0", name="number_positive"),
+        CheckConstraint("cheque_count > 0", name="some_cheque"),
+        CheckConstraint("total_cents > 0", name="total_positive"),
+    )
+
+
+class RemittedCheque(Base):
+    """A cheque line of a payment, handed to the bank in a remittance: once, and for good. Append-only."""
+
+    __tablename__ = "remitted_cheque"
+
+    payment_line_id: Mapped[int] = mapped_column(ForeignKey("payment_line.id"), primary_key=True)
+    remittance_id: Mapped[int] = mapped_column(ForeignKey("cheque_remittance.id"), index=True)
+
+
+class Versement(Base):
+    """A *versement* to the comptable public: the takings of the days ``first_day``–``last_day``.
+
+    Periods follow one another without overlap (a trigger refuses a period
+    that starts on or before the last one's end): nothing is paid over twice.
+    The amounts are by kind of takings; ``total_cents`` is their sum and
+    equals the journal's payments of the period. Append-only.
+    """
+
+    __tablename__ = "versement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[date] = mapped_column(Date, unique=True)
+    last_day: Mapped[date] = mapped_column(Date)
+    made_at: Mapped[datetime]
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    cash_cents: Mapped[int] = mapped_column(Integer)
+    cheques_cents: Mapped[int] = mapped_column(Integer)
+    card_cents: Mapped[int] = mapped_column(Integer)
+    online_cents: Mapped[int] = mapped_column(Integer)
+    vouchers_cents: Mapped[int] = mapped_column(Integer)
+    cash_refunded_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    receipt_count: Mapped[int] = mapped_column(Integer)
+    first_receipt: Mapped[str | None] = mapped_column(String(11))
+    last_receipt: Mapped[str | None] = mapped_column(String(11))
+
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        CheckConstraint("number > 0", name="number_positive"),
+        CheckConstraint("last_day >= first_day", name="period_ordered"),
+        *(not_negative(column) for column in (
+            "cash_cents", "cheques_cents", "card_cents", "online_cents", "vouchers_cents", "cash_refunded_cents",
+            "receipt_count")),
+        CheckConstraint("total_cents = cash_cents + cheques_cents + card_cents + online_cents + vouchers_cents",
+                        name="total_is_sum"),
+    )
 
 
 for _table_name in append_only.APPEND_ONLY_TABLES:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from desk.clock import Clock, local_today
@@ -25,6 +25,7 @@ from desk.errors import DeskError
 from desk.gateway.payfip import PayfipGateway
 from desk.services import agents as agent_accounts
 from desk.services import catalogue as catalogue_service
+from desk.services import regie_books as books
 from desk.services.access import Actor
 from desk.services.account import FamilyAccount, PaymentSummary, family_account, session_payments
 from desk.services.agents import AgentInfo
@@ -316,6 +317,7 @@ class CashDeskState:
 
     figures: SessionFigures | None = None
     payments: tuple[PaymentSummary, ...] = ()
+    warnings: tuple[str, ...] = ()  # the régie's: cheques held too long, cash over the act's maximum
 
 
 @dataclass(frozen=True)
@@ -324,11 +326,13 @@ class ReviewRow:
     family: data.FamilyIdentity
 
 
-def _cash_desk_state(session) -> CashDeskState:
+def _cash_desk_state(session, today: date) -> CashDeskState:
+    """What the cash desk window shows, with the régie's warnings at opening and at closing."""
     current = open_session(session)
+    warnings = tuple(books.regie_balances(session, today).warnings())
     if current is None:
-        return CashDeskState()
-    return CashDeskState(session_figures(session, current.id), tuple(session_payments(session, current.id)))
+        return CashDeskState(warnings=warnings)
+    return CashDeskState(session_figures(session, current.id), tuple(session_payments(session, current.id)), warnings)
 
 
 def _review_rows(session) -> list[ReviewRow]:
@@ -343,14 +347,14 @@ class Regie:
         self._gateway = gateway
 
     def cash_desk(self) -> CashDeskState:
-        return self._work.read(_cash_desk_state)
+        return self._work.read(lambda s: _cash_desk_state(s, local_today(self._work.clock)))
 
     def open_cash_desk(self, float_cents: int) -> CashDeskState:
         work = self._work
 
         def write(session) -> CashDeskState:
             open_cash_desk(session, work.clock, actor=work.agent, float_cents=float_cents)
-            return _cash_desk_state(session)  # what the form shows next, in the same transaction
+            return _cash_desk_state(session, local_today(work.clock))  # what the form shows next, in the same transaction
 
         return work.write(write)
 
@@ -361,7 +365,7 @@ class Regie:
         def write(session) -> tuple[ClosingReport, CashDeskState]:
             report = close_cash_desk(session, work.clock, actor=work.agent, counts=counts,
                                      cheques_counted_cents=cheques_counted_cents, comment=comment)
-            return report, _cash_desk_state(session)
+            return report, _cash_desk_state(session, local_today(work.clock))
 
         return work.write(write)
 
@@ -393,6 +397,100 @@ class Regie:
 
     def verify_journal(self, anchors: tuple[Anchor, ...]) -> JournalVerification:
         return self._work.read(lambda s: verify_journal(s, anchors=anchors))
+
+
+@dataclass(frozen=True)
+class VersementPreview:
+    """What a versement of the days asked would pay over, and why it cannot be recorded yet (empty: it can)."""
+
+    versement: data.Versement
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TakingsReport:
+    """The card and online takings of a period, per day, as the document prints them."""
+
+    regie: data.RegieIdentity
+    act: data.RegieAct
+    first: date
+    last: date
+    printed_at: datetime
+    days: tuple[data.DayTakings, ...]
+
+
+class RegieBooks:
+    """The régisseur towards the bank and the comptable: remittances, takings, versements, the month's état."""
+
+    def __init__(self, work: UnitOfWork) -> None:
+        self._work = work
+
+    def _today(self) -> date:
+        return local_today(self._work.clock)
+
+    def balances(self) -> books.RegieBalances:
+        return self._work.read(lambda s: books.regie_balances(s, self._today()))
+
+    def held_cheques(self) -> list[books.HeldCheque]:
+        return self._work.read(lambda s: books.held_cheques(s, self._today()))
+
+    def remit(self, payment_line_ids: Collection[int] | None = None) -> data.ChequeRemittance:
+        """Remit the held cheques (all, or those chosen); the slip, read in the same transaction."""
+        work = self._work
+        return work.write(lambda s: books.remittance_document(
+            s, books.make_remittance(s, work.clock, work.agent, payment_line_ids)))
+
+    def remittances(self) -> list[tuple[int, str, datetime, int, int]]:
+        return self._work.read(books.remittances)
+
+    def remittance(self, remittance_id: int) -> data.ChequeRemittance:
+        return self._work.read(lambda s: books.remittance_document(s, remittance_id))
+
+    def electronic_takings(self, first: date, last: date) -> TakingsReport:
+        def read(session) -> TakingsReport:
+            return TakingsReport(books.regie_identity(session), books.regie_act(session).document(), first, last,
+                                 self._work.clock.now(), tuple(books.electronic_takings(session, first, last)))
+
+        return self._work.read(read)
+
+    def next_versement_start(self) -> date | None:
+        return self._work.read(books.first_day_to_pay_over)
+
+    def versement_preview(self, first: date, last: date) -> VersementPreview:
+        work = self._work
+
+        def read(session) -> VersementPreview:
+            takings = books.period_takings(session, first, last)
+            problems = books.versement_problems(session, self._today(), first, last, takings)
+            preview = books.versement_preview(session, work.clock, first, last, made_by=work.agent.name)
+            return VersementPreview(preview, tuple(problems))
+
+        return work.read(read)
+
+    def pay_over(self, first: date, last: date) -> data.Versement:
+        work = self._work
+        return work.write(lambda s: books.versement_document(
+            s, books.record_versement(s, work.clock, work.agent, first, last)))
+
+    def versements(self) -> list[tuple[int, str, date, date, int]]:
+        return self._work.read(books.versements)
+
+    def versement(self, versement_id: int) -> data.Versement:
+        return self._work.read(lambda s: books.versement_document(s, versement_id))
+
+    def month(self, month: date) -> data.MonthJustification:
+        return self._work.read(lambda s: books.month_justification(s, self._work.clock, month))
+
+    def act(self) -> books.RegieAct:
+        return self._work.read(books.regie_act)
+
+    def act_and_candidates(self) -> tuple[books.RegieAct, list[tuple[int, str]]]:
+        """The act, and the agents it may name (active régisseurs and administrators): id, name."""
+        return self._work.read(lambda s: (books.regie_act(s), books.officer_candidates(s)))
+
+    def update_act(self, draft: books.RegieActDraft) -> books.RegieAct:
+        work = self._work
+        return work.write(lambda s: books.update_regie_act(s, work.clock, work.agent, draft))
 
 
 class Catalogue:
@@ -524,6 +622,7 @@ class DeskServices:
     families: FamilyFiles
     payments: Payments
     regie: Regie
+    books: RegieBooks
     catalogue: Catalogue
     administration: Administration
     home: Home
@@ -540,7 +639,7 @@ class DeskServices:
 
         planning = Planning(work, policy)
         return cls(work, planning, FamilyFiles(work, planning), Payments(work, planning, policy, gateway),
-                   Regie(work, gateway), Catalogue(work), Administration(work), Home(work))
+                   Regie(work, gateway), RegieBooks(work), Catalogue(work), Administration(work), Home(work))
 
     @property
     def signed_in(self) -> SignedIn:

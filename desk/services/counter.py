@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.enums import CashSessionKind
-from desk.db.models import CashSession, Family, Guardian
+from desk.db.enums import CashSessionKind, PaymentMode
+from desk.db.models import CashSession, Family, Guardian, RegieSettings
+from desk.services.tenders import mode_refusals
 
 
 @dataclass(frozen=True)
 class PaymentSetup:
     cash_desk_open: bool  # a counter payment needs an open cash session
     payer_name: str  # the primary guardian (the drawer of a cheque, most often), else the family's name
+    refused_modes: dict[PaymentMode, str] = field(default_factory=dict)  # what the régie's act does not authorise
 
 
 def payment_setup(session: Session, family_id: int) -> PaymentSetup:
@@ -30,4 +32,5 @@ def payment_setup(session: Session, family_id: int) -> PaymentSetup:
         payer = f"{guardian.first_name} {guardian.last_name}"
     else:
         payer = session.scalar(select(Family.name).where(Family.id == family_id)) or ""
-    return PaymentSetup(cash_desk_open, payer)
+    authorised = session.scalar(select(RegieSettings.authorised_modes))
+    return PaymentSetup(cash_desk_open, payer, mode_refusals(authorised))

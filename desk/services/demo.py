@@ -8,17 +8,19 @@ the DURAND walkthrough family), so a second run adds nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock, local_today
-from desk.db.enums import Role
-from desk.db.models import Family, RegieSettings
+from desk.db.enums import OfficerKind, Role
+from desk.db.models import Family, RegieOfficer, RegieSettings
 from desk.services.access import Actor
 from desk.services.agents import create_agent, find_agent
 from desk.services.cash_desk import open_cash_desk, open_session
 from desk.services.family_factory import durand_family
+from desk.services.regie_books import catch_up
 from desk.services.scale_data import TownGenerator
 from desk.services.school_calendar import school_year_of
 from desk.services.town_catalogue import ensure_town_catalogue
@@ -40,6 +42,10 @@ DEMO_REGIE = {
     "regie_name": "Régie Accueil Loisirs Sport Culture",
     "address": "Hôtel de ville, 12 cours de l'Hôtel-de-Ville, 73200 Albertville",
     "payfip_client_number": "012345",
+    "act_reference": "Arrêté n° 2024-118 portant création de la régie de recettes",
+    "act_date": date(2024, 6, 3),
+    "max_cash_cents": 300_000,
+    "float_cents": DEMO_FLOAT_CENTS,
 }
 
 
@@ -75,8 +81,18 @@ def load_demo(session: Session, clock: Clock) -> DemoReport:
     others = (generator.factory.family(serial) for serial in range(1, DEMO_FAMILIES))
     generator.add_families(others)
     generator.finish()
+    cashier = find_agent(session, "regisseur")
+    assert cashier is not None
+    _name_the_titulaire(session, clock, cashier.id)
+    catch_up(session, clock, Actor(cashier.id, Role.CASHIER, cashier.display_name))  # this month left to pay over
     _open_todays_cash_desk(session, clock)  # after the history: its sessions were closed before today's opened
     return DemoReport(DEMO_FAMILIES, agents_added)
+
+
+def _name_the_titulaire(session: Session, clock: Clock, agent_id: int) -> None:
+    if session.get(RegieOfficer, agent_id) is None:
+        session.add(RegieOfficer(agent_id=agent_id, kind=OfficerKind.TITULAIRE, named_at=clock.now()))
+        session.flush()
 
 
 def _open_todays_cash_desk(session: Session, clock: Clock) -> None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desk.clock import PARIS, Clock, SystemClock
-from desk.db.enums import CashSessionKind, JournalKind, LedgerKind, PaymentChannel, PaymentMode
+from desk.db.enums import CashSessionKind, JournalKind, LedgerKind, OfficerKind, PaymentChannel, PaymentMode
 from desk.db.models import (
     Activity,
     Agent,
@@ -35,6 +35,7 @@ from desk.db.models import (
     PaymentLine,
     Receipt,
     ReceiptPrint,
+    RegieOfficer,
     RegieSettings,
     Unit,
 )
@@ -60,12 +61,40 @@ _IMPLIED_BY_PAYMENTS = (LedgerKind.PAYMENT, LedgerKind.CREDIT_USE)
 
 
 def regie_identity(session: Session) -> data.RegieIdentity:
-    """The régie printed on every document (the settings row)."""
-    settings = session.get(RegieSettings, 1)
-    if settings is None:
+    """The régie printed on every document: the settings row, with its act and régisseur titulaire."""
+    row = session.execute(select(*regie_columns()).where(RegieSettings.id == 1)).one_or_none()
+    regie = None if row is None else regie_of(row)
+    if regie is None:
         raise DeskError("L'identité de la régie n'est pas renseignée : le document ne peut pas être établi.",
                         "Un administrateur doit renseigner la régie (commune, nom, adresse).")
-    return data.RegieIdentity(settings.town, settings.regie_name, settings.address)
+    return regie
+
+
+def regie_columns() -> tuple:
+    """The columns of ``regie_settings`` (and its titulaire's name) that ``regie_of`` makes the printed régie of."""
+    officer, agent = aliased(RegieOfficer), aliased(Agent)  # never correlated with an agent of the outer statement
+    titulaire = (select(agent.display_name).join(officer, officer.agent_id == agent.id)
+                 .where(officer.kind == OfficerKind.TITULAIRE).scalar_subquery())
+    return (RegieSettings.town, RegieSettings.regie_name, RegieSettings.address.label("regie_address"),
+            RegieSettings.act_reference, RegieSettings.act_date, titulaire.label("titulaire_name"))
+
+
+def regie_of(row) -> data.RegieIdentity | None:
+    """The printed régie from a row with ``regie_columns``; None when the régie is not set up."""
+    if row.town is None:
+        return None
+    return data.RegieIdentity(row.town, row.regie_name, row.regie_address,
+                              act_line(row.act_reference, row.act_date, row.titulaire_name))
+
+
+def act_line(reference: str, act_date: date | None, titulaire: str | None) -> str:
+    """"Acte constitutif : Arrêté n° 2026-114 du 15/01/2026 · Régisseur titulaire : Sophie"; what is known of it."""
+    parts = []
+    if reference:
+        parts.append(f"Acte constitutif : {reference}" + (f" du {act_date:%d/%m/%Y}" if act_date else ""))
+    if titulaire:
+        parts.append(f"Régisseur titulaire : {titulaire}")
+    return " · ".join(parts)
 
 
 def family_identity(session: Session, family_id: int) -> data.FamilyIdentity:
@@ -102,20 +131,50 @@ def _now(clock: Clock | None) -> datetime:
     return (clock or SystemClock()).now()
 
 
-def _booked_lines(session: Session, *conditions) -> list[data.BookedLine]:
-    rows = session.execute(
-        select(OpenDay.day, Child.first_name, Activity.name, Unit.name, Booking.price_cents)
-        .join(OpenDay, Booking.open_day_id == OpenDay.id)
-        .join(Unit, OpenDay.unit_id == Unit.id)
-        .join(Activity, Unit.activity_id == Activity.id)
-        .join(Child, Booking.child_id == Child.id)
-        .where(*conditions)
-        .order_by(OpenDay.day, Child.symbol_index, Unit.position, Booking.id)
-    ).all()
-    return [data.BookedLine(day, child, activity, unit, price) for day, child, activity, unit, price in rows]
-
-
 # -- ticket de règlement ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketFacts:
+    """What a ticket prints, as plain data: read back from the database (``receipt_document``), or handed
+    over by the payment that has just written it (``keep_ticket_facts``). ``ticket`` makes the document of
+    either, so the ticket printed at payment and every reprint are one and the same.
+
+    ``booked`` and ``cancelled`` rows: (day, child's symbol index, unit position, booking id, child's first
+    name, activity, unit, price), in any order. ``ledger``: the payment's own account movements, by kind.
+    """
+
+    payment_id: int
+    family_id: int
+    year: int
+    number: int
+    issued_at: datetime
+    agent_name: str
+    amount_cents: int
+    journal_hash: str
+    online: bool
+    booked: tuple[tuple, ...]
+    cancelled: tuple[tuple, ...]
+    tenders: tuple[data.Tendered, ...]
+    ledger: tuple[tuple[LedgerKind, int], ...]
+    balance_after_cents: int
+    regie: data.RegieIdentity | None = None  # None: read with the family when the ticket is made
+    family: data.FamilyIdentity | None = None
+
+
+_KEPT = "desk_ticket_facts"
+
+
+def keep_ticket_facts(session: Session, facts: TicketFacts) -> None:
+    """The facts of a ticket this transaction has just written: ``receipt_document`` uses them, not a re-read."""
+    session.info[_KEPT] = (session.get_transaction(), facts)
+
+
+def _kept_facts(session: Session, payment_id: int) -> TicketFacts | None:
+    kept_in, facts = session.info.get(_KEPT, (None, None))
+    if kept_in is None or kept_in is not session.get_transaction() or facts.payment_id != payment_id:
+        return None
+    return facts
 
 
 def receipt_document(session: Session, payment_id: int) -> data.Receipt:
@@ -123,44 +182,132 @@ def receipt_document(session: Session, payment_id: int) -> data.Receipt:
 
     Four statements (five when it carried cancellations): the payment with its
     receipt, journal entry, agent, family, primary guardian and régie; its
-    modes; its booked lines; the family's ledger up to it.
+    modes; its booked lines; the family's ledger up to it. None in the
+    transaction that recorded the payment: it kept what it wrote (``keep_ticket_facts``).
     """
-    head = _receipt_head(session, payment_id)
-    cancelled_ids = json.loads(head.payload).get("cancelled", [])
-    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == payment_id).order_by(PaymentLine.id))
-    moves, balance_after = _ledger_at_payment(session, head, cancelled_ids)
-    guardian = [f"{head.guardian_first_name} {head.guardian_last_name}"] if head.guardian_first_name else []
-    address = [line for line in (head.address_line, " ".join(filter(None, (head.postal_code, head.city)))) if line]
+    facts = _kept_facts(session, payment_id) or _read_ticket_facts(session, payment_id)
+    if facts.regie is None or facts.family is None:
+        regie, family = _identities(session, facts.family_id)
+        facts = replace(facts, regie=regie, family=family)
+    return ticket(facts)
+
+
+def ticket(facts: TicketFacts) -> data.Receipt:
+    """The one way a ticket is made, from its facts."""
+    assert facts.regie is not None and facts.family is not None
+    moves: defaultdict[LedgerKind, int] = defaultdict(int)
+    for kind, amount in facts.ledger:
+        moves[kind] += amount
     return data.Receipt(
-        regie=data.RegieIdentity(head.town, head.regie_name, head.address),
-        code=receipt_code(head.year, head.number),
-        issued_at=head.issued_at,
-        agent_name=head.agent_name or "—",
-        family=data.FamilyIdentity(head.family_name, head.dossier_number, tuple(guardian + address)),
-        lines=tuple(_booked_lines(session, Booking.payment_id == payment_id)),
-        tenders=tuple(tendered(line) for line in lines),
-        amount_cents=head.amount_cents,
-        journal_hash=head.hash,
-        cancelled_lines=tuple(_booked_lines(session, Booking.id.in_(cancelled_ids))) if cancelled_ids else (),
+        regie=facts.regie,
+        code=receipt_code(facts.year, facts.number),
+        issued_at=facts.issued_at,
+        agent_name=facts.agent_name or "—",
+        family=facts.family,
+        lines=_in_ticket_order(facts.booked),
+        tenders=facts.tenders,
+        amount_cents=facts.amount_cents,
+        journal_hash=facts.journal_hash,
+        cancelled_lines=_in_ticket_order(facts.cancelled),
         credit_used_cents=moves[LedgerKind.CREDIT_USE],
         balance_settled_cents=-moves[LedgerKind.PAYMENT],
         credit_created_cents=-moves[LedgerKind.CREDIT],
-        balance_after_cents=balance_after,
-        online=head.channel is PaymentChannel.ONLINE,
+        balance_after_cents=facts.balance_after_cents,
+        online=facts.online,
     )
+
+
+def _in_ticket_order(rows: Iterable[tuple]) -> tuple[data.BookedLine, ...]:
+    """By day, child, unit, booking; as the recap and the planning list them."""
+    return tuple(data.BookedLine(day, child, activity, unit, price)
+                 for day, _symbol, _position, _id, child, activity, unit, price in sorted(rows, key=lambda r: r[:4]))
+
+
+def booked_row(booking: Booking) -> tuple:
+    """A booking as ``TicketFacts`` lists it (its child, open day, unit and activity loaded)."""
+    unit = booking.open_day.unit
+    return (booking.open_day.day, booking.child.symbol_index, unit.position, booking.id, booking.child.first_name,
+            unit.activity.name, unit.name, booking.price_cents)
+
+
+def _booked_rows(session: Session, *conditions) -> tuple[tuple, ...]:
+    rows = session.execute(
+        select(OpenDay.day, Child.symbol_index, Unit.position, Booking.id, Child.first_name, Activity.name, Unit.name,
+               Booking.price_cents)
+        .join(OpenDay, Booking.open_day_id == OpenDay.id)
+        .join(Unit, OpenDay.unit_id == Unit.id)
+        .join(Activity, Unit.activity_id == Activity.id)
+        .join(Child, Booking.child_id == Child.id)
+        .where(*conditions)
+    ).all()
+    return tuple(tuple(row) for row in rows)
+
+
+def _read_ticket_facts(session: Session, payment_id: int) -> TicketFacts:
+    head = _receipt_head(session, payment_id)
+    cancelled_ids = json.loads(head.payload).get("cancelled", [])
+    lines = session.scalars(select(PaymentLine).where(PaymentLine.payment_id == payment_id).order_by(PaymentLine.id))
+    tenders = tuple(tendered(line) for line in lines)
+    moves, balance_after = _ledger_at_payment(session, head, cancelled_ids)
+    guardian = [f"{head.guardian_first_name} {head.guardian_last_name}"] if head.guardian_first_name else []
+    address = [line for line in (head.address_line, " ".join(filter(None, (head.postal_code, head.city)))) if line]
+    return TicketFacts(
+        payment_id=payment_id, family_id=head.family_id, year=head.year, number=head.number, issued_at=head.issued_at,
+        agent_name=head.agent_name or "—", amount_cents=head.amount_cents, journal_hash=head.hash,
+        online=head.channel is PaymentChannel.ONLINE,
+        booked=_booked_rows(session, Booking.payment_id == payment_id),
+        cancelled=_booked_rows(session, Booking.id.in_(cancelled_ids)) if cancelled_ids else (),
+        tenders=tenders, ledger=tuple(moves.items()), balance_after_cents=balance_after,
+        regie=regie_of(head),
+        family=data.FamilyIdentity(head.family_name, head.dossier_number, tuple(guardian + address)),
+    )
+
+
+def _primary_guardian():
+    return (select(Guardian.id).where(Guardian.family_id == Family.id)
+            .order_by(Guardian.is_primary.desc(), Guardian.id).limit(1).correlate(Family).scalar_subquery())
+
+
+def identity_columns():
+    """The columns of the régie and the family (with its primary guardian) a ticket prints, for a statement that
+    selects from ``family`` and joins ``identity_joins`` (``identities_of`` makes them up)."""
+    return (*regie_columns(), Family.name.label("family_name"), Family.dossier_number, Family.address_line, Family.postal_code,
+            Family.city, Guardian.first_name.label("guardian_first_name"),
+            Guardian.last_name.label("guardian_last_name"))
+
+
+def identity_joins(statement):
+    """``statement`` (from ``family``) outer-joined to the primary guardian and the régie settings."""
+    return (statement.outerjoin(Guardian, Guardian.id == _primary_guardian())
+            .outerjoin(RegieSettings, RegieSettings.id == 1))
+
+
+def identities_of(row) -> tuple[data.RegieIdentity | None, data.FamilyIdentity]:
+    """The régie (None when it is not set up) and the family, from a row with ``identity_columns``."""
+    guardian = [f"{row.guardian_first_name} {row.guardian_last_name}"] if row.guardian_first_name else []
+    address = [line for line in (row.address_line, " ".join(filter(None, (row.postal_code, row.city)))) if line]
+    return regie_of(row), data.FamilyIdentity(row.family_name, row.dossier_number, tuple(guardian + address))
+
+
+def _identities(session: Session, family_id: int) -> tuple[data.RegieIdentity, data.FamilyIdentity]:
+    row = session.execute(identity_joins(select(*identity_columns()).select_from(Family))
+                          .where(Family.id == family_id)).one_or_none()
+    if row is None:
+        raise _no_receipt()
+    regie, family = identities_of(row)
+    return regie or regie_identity(session), family  # regie_identity raises, saying the régie is not set up
 
 
 def _receipt_head(session: Session, payment_id: int):
     """The payment, its receipt and journal entry, its agent, the family with its primary guardian, the régie."""
-    primary = (select(Guardian.id).where(Guardian.family_id == Family.id)
-               .order_by(Guardian.is_primary.desc(), Guardian.id).limit(1).correlate(Family).scalar_subquery())
+    primary = _primary_guardian()
     head = session.execute(
         select(Payment.id, Payment.family_id, Payment.paid_at, Payment.amount_cents, Payment.channel,
                Receipt.year, Receipt.number, Receipt.issued_at, JournalEntry.payload, JournalEntry.hash,
                Agent.display_name.label("agent_name"), Family.name.label("family_name"), Family.dossier_number,
                Family.address_line, Family.postal_code, Family.city,
                Guardian.first_name.label("guardian_first_name"), Guardian.last_name.label("guardian_last_name"),
-               RegieSettings.town, RegieSettings.regie_name, RegieSettings.address)
+               *regie_columns())
         .select_from(Payment)
         .join(Receipt, Receipt.payment_id == Payment.id)
         .join(JournalEntry, and_(JournalEntry.payment_id == Payment.id, JournalEntry.kind == JournalKind.PAYMENT))

@@ -41,18 +41,28 @@ CASH_SESSION_FIELDS = (
     "expected_cash_cents", "counted_cash_cents", "counted_cheques_cents", "difference_cents", "closing_comment",
 )
 COUNT_FIELDS = ("cash_session_id", "denomination_cents", "count")
+REMITTANCE_FIELDS = ("id", "year", "number", "made_at", "agent_id", "cheque_count", "total_cents")
+REMITTED_CHEQUE_FIELDS = ("payment_line_id", "remittance_id")
+VERSEMENT_FIELDS = (
+    "id", "year", "number", "first_day", "last_day", "made_at", "agent_id", "cash_cents", "cheques_cents",
+    "card_cents", "online_cents", "vouchers_cents", "cash_refunded_cents", "total_cents", "receipt_count",
+    "first_receipt", "last_receipt",
+)
 
 # The parts of each kind of entry, in the order their digests are listed.
 PAYMENT_PARTS = ("payment", "lines", "allocations", "receipt", "ledger", "bookings")
 CANCELLATION_PARTS = ("booking", "ledger")
 LEDGER_PARTS = ("ledger",)
 CLOSING_PARTS = ("cash_session", "counts")
+REMITTANCE_PARTS = ("remittance", "cheques")
+VERSEMENT_PARTS = ("versement",)
 
 PART_NAMES = {
     "payment": "le règlement", "lines": "les lignes de règlement", "allocations": "les affectations",
     "receipt": "le ticket", "ledger": "les mouvements du compte famille", "booking": "la réservation annulée",
     "bookings": "les réservations réglées (enfant, jour, prix)",
     "cash_session": "la session de caisse", "counts": "le comptage de caisse",
+    "remittance": "le bordereau de remise", "cheques": "les chèques remis", "versement": "le versement au comptable",
 }
 
 
@@ -112,6 +122,15 @@ def ledger_parts(ledger: Iterable[Any]) -> dict[str, Any]:
 
 def closing_parts(cash_session: Any, counts: Iterable[Any]) -> dict[str, Any]:
     return {"cash_session": record(cash_session, CASH_SESSION_FIELDS), "counts": records(counts, COUNT_FIELDS)}
+
+
+def remittance_parts(remittance: Any, cheques: Iterable[Any]) -> dict[str, Any]:
+    ordered = sorted(cheques, key=lambda cheque: record(cheque, REMITTED_CHEQUE_FIELDS))
+    return {"remittance": record(remittance, REMITTANCE_FIELDS), "cheques": records(ordered, REMITTED_CHEQUE_FIELDS)}
+
+
+def versement_parts(versement: Any) -> dict[str, Any]:
+    return {"versement": record(versement, VERSEMENT_FIELDS)}
 
 
 def payload(parts: Mapping[str, Any], **summary: Any) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
 
 from desk.db.counters import next_counter_value
 from desk.db.enums import JournalKind
@@ -150,15 +150,22 @@ def append_entry(session: Session, **entry: Any) -> JournalEntry:
     return append_entries(session, [entry])[-1]
 
 
-def append_entries(session: Session, entries: list[dict[str, Any]]) -> list[JournalEntry]:
+def append_entries(session: Session, entries: list[dict[str, Any]], *, last: int | None = None) -> list[JournalEntry]:
     """Append entries in the caller's transaction, in order, after the journal's last one.
 
     The journal counter is taken first, last of every use case's locks: a
     second desk waits on its row, then reads the tail the first one wrote.
+    ``last``: the counter already taken for these entries by the caller (with
+    its other numbers, ``journal_counts``). The tail is read after the counter,
+    unless this transaction read it along earlier (``tail_columns``,
+    ``expect_tail``) and the counter shows no entry was appended since.
     """
     locks.journal(session)
-    last = next_counter_value(session, JOURNAL_COUNTER, len(entries))
-    tail = journal_tail(session)
+    if last is None:
+        last = next_counter_value(session, JOURNAL_COUNTER, len(entries))
+    tail = _expected_tail(session)
+    if tail is None or tail.sequence != last - len(entries):
+        tail = journal_tail(session)
     if tail.sequence != last - len(entries):
         raise JournalBrokenError(f"compteur au n° {last - len(entries)}, dernière écriture n° {tail.sequence}")
     key = key_to_continue(session, tail)
@@ -169,7 +176,41 @@ def append_entries(session: Session, entries: list[dict[str, Any]]) -> list[Jour
         tail = ChainTail.after(fields)
     session.add_all(rows)
     session.flush()
+    session.info[_EXPECTED] = (session.get_transaction(), tail)
     return rows
+
+
+def journal_counts(entries: int) -> tuple[str, int]:
+    """What to ask ``counters.next_counter_values`` for ``entries`` entries, after the caller's other numbers."""
+    return JOURNAL_COUNTER, entries
+
+
+_EXPECTED = "desk_journal_tail"
+_TAIL = aliased(JournalEntry, name="journal_tail")
+
+
+def tail_columns() -> tuple[Any, ...]:
+    """The journal's last entry as columns a statement reads along (joined by ``join_tail``), for ``expect_tail``."""
+    return (_TAIL.sequence.label("tail_sequence"), _TAIL.hash.label("tail_hash"),
+            _TAIL.grand_total_in_cents.label("tail_in"), _TAIL.grand_total_out_cents.label("tail_out"),
+            _TAIL.seal.label("tail_seal"))
+
+
+def join_tail(statement: Select[Any]) -> Select[Any]:
+    return statement.outerjoin(_TAIL, _TAIL.sequence == select(func.max(JournalEntry.sequence)).scalar_subquery())
+
+
+def expect_tail(session: Session, row: Any) -> None:
+    """The tail read along (``tail_columns``) before the journal's counter was taken: ``append_entries`` checks
+    it against the counter, and reads it again only if an entry was appended meanwhile."""
+    tail = ChainTail() if row.tail_sequence is None else ChainTail(
+        row.tail_sequence, row.tail_hash, row.tail_in, row.tail_out, row.tail_seal)
+    session.info[_EXPECTED] = (session.get_transaction(), tail)
+
+
+def _expected_tail(session: Session) -> ChainTail | None:
+    read_in, tail = session.info.get(_EXPECTED, (None, None))
+    return tail if read_in is not None and read_in is session.get_transaction() else None
 
 
 HASHED_COLUMNS = (

@@ -1,4 +1,4 @@
-"""Human numbers: dossier numbers and receipt numbers, each from a gap-free counter."""
+"""Human numbers: dossier, receipt, remittance and versement numbers, each from a gap-free counter."""
 
 from __future__ import annotations
 
@@ -26,6 +26,24 @@ def receipt_counter(year: int) -> str:
 def receipt_code(year: int, number: int) -> str:
     """``2026-000123``: numbered per year, without gaps."""
     return f"{year}-{number:06d}"
+
+
+def remittance_counter(year: int) -> str:
+    return f"remittance:{year}"
+
+
+def remittance_code(year: int, number: int) -> str:
+    """``R2026-0004``: a cheque remittance slip, numbered per year without gaps."""
+    return f"R{year}-{number:04d}"
+
+
+def versement_counter(year: int) -> str:
+    return f"versement:{year}"
+
+
+def versement_code(year: int, number: int) -> str:
+    """``V2026-0011``: a versement to the comptable, numbered per year without gaps."""
+    return f"V{year}-{number:04d}"
 
 
 def next_receipt_number(session: Session, year: int) -> int:

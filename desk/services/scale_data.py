@@ -61,11 +61,13 @@ from desk.db.models import (
 )
 from desk.db.search_terms import Person, family_terms
 from desk.services import evidence
+from desk.services.access import Actor
 from desk.services.agents import hash_password
 from desk.services.cash_desk import notes_and_coins
 from desk.services.family_factory import FamilyFactory, FamilySpec
 from desk.services.journal import JOURNAL_COUNTER, ChainTail, journal_tail, key_to_continue
 from desk.services.numbering import DOSSIER_COUNTER, dossier_number, receipt_code, receipt_counter
+from desk.services.regie_books import catch_up, last_versement_day
 from desk.services.school_calendar import school_year_of
 from desk.services.town_catalogue import ActivityRefs, CatalogueRefs, ensure_town_catalogue
 
@@ -185,6 +187,9 @@ class TownGenerator:
         self.progress = progress or (lambda message: None)
         self.ids = {model: next_id(session, model) for model in TABLES_WITH_OWN_IDS}
         self.dossier = session.scalar(select(Counter.last_value).where(Counter.name == DOSSIER_COUNTER)) or 0
+        paid_over_to = last_versement_day(session)  # a period paid over takes no more payments
+        self.open_since = (datetime.combine(paid_over_to + timedelta(days=1), clock_time(0), PARIS).astimezone(UTC)
+                           if paid_over_to else None)
         staff = session.execute(
             select(Agent.id, Agent.role).where(Agent.is_active, Agent.role != Role.ADMIN).order_by(Agent.id)
         ).all()
@@ -360,7 +365,7 @@ class TownGenerator:
             day -= timedelta(days=1)
         minutes = self.rng.randint(8 * 60 + 30, 17 * 60 + 30)
         local = datetime.combine(day, clock_time(minutes // 60, minutes % 60, self.rng.randint(0, 59)), PARIS)
-        earliest = not_before + timedelta(minutes=10)
+        earliest = max(not_before + timedelta(minutes=10), self.open_since or not_before)
         return min(max(local.astimezone(UTC), earliest), self.now - timedelta(minutes=1))
 
     def _cash_session_for(self, paid_at: datetime) -> int:
@@ -621,6 +626,7 @@ def generate_town(
     generator = TownGenerator(session, clock, seed=seed, booking_rate=booking_rate, catalogue=catalogue, progress=progress)
     generator.add_families(generator.factory.family(generator.ids[Family] + n) for n in range(families))
     report = generator.finish()
+    catch_up(session, clock, Actor(None, Role.ADMIN, "desk-admin"))  # earlier months paid over, this one not
     report.seconds = time.perf_counter() - started
     return report
 

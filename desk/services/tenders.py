@@ -32,6 +32,8 @@ MODE_LABELS = {
     PaymentMode.CESU: "CESU",
     PaymentMode.PAYFIP: "Paiement en ligne (PayFiP)",
 }
+MODE_ORDER = (PaymentMode.CASH, PaymentMode.CHEQUE, PaymentMode.CARD, PaymentMode.PAYFIP,
+              PaymentMode.HOLIDAY_VOUCHER, PaymentMode.CESU)
 
 
 @dataclass(frozen=True)
@@ -254,3 +256,25 @@ _TEXT_FIELDS = {
     PaymentMode.CHEQUE: (("cheque_number", "Le numéro du chèque"), ("cheque_bank", "La banque"),
                          ("cheque_drawer", "Le tireur")),
 }
+
+
+# -- what the régie's act authorises ------------------------------------------------
+
+
+def refusal_text(mode: PaymentMode) -> str:
+    return (f"L'acte constitutif de la régie n'autorise pas ce mode de règlement ({MODE_LABELS[mode]}) : "
+            "choisissez-en un autre.")
+
+
+def mode_refusals(stored: str | None) -> dict[PaymentMode, str]:
+    """Each mode the act (``regie_settings.authorised_modes``) does not authorise, with why; none without a régie."""
+    if stored is None:
+        return {}
+    authorised = parse_modes(stored)
+    return {mode: refusal_text(mode) for mode in MODE_ORDER if mode not in authorised}
+
+
+def parse_modes(stored: str) -> tuple[PaymentMode, ...]:
+    """The modes of ``regie_settings.authorised_modes``, in the usual order; unknown words are ignored."""
+    words = {word.strip() for word in stored.split(",")}
+    return tuple(mode for mode in MODE_ORDER if mode.value in words)

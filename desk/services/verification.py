@@ -41,6 +41,7 @@ from desk.db.models import (
     Booking,
     CashCountLine,
     CashSession,
+    ChequeRemittance,
     Counter,
     JournalEntry,
     LedgerEntry,
@@ -49,6 +50,8 @@ from desk.db.models import (
     PaymentAllocation,
     PaymentLine,
     Receipt,
+    RemittedCheque,
+    Versement,
 )
 from desk.errors import DeskError
 from desk.money import format_cents
@@ -56,7 +59,7 @@ from desk.services import evidence
 from desk.services.cash_desk import cash_refunds_of
 from desk.services.journal import HASHED_COLUMNS, JOURNAL_COUNTER, ChainTail, chain_problem, session_key
 from desk.services.journal_key import JournalKey
-from desk.services.numbering import receipt_code
+from desk.services.numbering import receipt_code, remittance_code, versement_code
 
 LEGACY_COUNTER = "journal_legacy_until"
 CHUNK = 5000
@@ -126,6 +129,7 @@ def verify_journal(session: Session, *, key: JournalKey | None | bool = True,
     checker.check_payments()
     checker.check_other_entries()
     checker.check_closed_sessions()
+    checker.check_regie_books()
     checker.check_uncovered_ledger()
     checker.check_places()
     checker.check_anchors(anchors)
@@ -402,6 +406,72 @@ class _Checker:
             if row["expected_cash_cents"] != expected:
                 self.find(f"la session de caisse n° {session_id} attendait {_euros(row['expected_cash_cents'] or 0)} "
                           f"d'espèces mais ses règlements en font {_euros(expected)}")
+
+    # -- the régie's books: remittances and versements ---------------------------------
+
+    def check_regie_books(self) -> None:
+        """Each remittance and versement as its entry vouched for it; cheques remitted are cheques, counted right;
+        versements' periods apart, and their figures still those of the payments of their days."""
+        self._check_remittances({v.summary.get("remittance"): v for v in self.others if v.kind is JournalKind.REMITTANCE})
+        self._check_versements({v.summary.get("versement"): v for v in self.others if v.kind is JournalKind.VERSEMENT})
+
+    def _check_remittances(self, vouched: dict[Any, _Vouched]) -> None:
+        rows = {row["id"]: row for row in self.session.execute(
+            select(*[ChequeRemittance.__table__.c[name] for name in evidence.REMITTANCE_FIELDS])).mappings()}
+        cheques: dict[int, list[Any]] = defaultdict(list)
+        for row in self.session.execute(
+                select(RemittedCheque.payment_line_id, RemittedCheque.remittance_id, PaymentLine.mode,
+                       PaymentLine.amount_cents)
+                .outerjoin(PaymentLine, PaymentLine.id == RemittedCheque.payment_line_id)).mappings():
+            cheques[row["remittance_id"]].append(row)
+        for remittance_id, row in sorted(rows.items()):
+            code = remittance_code(row["year"], row["number"])
+            entry = vouched.get(remittance_id)
+            if entry is None:
+                self.find(f"le bordereau de remise {code} n'est pas au journal")
+            else:
+                self._compare(entry, evidence.remittance_parts(row, cheques[remittance_id]), f"le bordereau {code}")
+            lines = cheques[remittance_id]
+            if any(line["mode"] is not PaymentMode.CHEQUE for line in lines):
+                self.find(f"le bordereau {code} remet une ligne de règlement qui n'est pas un chèque")
+            if (len(lines), sum(line["amount_cents"] or 0 for line in lines)) != (row["cheque_count"], row["total_cents"]):
+                self.find(f"le bordereau {code} annonce {row['cheque_count']} chèque(s) pour "
+                          f"{_euros(row['total_cents'])} mais en remet {len(lines)}")
+        for remittance_id in sorted(set(vouched) - set(rows), key=str):
+            self.find(f"le bordereau de remise n° {remittance_id} du journal a disparu de la base")
+        for remittance_id in sorted(set(cheques) - set(rows)):
+            self.find(f"des chèques sont remis par un bordereau n° {remittance_id} qui n'existe pas")
+
+    def _check_versements(self, vouched: dict[Any, _Vouched]) -> None:
+        from desk.services.regie_books import period_takings
+        from desk.services.tenders import MODE_ORDER, VOUCHER_MODES
+
+        rows = [row for row in self.session.execute(
+            select(*[Versement.__table__.c[name] for name in evidence.VERSEMENT_FIELDS])
+            .order_by(Versement.first_day)).mappings()]
+        previous = None
+        for row in rows:
+            code = versement_code(row["year"], row["number"])
+            entry = vouched.get(row["id"])
+            if entry is None:
+                self.find(f"le versement {code} n'est pas au journal")
+            else:
+                self._compare(entry, evidence.versement_parts(row), f"le versement {code}")
+            if previous is not None and row["first_day"] <= previous["last_day"]:
+                self.find(f"le versement {code} reprend des journées déjà versées par "
+                          f"{versement_code(previous['year'], previous['number'])}")
+            takings = period_takings(self.session, row["first_day"], row["last_day"])
+            figures = (takings.cents(PaymentMode.CASH), takings.cents(PaymentMode.CHEQUE),
+                       takings.cents(PaymentMode.CARD), takings.cents(PaymentMode.PAYFIP),
+                       takings.cents(*VOUCHER_MODES), takings.cents(*MODE_ORDER))
+            recorded = (row["cash_cents"], row["cheques_cents"], row["card_cents"], row["online_cents"],
+                        row["vouchers_cents"], row["total_cents"])
+            if figures != recorded:
+                self.find(f"le versement {code} ({_euros(row['total_cents'])}) ne correspond plus aux règlements "
+                          f"des journées qu'il couvre ({_euros(figures[-1])})")
+            previous = row
+        for versement_id in sorted(set(vouched) - {row["id"] for row in rows}, key=str):
+            self.find(f"le versement n° {versement_id} du journal a disparu de la base")
 
     def check_uncovered_ledger(self) -> None:
         """A movement of a family account that no entry vouches for was slipped in."""

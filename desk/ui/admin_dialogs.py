@@ -28,7 +28,9 @@ from desk.services.agents import AgentInfo
 from desk.services.audit import AuditLine
 from desk.services.setup import RegieDraft
 from desk.ui.context import DeskContext
+from desk.ui.dialogs import present
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+from desk.ui.regie_act_dialog import RegieActDialog
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.waiting import failure_text, loading_text
 
@@ -331,6 +333,11 @@ class SettingsDialog(QDialog):
         regie_form.addRow(self.tr("Régie"), self.regie_edits["regie_name"])
         regie_form.addRow(self.tr("Address"), self.regie_edits["address"])
         regie_form.addRow(self.tr("PayFiP client number"), self.regie_edits["payfip"])
+        self.act_button = QPushButton(self.tr("Acte constitutif, régisseurs, authorised modes…"), self)
+        self.act_button.setObjectName("settingsRegieActButton")
+        self.act_button.setAutoDefault(False)
+        self.act_button.clicked.connect(self.show_act)
+        regie_form.addRow(self.act_button)
         self.error_label = _error_label(self, "settingsErrorLabel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -351,6 +358,10 @@ class SettingsDialog(QDialog):
     @property
     def _admin(self) -> bool:
         return self.context.actor is not None and self.context.actor.role is Role.ADMIN
+
+    def show_act(self) -> None:
+        self.act_dialog = RegieActDialog(self.context, self.runner, self)
+        present(self.act_dialog)
 
     def _regie_read(self, regie: RegieDraft | None) -> None:
         regie = regie or RegieDraft("", "", "", "")

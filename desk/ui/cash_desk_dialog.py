@@ -110,11 +110,22 @@ class CashDeskDialog(QDialog):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.count_spins: dict[int, QSpinBox] = {}
         self.figures = state.figures
+        self._show_warnings(state.warnings)
         if state.figures is None:
             self._build_opening()
         else:
             self._build_closing(state.figures, state.payments)
         self.layout_.insertWidget(1, self.page, 1)
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """The régie's warnings, at opening and at closing: cheques held too long, cash over the act's maximum."""
+        if not warnings:
+            return
+        label = QLabel("\n".join(warnings), self.page)
+        label.setObjectName("regieWarningsLabel")
+        label.setProperty("role", "fieldError")
+        label.setWordWrap(True)
+        self.body.addWidget(label)
 
     # -- opening -------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from desk.ui.context import DeskContext
 from desk.ui.data_changes import DataChangeNotifier
 from desk.ui.dialogs import present
 from desk.ui.family_file import FamilyFileWidget
+from desk.ui.regie_dialog import RegieDialog
 from desk.ui.resources import icon
 from desk.ui.review_dialog import ALERT_INK, ReviewDialog
 from desk.ui.search_panel import FamilySearchPanel
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.cash_desk_action = self._action("cashDeskAction", self.tr("&Cash desk…"), "Ctrl+K", self.show_cash_desk,
                                              "receipt")
+        self.regie_books_action = self._action("regieBooksAction", self.tr("Régie &books…"), "Ctrl+Shift+V",
+                                               self.show_regie_books)
         self.verify_journal_action = self._action("verifyJournalAction", self.tr("&Verify the payment journal"),
                                                   "Ctrl+Shift+J", self.verify_journal)
         self.review_action = self._action("reviewOnlineAction", self.tr("&Online payments to check…"), "Ctrl+Shift+O",
@@ -296,6 +299,8 @@ class MainWindow(QMainWindow):
         admin = self.context.actor is not None and self.context.actor.role is Role.ADMIN
         for action in (self.cash_desk_action, self.verify_journal_action, self.review_action, self.audit_action):
             action.setVisible(cashier)  # the services refuse them to agents anyway
+        self.regie_books_action.setVisible(cashier)
+        self.regie_books_action.setEnabled(cashier)  # its key does nothing for an agent
         self.agents_action.setVisible(admin)
         self.catalogue_action.setVisible(admin)
         self.settings_action.setVisible(admin)
@@ -307,8 +312,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.logout_action, self.quit_action])
         cash_menu = self.menuBar().addMenu(self.tr("&Cash desk"))
-        cash_menu.addActions([self.cash_desk_action, self.verify_journal_action, self.review_action, self.audit_action,
-                              self.agents_action, self.catalogue_action, self.settings_action])
+        cash_menu.addActions([self.cash_desk_action, self.regie_books_action, self.verify_journal_action,
+                              self.review_action, self.audit_action, self.agents_action, self.catalogue_action,
+                              self.settings_action])
         cash_menu.menuAction().setVisible(cashier)
         self.shortcuts_action = self._action("shortcutsAction", self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self.menuBar().addMenu(self.tr("&Help")).addActions([self.shortcuts_action, self.about_action])
@@ -382,6 +388,11 @@ class MainWindow(QMainWindow):
         self.cash_desk_dialog = CashDeskDialog(self.context, self.database_runner, self)
         self.cash_desk_dialog.cash_desk_changed.connect(self.refresh)
         present(self.cash_desk_dialog)
+
+    def show_regie_books(self) -> None:
+        """Cheques to remit, card and online takings, versements, the month's takings (régisseur)."""
+        self.regie_dialog = RegieDialog(self.context, self.database_runner, self)
+        present(self.regie_dialog)
 
     def show_audit(self) -> None:
         self.audit_dialog = AuditDialog(self.context, self.runner, self)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -357,6 +357,10 @@ class PaymentDialog(QDialog):
 
     def refresh(self) -> None:
         result, problems = self.settlement()
+        refused = self.setup.refused_modes if self.setup is not None else {}
+        problems[:0] = [refused[tender.mode] for tender in self.added if tender.mode in refused]
+        if self.current_mode() in refused:
+            problems.insert(0, refused[self.current_mode()])
         if self.counter_closed() and self.current_mode() is not PaymentMode.PAYFIP:
             problems.insert(0, self.tr("The cash desk is closed: nothing can be cashed in at the counter. A cashier "
                                        "must open it (Cash desk menu); an online payment remains possible."))
@@ -423,9 +427,24 @@ class PaymentDialog(QDialog):
 
     def _set_up(self, setup: PaymentSetup) -> None:
         self.setup = setup
+        self._refuse_modes(setup.refused_modes)
         if self.current_mode() is PaymentMode.CHEQUE:
             self._prefill_current()
         self.refresh()
+
+    def _refuse_modes(self, refused: dict[PaymentMode, str]) -> None:
+        """The modes the régie's act does not authorise can no longer be chosen; their tooltip says why."""
+        model = self.mode_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        for row in range(self.mode_combo.count()):
+            mode = PaymentMode(self.mode_combo.itemData(row))
+            item = model.item(row)
+            item.setEnabled(mode not in refused)
+            item.setToolTip(refused.get(mode, ""))
+        if self.current_mode() in refused:
+            allowed = [row for row in range(self.mode_combo.count()) if model.item(row).isEnabled()]
+            if allowed:
+                self.mode_combo.setCurrentIndex(allowed[0])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

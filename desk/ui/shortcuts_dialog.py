@@ -56,6 +56,7 @@ _KEYS = [
     ("F9", QT_TRANSLATE_NOOP("ShortcutsDialog", "Cash in"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Payment")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Print"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Ticket, statement")),
     ("Ctrl+K", QT_TRANSLATE_NOOP("ShortcutsDialog", "Cash desk"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Régisseur")),
+    ("Ctrl+Shift+V", QT_TRANSLATE_NOOP("ShortcutsDialog", "Régie books: cheques to remit, takings, versements"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Régisseur")),
     ("Ctrl+Shift+J", QT_TRANSLATE_NOOP("ShortcutsDialog", "Verify the payment journal"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Régisseur")),
     ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Online payments to check"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Régisseur")),
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Audit trail"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Régisseur")),

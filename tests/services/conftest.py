@@ -52,8 +52,12 @@ class Town:
     def pay(self, database, clock, tenders, actor: Actor | None = None, **options):
         """Pay the family's basket at the counter as one user action."""
         with database.session_factory.begin() as session:
-            return pay_at_counter(session, clock, family_id=self.family_id, tenders=tenders, actor=actor or self.agent,
-                                  **options)
+            return self.pay_in(session, clock, tenders, actor=actor, **options)
+
+    def pay_in(self, session, clock, tenders, actor: Actor | None = None, **options):
+        """Pay the family's basket at the counter in the caller's transaction."""
+        return pay_at_counter(session, clock, family_id=self.family_id, tenders=tenders, actor=actor or self.agent,
+                              **options)
 
     def open_day(self, database, kind: UnitKind, day: date) -> int:
         with database.read_session_factory() as session:

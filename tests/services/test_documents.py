@@ -8,13 +8,14 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, event, select, text
 
 from desk.db.enums import JournalKind, PaymentMode, Role, UnitKind
 from desk.db.models import AuditEntry, JournalEntry, ReceiptPrint, RegieSettings
 from desk.errors import DeskError
 from desk.gateway.payfip import CARD_PAYS, PayfipGateway
 from desk.services.access import Actor
+from desk.services.account import family_account
 from desk.services.cash_desk import close_cash_desk as close_cash_desk_service
 from desk.services.cash_desk import notes_and_coins, open_session, session_figures
 from desk.services.cash_desk import open_cash_desk as open_cash_desk_service
@@ -340,3 +341,58 @@ def test_documents_need_the_regie_identity(database, clock, town):
         session.execute(delete(RegieSettings))
     with pytest.raises(DeskError, match="identité de la régie"):
         read(database, recap_document, town.family_id, clock=clock)
+
+
+def _paid_with_its_ticket(database, clock, town, tenders, actor=None, **options):
+    """Pay, then make the ticket and the account in the payment's transaction, as the counter does (counting what
+    that sends); then read them back alone, as a reprint and a reopened file do."""
+    sent: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args):
+        sent.append(statement)
+
+    with database.session_factory.begin() as session:
+        record = town.pay_in(session, clock, tenders, actor=actor, **options)
+        event.listen(database.engine, "before_cursor_execute", count)
+        try:
+            at_payment = receipt_document(session, record.payment_id)
+            account = family_account(session, town.family_id, balance_cents=at_payment.balance_after_cents)
+        finally:
+            event.remove(database.engine, "before_cursor_execute", count)
+    return record, (at_payment, account), (read(database, receipt_document, record.payment_id),
+                                           read(database, family_account, town.family_id)), sent
+
+
+@pytest.mark.parametrize("shape", ["cash", "cancellation and credit", "balance due", "vouchers in excess", "two modes"])
+def test_the_ticket_at_payment_is_the_one_a_reprint_reads_back(database, clock, town, shape):
+    """The payment hands its ticket and the family's account what it wrote and read under its locks, without
+    reading them back: they are the ticket and the account read later, to the field."""
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    actor, options, tenders = None, {}, [Tender.cash(2000)]
+    if shape == "cancellation and credit":
+        town.pay(database, clock, [Tender.cash(1000)])
+        clock.advance(timedelta(minutes=5))
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2, actor=town.cashier)
+        town.toggle(database, clock, "lea", UnitKind.FULL_DAY, DEC_9, actor=town.cashier)
+        town.toggle(database, clock, "hugo", UnitKind.MORNING, DEC_9, actor=town.cashier)
+        actor, tenders = town.cashier, [Tender.card(400, "A1B2C3", "4242")]
+    elif shape == "balance due":
+        town.pay(database, clock, [Tender.cash(1000)])
+        with database.session_factory.begin() as session:
+            correct_account(session, clock, family_id=town.family_id, amount_cents=250, label="Régularisation",
+                            actor=town.cashier)
+        town.toggle(database, clock, "lea", UnitKind.MORNING, DEC_9)
+        tenders = [Tender.cash(650)]
+    elif shape == "vouchers in excess":
+        tenders, options = [Tender.vouchers(PaymentMode.HOLIDAY_VOUCHER, 2, 1000)], {"accept_voucher_excess": True}
+    elif shape == "two modes":
+        tenders = [Tender.cash(500), Tender.card(500, "A1B2C3", "4242")]
+    record, (ticket, account), (reprint, account_read), sent = _paid_with_its_ticket(
+        database, clock, town, tenders, actor=actor, **options)
+    assert sent == [], "the payment's own ticket and the family's payments are made from what it wrote and read"
+    assert ticket == reprint
+    assert ticket_80mm(ticket) == ticket_80mm(reprint)
+    assert ticket.balance_after_cents == record.balance_after_cents == read(
+        database, lambda s: family_balance(s, town.family_id))
+    assert account == account_read
+    assert account.payments[0].payment_id == record.payment_id

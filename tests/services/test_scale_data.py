@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from desk.clock import local_today
 from desk.db.enums import BookingState, PaymentMode
 from desk.db.models import (
     Booking,
     CashSession,
+    ChequeRemittance,
     Child,
     Counter,
     Family,
@@ -19,7 +22,9 @@ from desk.db.models import (
     PaymentAllocation,
     PaymentLine,
     Receipt,
+    Versement,
 )
+from desk.services.regie_books import day_bounds, held_cheques
 from desk.services.scale_data import generate_town
 from desk.services.verification import verify_journal
 
@@ -80,13 +85,35 @@ def test_a_generated_town_keeps_every_invariant(database, clock):
         verification = verify_journal(session)
         assert verification.ok, verification.findings
         closings = session.scalar(select(func.count()).select_from(CashSession).where(CashSession.closed_at.is_not(None)))
-        assert session.scalar(select(func.count()).select_from(JournalEntry)) == report.payments + closings
+        books = session.scalar(select(func.count()).select_from(ChequeRemittance)) + session.scalar(
+            select(func.count()).select_from(Versement))
+        assert session.scalar(select(func.count()).select_from(JournalEntry)) == report.payments + closings + books
+        _the_regie_books_agree_with_the_journal(session, clock)
         assert verification.payments_checked == report.payments and verification.seals_checked
         assert session.scalar(select(func.max(Payment.paid_at))) < clock.now()
         cash = session.scalar(select(func.sum(PaymentLine.amount_cents)).where(PaymentLine.mode == PaymentMode.CASH)) or 0
         floats = session.scalar(select(func.sum(CashSession.opening_float_cents)))
         assert session.scalar(select(func.sum(CashSession.expected_cash_cents))) == floats + cash
         assert session.scalar(select(func.max(PaymentLine.amount_cents)).where(PaymentLine.mode == PaymentMode.CASH)) <= 30_000
+
+
+def _the_regie_books_agree_with_the_journal(session, clock) -> None:
+    """Paid over month by month up to a few days ago, each versement equal to its days' payments; the current
+    month and the last days' cheques are left for the régisseur."""
+    today = local_today(clock)
+    versements = session.execute(select(Versement.first_day, Versement.last_day, Versement.total_cents)
+                                 .order_by(Versement.first_day)).all()
+    assert versements, "the months before this one are paid over"
+    for (_first, last), (first, _last, _total) in zip(
+            [(v.first_day, v.last_day) for v in versements], versements[1:], strict=False):
+        assert first == last + timedelta(days=1), "versements follow each other without gap"
+    for first, last, total in versements:
+        start, end = day_bounds(first, last)
+        paid = session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0))
+                              .where(Payment.paid_at >= start, Payment.paid_at < end))
+        assert total == paid, (first, last)
+    assert versements[-1].last_day < today.replace(day=1), "the current month is not paid over yet"
+    assert held_cheques(session, today), "some cheques are still held"
 
 
 def test_generating_again_continues_numbers_and_chain(database, clock):

@@ -2,7 +2,8 @@
 
 At 20 ms of round trip every statement is felt, so these counts are what must
 not regress (the seconds are measured by ``tests/benchmarks/test_latency.py``).
-The ceilings are today's figures; issue 16's targets for the click (6) and the payment (12) are lower.
+The ceilings are today's figures: the payment meets issue 16's target (12 statements, the ticket, the
+account and the grid included); the click is one above its target (6).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window)
         event.remove(context.database.engine, "before_cursor_execute", counted)
     print(f"\nstatements, transactions: open {open_file}, click {click}, recap {recap}, payment {payment}")
     assert click[1] == 1, "a planning click is one transaction"
-    assert click[0] <= 8
+    assert click[0] <= 7
     assert open_file[0] <= 5, "the file and its month, what is on screen, come in one transaction of five statements"
     assert recap[0] <= 3 and recap[1] == 1
-    assert payment[0] <= 23 and payment[1] == 1, "the payment, its ticket, the account and the grid are one transaction"
+    assert payment[0] <= 12 and payment[1] == 1, "the payment, its ticket, the account and the grid are one transaction"

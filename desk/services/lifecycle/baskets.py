@@ -269,7 +269,7 @@ def toggle_booking(
     overridden = _deadline_override(session, clock, actor, override_reason, family_id)
     cell = _cell(session, family_id, child_id, open_day_id)
     basket = locks.active_or_new_basket(session, family_id, now, actor.agent_id)
-    held = _lock_around(session, now, basket, cell)
+    held = _lock_around(session, now, basket, cell, policy)
     live = next((b for b in held if b.child_id == child_id and b.open_day_id == open_day_id and b.is_live), None)
     if live is None and cell.open_day.places_taken >= cell.open_day.capacity:  # holds run out free a place
         held += [_Held.of(b, now) for b in locks.bookings(
@@ -280,10 +280,6 @@ def toggle_booking(
     if not verdict.allowed:
         _refuse(verdict)
     result = _apply(session, now, policy, actor, cell, basket, live, held)
-    untouched = {result.booking_id, *result.replaced_booking_ids}
-    if any(b.basket_id == basket.id and b.state is BookingState.PENDING and not b.stale and b.id not in untouched
-           for b in held):  # other holds run: they run again from now
-        _renew_holds(session, basket, now, policy)
     view = basket_view(session, family_id) if describe_basket else None
     return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, view)
 
@@ -337,13 +333,26 @@ class _Bracket:
     upper_bound: int | None
 
 
-def _lock_around(session: Session, now: datetime, basket: Basket, cell: _Cell) -> list[_Held]:
-    """Lock the basket's bookings and the child's live ones in this cell and the cells it excludes."""
-    rows = locks.bookings(session, or_(
-        and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
-        and_(Booking.child_id == cell.child.id, Booking.open_day_id.in_([cell.open_day.id, *cell.excluded]),
-             Booking.state.in_(LIVE_BOOKING_STATES)),
-    ))
+def _lock_around(session: Session, now: datetime, basket: Basket, cell: _Cell, policy: BookingPolicy) -> list[_Held]:
+    """Lock the basket's bookings and the child's live ones in this cell and the cells it excludes; renew, in the
+    same statement, the basket's holds still running but the clicked cell's.
+
+    Every change renews the holds still running in the basket (stale ones are
+    expired next, the clicked cell's is the one the click changes, a new one
+    holds from now); the basket itself was touched when it was locked. A
+    refusal rolls the renewal back with the rest.
+    """
+    rows = locks.bookings_renewing(
+        session,
+        or_(
+            and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+            and_(Booking.child_id == cell.child.id, Booking.open_day_id.in_([cell.open_day.id, *cell.excluded]),
+                 Booking.state.in_(LIVE_BOOKING_STATES)),
+        ),
+        renew=and_(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING, Booking.hold_expires_at > now,
+                   or_(Booking.child_id != cell.child.id, Booking.open_day_id != cell.open_day.id)),
+        hold_until=now + policy.hold,
+    )
     return [_Held.of(row, now) for row in rows]
 
 
@@ -469,16 +478,6 @@ def _deadline_override(session: Session, clock: Clock, actor: Actor, reason: str
                               "imprimables.", field="reason")
     record(session, clock, actor, "override_deadline", reason, family_id=family_id)
     return True
-
-
-def _renew_holds(session: Session, basket: Basket, now: datetime, policy: BookingPolicy) -> None:
-    """Every change renews the holds still running in the basket (stale ones were expired first);
-    the basket itself was touched when it was locked."""
-    session.execute(
-        update(Booking).where(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING,
-                              Booking.hold_expires_at > now)
-        .values(hold_expires_at=now + policy.hold).execution_options(synchronize_session=False)
-    )
 
 
 # -- the basket as a whole -------------------------------------------------------

@@ -13,8 +13,9 @@ takes what it needs in this order, skipping what it does not need:
 5. the family's basket;
 6. bookings, in ascending id;
 7. open days (place counts), in ascending id;
-8. numbers (receipt numbers per year, debt references);
-9. the journal (its counter, then its tail).
+8. the régie's books (exclusive: one cheque remittance or versement at a time, its counter row);
+9. numbers (receipt numbers per year, debt references);
+10. the journal (its counter, then its tail).
 
 ``take`` enforces the order at run time: a use case that asks for a lock of a
 lower rank than one it holds is a programming error, raised at once, in tests
@@ -26,22 +27,25 @@ IMMEDIATE and holds the whole file.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, literal, select, update
 from sqlalchemy.orm import Session
 
-from desk.db.baskets import lock_active_basket, lock_or_open_basket
+from desk.db.baskets import ACTIVE_BASKET_STATES, lock_active_basket, lock_or_open_basket
+from desk.db.counters import next_counter_value
 from desk.db.enums import CashSessionKind
-from desk.db.models import Agent, Basket, Booking, CashSession, Family, OnlinePayment, OpenDay
+from desk.db.models import Agent, Basket, Booking, CashSession, Family, OnlinePayment, OpenDay, RegieSettings
 from desk.errors import DeskError
 from desk.services.access import Actor, PermissionDeniedError
 
 _HELD = "desk_lock_rank"
 _ACTOR = "desk_actor"
 _FAMILY = "desk_family"
+REGIE_BOOKS_COUNTER = "regie_books"  # counts the remittances and versements recorded, and serialises them
 
 
 class Rank(enum.IntEnum):
@@ -52,8 +56,9 @@ class Rank(enum.IntEnum):
     BASKET = 5
     BOOKINGS = 6
     OPEN_DAYS = 7
-    NUMBERS = 8
-    JOURNAL = 9
+    REGIE_BOOKS = 8
+    NUMBERS = 9
+    JOURNAL = 10
 
 
 class LockOrderError(RuntimeError):
@@ -143,11 +148,13 @@ def acting_on_family(session: Session, actor: Actor, family_id: int) -> Actor:
     return checked
 
 
-def acting_at_counter(session: Session, actor: Actor, family_id: int) -> tuple[Actor, CashSession | None]:
-    """``acting``, ``open_counter_session`` (shared) and ``family``, in one statement (ranks 1, 2 and 3).
+def acting_at_counter(session: Session, actor: Actor, family_id: int
+                      ) -> tuple[Actor, CashSession | None, str | None]:
+    """``acting``, ``open_counter_session`` (shared) and ``family``, in one statement (ranks 1, 2 and 3),
+    with the modes the régie's act authorises (``regie_settings.authorised_modes``, None without a régie).
 
     For a payment at the counter: one round trip instead of three. Without an
-    open session, or a missing agent or family, the three statements run one
+    open session, or a missing agent or family, the statements run one
     after the other and say which.
     """
     if actor.agent_id is not None and _held_family(session) != family_id:
@@ -155,7 +162,7 @@ def acting_at_counter(session: Session, actor: Actor, family_id: int) -> tuple[A
         for rank in (Rank.AGENT, Rank.CASH_SESSION, Rank.FAMILY):
             take(session, rank)
         row = session.execute(
-            select(CashSession, Agent.role, Agent.is_active, Agent.display_name)
+            select(CashSession, Agent.role, Agent.is_active, Agent.display_name, _authorised_modes())
             .select_from(Agent)
             .join(CashSession, and_(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None)))
             .join(Family, Family.id == family_id)
@@ -168,11 +175,16 @@ def acting_at_counter(session: Session, actor: Actor, family_id: int) -> tuple[A
             checked = Actor(actor.agent_id, row.role, row.display_name)
             session.info[_ACTOR] = (session.get_transaction(), checked)
             session.info[_FAMILY] = (session.get_transaction(), family_id)
-            return checked, row.CashSession
+            return checked, row.CashSession, row.authorised_modes
     checked = acting(session, actor)
     cash_session = open_counter_session(session)
     family(session, family_id)
-    return checked, cash_session
+    return checked, cash_session, session.scalar(select(_authorised_modes()))
+
+
+def _authorised_modes() -> Any:
+    return select(RegieSettings.authorised_modes).where(RegieSettings.id == 1).scalar_subquery().label(
+        "authorised_modes")
 
 
 def _held_family(session: Session) -> int | None:
@@ -220,6 +232,38 @@ def active_or_new_basket(session: Session, family_id: int, now: datetime, agent_
     return lock_or_open_basket(session, family_id, now, agent_id)
 
 
+def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[bool], *columns: Any,
+                        outer: Callable[[Select[Any]], Select[Any]] | None = None,
+                        loading: Sequence[Any] = ()) -> tuple[Basket, list[Booking], list[Row[Any]]] | None:
+    """``active_basket`` then ``bookings`` (those ``holds``, a condition on ``Basket`` and ``Booking``) in one
+    statement: the basket, then the bookings in ascending id, as committed once the locks are held.
+
+    ``columns`` are read along (the rows are returned: a booking's may repeat
+    when ``outer`` joins several rows to it), ``outer`` adds their outer joins,
+    ``loading`` the bookings' loader options. None, and nothing locked, when
+    the basket holds no booking (or there is none): the caller takes them one by one.
+    """
+    held = session.info.get(_HELD)
+    take(session, Rank.BASKET)
+    take(session, Rank.BOOKINGS)
+    statement = (select(Basket, Booking, *columns).select_from(Basket).join(Booking, holds)
+                 .join(Family, Family.id == Basket.family_id))
+    if outer is not None:
+        statement = outer(statement)
+    rows = session.execute(
+        statement.where(Basket.family_id == family_id, Basket.state.in_(ACTIVE_BASKET_STATES))
+        .order_by(Booking.id).options(*loading)
+        .with_for_update(of=[Basket, Booking]).execution_options(populate_existing=True)
+    ).all()
+    if not rows:
+        if held is None:
+            session.info.pop(_HELD, None)
+        else:
+            session.info[_HELD] = held
+        return None
+    return rows[0].Basket, list({row.Booking.id: row.Booking for row in rows}.values()), rows
+
+
 def basket_by_id(session: Session, basket_id: int) -> Basket | None:
     take(session, Rank.BASKET)
     return session.scalar(select(Basket).where(Basket.id == basket_id).with_for_update()
@@ -239,6 +283,26 @@ def bookings(session: Session, *conditions: ColumnElement[bool], skip_locked: bo
     ))
 
 
+def bookings_renewing(session: Session, *conditions: ColumnElement[bool], renew: ColumnElement[bool],
+                      hold_until: datetime) -> list[Booking]:
+    """``bookings`` (locked in ascending id, as committed once locked) whose lock also renews the holds of those
+    that ``renew`` selects (``hold_expires_at`` set to ``hold_until``): one statement.
+
+    The lock is a ``SELECT … ORDER BY id FOR UPDATE`` the update joins, so the
+    order stays the documented one; every locked row is returned, renewed or
+    not (the others are written unchanged).
+    """
+    take(session, Rank.BOOKINGS)
+    held = (select(Booking.id).where(*conditions).order_by(Booking.id).with_for_update().cte("held")
+            .prefix_with("MATERIALIZED", dialect="postgresql"))
+    statement = (update(Booking).where(Booking.id == held.c.id)
+                 .values(hold_expires_at=case((renew, literal(hold_until, Booking.hold_expires_at.type)),
+                                              else_=Booking.hold_expires_at))
+                 .returning(Booking))
+    rows = session.scalars(select(Booking).from_statement(statement).execution_options(populate_existing=True))
+    return sorted(rows, key=lambda booking: booking.id)
+
+
 def open_days(session: Session, open_day_ids: Iterable[int]) -> dict[int, OpenDay]:
     """The open days, locked in ascending id, with their place counts as committed."""
     take(session, Rank.OPEN_DAYS)
@@ -250,6 +314,12 @@ def open_days(session: Session, open_day_ids: Iterable[int]) -> dict[int, OpenDa
         .with_for_update().execution_options(populate_existing=True)
     )
     return {row.id: row for row in rows}
+
+
+def regie_books(session: Session) -> None:
+    """A remittance or a versement: the second waits on the counter row, then sees what the first recorded."""
+    take(session, Rank.REGIE_BOOKS)
+    next_counter_value(session, REGIE_BOOKS_COUNTER)
 
 
 def numbers(session: Session) -> None:

@@ -65,7 +65,7 @@ from desk.services.lifecycle.payments import (
     basket_contents,
     record_payment,
 )
-from desk.services.tenders import SettledLine, Settlement, Tender
+from desk.services.tenders import SettledLine, Settlement, Tender, mode_refusals
 from desk.services.validation import checked_text, column_length
 
 REFDET_COUNTER = "refdet"
@@ -169,6 +169,8 @@ def start_online_payment(
         raise PaymentRefusedError(["Indiquez une adresse électronique valide (80 caractères au plus) pour le "
                                    "paiement en ligne."])
     regie = _regie(session)
+    if refusal := mode_refusals(regie.authorised_modes).get(PaymentMode.PAYFIP):
+        raise PaymentRefusedError([refusal])
     locks.numbers(session)
     local = now.astimezone(PARIS)
     refdet = f"{local:%Y%m%d}x{family_id}x{next_counter_value(session, REFDET_COUNTER)}"

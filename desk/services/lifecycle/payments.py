@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from desk.clock import PARIS, Clock
-from desk.db.counters import next_counter_value
+from desk.db.bulk import insert_returning_ids
+from desk.db.counters import next_counter_values
 from desk.db.enums import (
     AuditOutcome,
     BasketState,
@@ -46,15 +48,33 @@ from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services import evidence
 from desk.services.access import Actor
+from desk.services.account import (
+    SummaryRow,
+    forget_payments,
+    join_summaries,
+    keep_payments,
+    read_along,
+    summary_columns,
+)
 from desk.services.booking_rules import BookingPolicy, CellState, cell_verdict
-from desk.services.journal import append_entries
+from desk.services.documents import (
+    TicketFacts,
+    booked_row,
+    identities_of,
+    identity_columns,
+    identity_joins,
+    keep_ticket_facts,
+    tendered,
+)
+from desk.services.journal import append_entries, expect_tail, join_tail, journal_counts, tail_columns
 from desk.services.lifecycle import bookings as transitions
 from desk.services.lifecycle import locks
 from desk.services.lifecycle.baskets import DEFAULT_POLICY, active_enrolment_id, cell_facts
 from desk.services.lifecycle.credits import Cancellation, cancel_booking
 from desk.services.numbering import receipt_code, receipt_counter
 from desk.services.pricing import family_balance
-from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, SettledLine, Settlement, Tender, settle
+from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, SettledLine, Settlement, Tender, mode_refusals, settle
+from reports import data
 
 EXCESS_OF_VOUCHERS = "Avoir : excédent de titres de paiement (sans rendu de monnaie)"
 
@@ -92,6 +112,7 @@ class Due:
     bookings_cents: int
     credit_used_cents: int
     balance_settled_cents: int
+    balance_cents: int | None = None  # the family's balance it was worked out from, when known
 
     @property
     def to_pay_cents(self) -> int:
@@ -119,15 +140,25 @@ def pay_at_counter(
 ) -> PaymentRecord:
     """Pay the family's basket with the tenders entered at the counter."""
     now = clock.now()
-    actor, cash_session = locks.acting_at_counter(session, actor, family_id)
+    actor, cash_session, authorised_modes = locks.acting_at_counter(session, actor, family_id)
     if cash_session is None:
         raise DeskError("La caisse n'est pas ouverte : aucun encaissement au guichet n'est possible.",
                         "Un régisseur doit ouvrir la caisse avec son fond de caisse (menu Caisse).")
-    basket = lock_basket_for_payment(session, family_id)
-    contents = basket_contents(session, now, basket, actor, policy)
+    refused = mode_refusals(authorised_modes)
+    if refusals := list(dict.fromkeys(refused[t.mode] for t in tenders if t.mode in refused)):
+        raise PaymentRefusedError(refusals)
+    locked = _lock_basket_with_ticket(session, family_id)
+    if locked is None:
+        basket = lock_basket_for_payment(session, family_id)
+        contents = basket_contents(session, now, basket, actor, policy)
+        ticket = None
+    else:
+        basket, held, ticket = locked
+        contents = basket_contents(session, now, basket, actor, policy, held=held, balance_cents=ticket.balance_cents)
     cancelled = [cancel_booking(session, now, actor, booking, "annulation au guichet")
                  for booking in contents.cancellations]
-    due = amount_due(session, family_id, contents.bookings)
+    due = amount_due(session, family_id, contents.bookings, balance_cents=None if ticket is None else
+                     ticket.balance_cents - sum(c.credit_cents for c in cancelled))
     settlement = settle(due.to_pay_cents, tenders, cash_ceiling_cents=cash_ceiling_cents,
                         accept_voucher_excess=accept_voucher_excess)
     if not settlement.is_complete:
@@ -138,7 +169,61 @@ def pay_at_counter(
     return record_payment(
         session, now, family_id=family_id, basket=basket, actor=actor, channel=PaymentChannel.COUNTER,
         settlement=settlement, bookings=contents.bookings, due=due, cancelled=cancelled, cash_session_id=cash_session.id,
+        ticket=ticket,
     )
+
+
+@dataclass(frozen=True)
+class _TicketRead:
+    """What the ticket prints beyond what the payment writes, read with the basket's lock."""
+
+    balance_cents: int  # before the payment and its cancellations
+    booked: dict[int, tuple]  # booking id → its ticket row (``documents.booked_row``), as locked
+    regie: data.RegieIdentity | None
+    family: data.FamilyIdentity
+    payments: tuple[SummaryRow, ...]  # the family's earlier payments, a row per line
+
+
+def family_balance_column(family_id: int) -> Any:
+    """The family's balance as a column to read along (see ``pricing.family_balance``)."""
+    return select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+        LedgerEntry.family_id == family_id).scalar_subquery()
+
+
+def _in_basket(basket_id: Any, booking: Any = Booking) -> ColumnElement[bool]:
+    """The basket's own bookings (pending, or expired to renew) and the paid ones it cancels."""
+    return or_(
+        and_(booking.basket_id == basket_id, booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+        and_(booking.cancellation_basket_id == basket_id, booking.state == BookingState.CONFIRMED),
+    )
+
+
+def _lock_basket_with_ticket(session: Session, family_id: int) -> tuple[Basket, list[Booking], _TicketRead] | None:
+    """The basket and its bookings locked in one statement, with the family's balance, what its ticket prints
+    (the bookings' days, children, units; the régie and the family), its earlier payments (the account shown
+    after) and the journal's tail as it was then (checked against the journal's counter when it is taken).
+    None when it holds no booking."""
+    first = aliased(Booking)
+    first_booking = select(func.min(first.id)).where(_in_basket(Basket.id, first)).correlate(Basket).scalar_subquery()
+
+    def outer(statement: Select[Any]) -> Select[Any]:
+        statement = join_tail(identity_joins(statement))
+        return join_summaries(statement, Basket.family_id, Booking.id == first_booking)  # once, not per booking
+
+    locked = locks.basket_and_bookings(
+        session, family_id, _in_basket(Basket.id), family_balance_column(family_id).label("balance"),
+        *identity_columns(), *tail_columns(), *summary_columns(), outer=outer, loading=_DETAILS,
+    )
+    if locked is None:
+        return None
+    basket, held, rows = locked
+    if basket.state is BasketState.PAYMENT_IN_PROGRESS:
+        raise PaymentRefusedError(["Un paiement en ligne est en cours pour ce panier : attendez son résultat."])
+    row = rows[0]
+    expect_tail(session, row)
+    regie, family = identities_of(row)
+    return basket, held, _TicketRead(int(row.balance or 0), {b.id: booked_row(b) for b in held}, regie, family,
+                                     tuple(read_along(rows)))
 
 
 def lock_basket_for_payment(session: Session, family_id: int) -> Basket:
@@ -152,17 +237,19 @@ def lock_basket_for_payment(session: Session, family_id: int) -> Basket:
 
 
 def basket_contents(session: Session, now: datetime, basket: Basket, actor: Actor, policy: BookingPolicy, *,
-                    holds_run_out: bool = True) -> BasketContents:
+                    holds_run_out: bool = True, held: list[Booking] | None = None,
+                    balance_cents: int | None = None) -> BasketContents:
     """Lock the basket's bookings and cancellations; renew the expired ones the rules still allow.
 
     A pending booking whose hold has run out is expired first and renewed like
     the others, as the grid shows it; ``holds_run_out`` False keeps it as it
     is (a bank that confirmed in time is honoured, whenever the desk asks).
+    ``held``: the bookings, already locked with their details (``locks.basket_and_bookings``);
+    ``balance_cents``: the family's balance, read under its lock in this transaction.
     """
-    held = locks.bookings(session, or_(
-        and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
-        and_(Booking.cancellation_basket_id == basket.id, Booking.state == BookingState.CONFIRMED),
-    ))
+    details_loaded = held is not None
+    if held is None:
+        held = locks.bookings(session, _in_basket(basket.id))
     cancellations = [b for b in held if b.state is BookingState.CONFIRMED]
     if cancellations and not actor.is_cashier:
         raise PaymentRefusedError(["Ce panier contient des annulations de réservations réglées : "
@@ -172,20 +259,22 @@ def basket_contents(session: Session, now: datetime, basket: Basket, actor: Acto
     expired = [b for b in held if b.state is BookingState.EXPIRED] + run_out
     pending = [b for b in held if b.state is BookingState.PENDING and b not in run_out]
     transitions.expire(session, now, [b.id for b in run_out])
-    if expired or cancellations:
+    if (expired or cancellations) and not details_loaded:
         _load_details(session, expired + cancellations)
     for booking in sorted(expired, key=lambda b: (b.open_day_id, b.id)):  # places in the order of locks
         _renew(session, now, policy, actor, booking)
     pending = sorted(pending + expired, key=lambda b: b.id)
-    if not pending and not cancellations and family_balance(session, basket.family_id) <= 0:
+    if not pending and not cancellations and (
+            family_balance(session, basket.family_id) if balance_cents is None else balance_cents) <= 0:
         raise PaymentRefusedError(["Il n'y a rien à régler : le panier est vide."])
     return BasketContents(pending, cancellations)
 
 
+_DETAILS = (joinedload(Booking.child), joinedload(Booking.open_day).joinedload(OpenDay.unit).joinedload(Unit.activity))
+
+
 def _load_details(session: Session, rows: list[Booking]) -> None:
-    session.scalars(select(Booking).where(Booking.id.in_([b.id for b in rows])).options(
-        joinedload(Booking.child), joinedload(Booking.open_day).joinedload(OpenDay.unit).joinedload(Unit.activity)
-    )).unique().all()
+    session.scalars(select(Booking).where(Booking.id.in_([b.id for b in rows])).options(*_DETAILS)).unique().all()
 
 
 def _renew(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, booking: Booking) -> None:
@@ -227,14 +316,16 @@ def _live_elsewhere(session: Session, booking: Booking) -> bool:
     return clash is not None
 
 
-def amount_due(session: Session, family_id: int, bookings: list[Booking]) -> Due:
-    """What the bookings cost, less the credit they use, plus the balance due (read under the family's lock)."""
-    balance = family_balance(session, family_id)
+def amount_due(session: Session, family_id: int, bookings: list[Booking], *, balance_cents: int | None = None) -> Due:
+    """What the bookings cost, less the credit they use, plus the balance due (read under the family's lock,
+    unless the caller did: ``balance_cents``)."""
+    balance = family_balance(session, family_id) if balance_cents is None else balance_cents
     bookings_cents = sum(b.price_cents for b in bookings)
     return Due(
         bookings_cents=bookings_cents,
         credit_used_cents=min(max(-balance, 0), bookings_cents),
         balance_settled_cents=max(balance, 0),
+        balance_cents=balance,
     )
 
 
@@ -253,13 +344,17 @@ def record_payment(
     cash_session_id: int | None,
     excess_label: str = EXCESS_OF_VOUCHERS,
     journal_note: str = "",
+    ticket: _TicketRead | None = None,
 ) -> PaymentRecord:
     """Write the payment and everything it settles; the caller's transaction commits it.
 
     ``settlement.voucher_excess_cents`` (money received beyond what was due)
     becomes a credit labelled ``excess_label``. Without a basket the payment
-    settles no booking (a late online confirmation kept as a credit).
+    settles no booking (a late online confirmation kept as a credit). With
+    ``ticket`` (what was read along with the locks), the ticket's facts are kept
+    for ``documents.receipt_document`` in this transaction: it reads nothing back.
     """
+    forget_payments(session)
     payment = Payment(family_id=family_id, basket_id=basket.id if basket else None, cash_session_id=cash_session_id,
                       agent_id=actor.agent_id, channel=channel, paid_at=now, amount_cents=settlement.received_cents)
     session.add(payment)
@@ -274,9 +369,11 @@ def record_payment(
     ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
     allocations = _allocate(session, payment.id, settlement.received_cents, booking_prices, ledger)
     locks.numbers(session)
+    locks.journal(session)  # the receipt's number, then the journal's: one statement, in that order
     year = now.astimezone(PARIS).year
-    receipt = Receipt(payment_id=payment.id, year=year, number=next_counter_value(session, receipt_counter(year)),
-                      issued_at=now)
+    journal_counter, journal_count = journal_counts(len(cancelled) + 1)
+    taken = next_counter_values(session, [(receipt_counter(year), 1), (journal_counter, journal_count)])
+    receipt = Receipt(payment_id=payment.id, year=year, number=taken[receipt_counter(year)], issued_at=now)
     session.add(receipt)
     session.flush()
     code = receipt_code(year, receipt.number)
@@ -286,18 +383,36 @@ def record_payment(
         family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
         payload=evidence.payload(parts, receipt=code, amount_cents=payment.amount_cents, bookings=list(booking_prices),
                                  cancelled=[c.booking_id for c in cancelled], note=journal_note),
-    )])
+    )], last=taken[journal_counter])
     if basket is not None:
         basket.state = BasketState.PAID
         basket.updated_at = now
     session.add(AuditEntry(at=now, agent_id=actor.agent_id, action="payment", outcome=AuditOutcome.OK,
                            family_id=family_id, detail=f"ticket {code} : {format_cents(payment.amount_cents)}"))
     session.flush()
+    balance_after = (family_balance(session, family_id) if due.balance_cents is None
+                     else due.balance_cents + sum(row.amount_cents for row in ledger.all))
+    if ticket is not None:
+        keep_ticket_facts(session, TicketFacts(
+            payment_id=payment.id, family_id=family_id, year=year, number=receipt.number, issued_at=receipt.issued_at,
+            agent_name=(actor.name or "—") if actor.agent_id is not None else "—", amount_cents=payment.amount_cents,
+            journal_hash=entries[-1].hash, online=channel is PaymentChannel.ONLINE,
+            booked=tuple(ticket.booked[b] for b in booking_prices),
+            cancelled=tuple(ticket.booked[c.booking_id] for c in cancelled),
+            tenders=tuple(tendered(line) for line in lines),
+            ledger=tuple((row.kind, row.amount_cents) for row in ledger.all if row.payment_id == payment.id),
+            balance_after_cents=balance_after, regie=ticket.regie, family=ticket.family,
+        ))
+        keep_payments(session, family_id, ticket.payments + tuple(
+            SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel, year, receipt.number,
+                       line.mode, line.amount_cents, line.id) for line in lines
+        ) + (() if lines else (SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel, year,
+                                          receipt.number, None, None, None),)))
     return PaymentRecord(
         payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,
         change_cents=settlement.change_cents, credit_used_cents=due.credit_used_cents,
         balance_settled_cents=due.balance_settled_cents, credit_created_cents=settlement.voucher_excess_cents,
-        balance_after_cents=family_balance(session, family_id), booking_ids=tuple(booking_prices),
+        balance_after_cents=balance_after, booking_ids=tuple(booking_prices),
         cancelled_booking_ids=tuple(c.booking_id for c in cancelled), journal_hash=entries[-1].hash,
     )
 
@@ -338,7 +453,7 @@ def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id:
 
 
 def _allocate(session: Session, payment_id: int, received: int, booking_prices: dict[int, int],
-              ledger: _LedgerMoves) -> list[PaymentAllocation]:
+              ledger: _LedgerMoves) -> list[dict[str, Any]]:
     """Say what the money paid: the balance due first, then bookings in order, then an excess credit."""
     left = received
     targets: list[tuple[str, int, int]] = []
@@ -351,8 +466,11 @@ def _allocate(session: Session, payment_id: int, received: int, booking_prices: 
     for column, target_id, amount in targets:
         part = min(amount, left)
         if part > 0:
-            allocations.append(PaymentAllocation(payment_id=payment_id, amount_cents=part, **{column: target_id}))
+            allocations.append({"payment_id": payment_id, "amount_cents": part, "booking_id": None,
+                                "ledger_entry_id": None, column: target_id})
             left -= part
-    session.add_all(allocations)
     session.flush()
+    for allocation, new_id in zip(allocations, insert_returning_ids(session, PaymentAllocation, allocations),
+                                  strict=True):
+        allocation["id"] = new_id
     return allocations
