@@ -17,10 +17,13 @@ from datetime import date
 from sqlalchemy import func, select, update
 
 from desk.db.engine import open_database
-from desk.db.enums import LIVE_BOOKING_STATES, BookingState, JournalKind, LedgerKind, Role
+from desk.db.enums import LIVE_BOOKING_STATES, BookingState, JournalKind, LedgerKind, PaymentMode, Role
 from desk.db.migrate import ensure_schema
 from desk.db.models import (
+    Agent,
     Booking,
+    ChequeRemittance,
+    Child,
     JournalEntry,
     LedgerEntry,
     OpenDay,
@@ -29,6 +32,8 @@ from desk.db.models import (
     PaymentLine,
     Receipt,
     RegieSettings,
+    RemittedCheque,
+    Versement,
 )
 from desk.services.access import Actor
 from desk.services.agents import create_agent
@@ -36,6 +41,7 @@ from desk.services.cash_desk import open_cash_desk
 from desk.services.demo import DEMO_REGIE
 from desk.services.enrolment import enrol
 from desk.services.families import create_family
+from desk.services.lifecycle.baskets import toggle_booking
 from desk.services.lifecycle.credits import correct_account
 from desk.services.school_calendar import SchoolYear
 from desk.services.town_catalogue import ensure_town_catalogue
@@ -88,8 +94,12 @@ def check_invariants(url: str) -> dict[str, int]:
             numbers[year].append(number)
         for year_numbers in numbers.values():
             assert year_numbers == list(range(1, len(year_numbers) + 1))
-        report = verify_journal(session)
+        report = verify_journal(session)  # with the régie's books: each remittance as its journal entry has it
         assert report.ok, report.findings
+        remittances = session.scalars(select(ChequeRemittance.number).order_by(ChequeRemittance.number)).all()
+        assert remittances == list(range(1, len(remittances) + 1))
+        assert session.scalar(select(func.count()).select_from(RemittedCheque).join(
+            PaymentLine, PaymentLine.id == RemittedCheque.payment_line_id).where(PaymentLine.mode != PaymentMode.CHEQUE)) == 0
         received = session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)))
         assert received == session.scalar(select(func.coalesce(func.sum(PaymentLine.amount_cents), 0)))
         assert received == session.scalar(select(func.coalesce(func.sum(PaymentAllocation.amount_cents), 0)))
@@ -104,6 +114,7 @@ def check_invariants(url: str) -> dict[str, int]:
                                       .where(LedgerEntry.kind == LedgerKind.REFUND)),
             "closings": session.scalar(select(func.count()).select_from(JournalEntry)
                                        .where(JournalEntry.kind == JournalKind.CLOSING)),
+            "remittances": session.scalar(select(func.count()).select_from(ChequeRemittance)),
             "payments in closed sessions": payments_after_their_closing(session),
             "refunds beyond the credit": refunds_beyond_the_credit(session),
         }
@@ -158,6 +169,7 @@ def test_desks_hammering_the_same_days_keep_every_invariant(database_url):
           f"{total['operations']} operations, {total['refusals']} refusals by the rules, "
           f"{total['retries']} conflicts retried, {total['surfaced']} surfaced to an agent, {total['errors']} errors; "
           f"{figures['payments']} payments, {figures['refunds']} refunds, {figures['closings']} closings, "
+          f"{figures['remittances']} cheque remittances, "
           f"{figures['confirmed bookings']} confirmed bookings; "
           f"{figures['payments in closed sessions']} payments in closed sessions, "
           f"{figures['refunds beyond the credit']} refunds beyond the credit")
@@ -167,3 +179,54 @@ def test_desks_hammering_the_same_days_keep_every_invariant(database_url):
     assert figures["refunds beyond the credit"] == 0
     assert total["operations"] > 20
     assert figures["payments"] > 0 and figures["refunds"] > 0 and figures["closings"] > 0
+    assert figures["remittances"] > 0
+
+
+def test_regisseurs_paying_the_same_days_over_at_once_record_one_versement(database_url):
+    """Four régisseurs' desks, connected and told at the same instant: one versement, the others refused."""
+    from desk.clock import FrozenClock
+    from desk.services.cash_desk import close_cash_desk, notes_and_coins, open_session, session_figures
+    from desk.services.regie_books import make_remittance
+    from tests.stress.worker import _pay
+
+    build_town(database_url, capacity=10)
+    database = open_database(database_url)
+    clock = FrozenClock(START)
+    with database.read_session_factory() as session:
+        agents = {role: Actor(agent_id, role) for agent_id, role in session.execute(select(Agent.id, Agent.role))}
+        children = session.execute(select(Child.family_id, Child.id)).all()
+        wednesday = session.scalar(select(OpenDay.id).where(OpenDay.day == date(2026, 12, 2)).limit(1))
+    for n, (family_id, child_id) in enumerate(children[:4]):
+        with database.session_factory.begin() as session:
+            toggle_booking(session, clock, family_id=family_id, child_id=child_id, open_day_id=wednesday,
+                           actor=agents[Role.AGENT])
+            _pay(session, clock, family_id, agents[Role.AGENT], by_cheque=n % 2 == 0)
+    with database.session_factory.begin() as session:
+        make_remittance(session, clock, agents[Role.CASHIER])
+        figures = session_figures(session, open_session(session).id)
+        close_cash_desk(session, clock, actor=agents[Role.CASHIER], counts=notes_and_coins(figures.expected_cash_cents),
+                        cheques_counted_cents=figures.cheques_cents)
+    database.dispose()
+
+    desks = [subprocess.Popen([sys.executable, "-m", "tests.stress.worker", "versement", database_url,
+                               "2026-11-26", "2026-11-26", "2026-11-27"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    for desk in desks:
+        assert desk.stdout.readline().strip() == "ready", desk.stderr.read()[-2000:]
+    for desk in desks:
+        desk.stdin.write("go\n")
+        desk.stdin.flush()
+    outcomes = []
+    for desk in desks:
+        out, err = desk.communicate(timeout=120)
+        assert desk.returncode == 0, err[-2000:]
+        outcomes.append(out.strip())
+    assert outcomes.count("recorded") == 1, outcomes
+    assert all("déjà versées" in outcome for outcome in outcomes if outcome != "recorded"), outcomes
+    database = open_database(database_url)
+    with database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Versement)) == 1
+        assert session.scalar(select(Versement.total_cents)) == session.scalar(select(func.sum(Payment.amount_cents)))
+        assert verify_journal(session).ok
+    database.dispose()

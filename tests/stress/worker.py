@@ -29,6 +29,7 @@ from desk.services.cash_desk import close_cash_desk, notes_and_coins, open_cash_
 from desk.services.lifecycle.baskets import basket_view, clear_basket, expire_holds, toggle_booking
 from desk.services.lifecycle.credits import refund_credit
 from desk.services.lifecycle.payments import pay_at_counter
+from desk.services.regie_books import held_cheques, make_remittance, record_versement
 from desk.services.tenders import Tender
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=PARIS)
@@ -45,6 +46,7 @@ class Tally:
     payments: int = 0
     refunds: int = 0
     closings: int = 0
+    remittances: int = 0
 
 
 def _world(database):
@@ -72,11 +74,21 @@ def _attempt(database, action, tally: Tally, counter: str | None = None) -> None
             setattr(tally, counter, getattr(tally, counter) + 1)
 
 
-def _pay(session, clock, family_id, actor):
-    """Pay what the basket holds as the agent reads it: cash up to the ceiling, by card above."""
+def _pay(session, clock, family_id, actor, by_cheque: bool = False):
+    """Pay what the basket holds as the agent reads it: cash up to the ceiling (or a cheque), by card above."""
     due = basket_view(session, family_id).to_pay_cents
-    tenders = [Tender.cash(-(-due // 500) * 500)] if due <= 30_000 else [Tender.card(due, "STRESS1", "4242")]
+    if by_cheque:
+        tenders = [Tender.cheque(due, f"{family_id:03d}{due:04d}", "Banque Postale", "Tireur")]
+    else:
+        tenders = [Tender.cash(-(-due // 500) * 500)] if due <= 30_000 else [Tender.card(due, "STRESS1", "4242")]
     return pay_at_counter(session, clock, family_id=family_id, tenders=tenders if due else [], actor=actor)
+
+
+def _remit_some(session, clock, actor, rng):
+    """The régisseur remits the held cheques, all of them or a chosen half, while the agents take more."""
+    held = [cheque.payment_line_id for cheque in held_cheques(session, clock.now().astimezone(PARIS).date())]
+    chosen = None if rng.random() < 0.5 else rng.sample(held, len(held) // 2) or None
+    return make_remittance(session, clock, actor, chosen)
 
 
 def _close_and_reopen(session, clock, actor):
@@ -103,22 +115,27 @@ def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:
     actor = agents[Role.CASHIER] if cashier else agents[Role.AGENT]
     tally = Tally()
     deadline = time.monotonic() + seconds
+    turn = 0
     while time.monotonic() < deadline:
         family_id, child_id = rng.choice(children)
         roll = rng.random()
         counter = None
-        if roll < 0.55:
+        turn += 1
+        if cashier and turn % 12 == 5:  # every desk of a régisseur remits and closes, however slow the database
+            action, counter = partial(_remit_some, clock=clock, actor=actor, rng=rng), "remittances"
+        elif cashier and turn % 12 == 11:
+            action, counter = partial(_close_and_reopen, clock=clock, actor=actor), "closings"
+        elif roll < 0.55:
             action = partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,
                              open_day_id=rng.choice(open_days), actor=actor)
         elif roll < 0.8:
-            action, counter = partial(_pay, clock=clock, family_id=family_id, actor=actor), "payments"
+            action, counter = partial(_pay, clock=clock, family_id=family_id, actor=actor,
+                                      by_cheque=rng.random() < 0.4), "payments"
         elif roll < 0.86:
             action = partial(clear_basket, clock=clock, family_id=family_id, actor=actor)
-        elif cashier and roll < 0.95:
+        elif cashier:
             action, counter = partial(refund_credit, clock=clock, family_id=family_id, amount_cents=rng.choice((100, 400)),
                                       actor=actor, means=RefundMeans.CASH), "refunds"
-        elif cashier:
-            action, counter = partial(_close_and_reopen, clock=clock, actor=actor), "closings"
         else:
             clock.advance(timedelta(minutes=rng.randint(1, 20)))
             action = partial(expire_holds, now=clock.now())
@@ -147,12 +164,34 @@ def checkout_forever(url: str, seed: int) -> None:
             first = False
 
 
+def pay_over_when_told(url: str, first: str, last: str, today: str) -> None:
+    """A régisseur's desk, connected, that records the versement of ``first``–``last`` when a line arrives on its
+    standard input: several of them are told at once. Prints ``recorded`` or the refusal."""
+    database = open_database(url)
+    with database.read_session_factory() as session:  # connected and warm before the start
+        cashier = session.scalar(select(Agent.id).where(Agent.role == Role.CASHIER))
+    clock = FrozenClock(datetime.combine(date.fromisoformat(today), datetime.min.time(), PARIS) + timedelta(hours=9))
+    print("ready", flush=True)
+    sys.stdin.readline()
+    try:
+        run_in_transaction(database, partial(record_versement, clock=clock, actor=Actor(cashier, Role.CASHIER),
+                                             first=date.fromisoformat(first), last=date.fromisoformat(last)))
+    except DeskError as refusal:
+        print(f"refused: {refusal.message}", flush=True)
+    else:
+        print("recorded", flush=True)
+    database.dispose()
+
+
 if __name__ == "__main__":
     import logging
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")  # the retries, with their cause, on stderr
-    mode, url, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    mode, url = sys.argv[1], sys.argv[2]
+    seed = int(sys.argv[3]) if mode != "versement" else 0
     if mode == "crash":
         checkout_forever(url, seed)
+    elif mode == "versement":
+        pay_over_when_told(url, *sys.argv[3:6])
     else:
         print(json.dumps(hammer(url, float(sys.argv[4]), seed, cashier=sys.argv[5] == "cashier")))
