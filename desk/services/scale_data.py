@@ -329,7 +329,7 @@ class TownGenerator:
         self.buffers.add(Payment, payment)
         lines = [{**_EMPTY_LINE, **line, "id": self.take_id(PaymentLine), "payment_id": payment_id}
                  for line in (self._online_line(payment_id, basket_id, family_id, spec, paid_at, amount) if online
-                              else self._counter_lines(amount))]
+                              else self._counter_lines(amount, _drawer(spec)))]
         for line in lines:
             self.buffers.add(PaymentLine, line)
         allocations, booking_ids, paid_bookings = [], [], []
@@ -403,7 +403,7 @@ class TownGenerator:
         return [{"mode": PaymentMode.PAYFIP.value, "amount_cents": amount, "refdet": refdet,
                  "idop": idop, "authorisation_number": authorisation}]
 
-    def _counter_lines(self, amount: int) -> list[dict[str, Any]]:
+    def _counter_lines(self, amount: int, drawer: str) -> list[dict[str, Any]]:
         roll = self.rng.random()
         if roll < 0.06 and amount > 2000:
             vouchers = amount // 1000
@@ -416,7 +416,7 @@ class TownGenerator:
         if roll < 0.7:
             return [{"mode": PaymentMode.CHEQUE.value, "amount_cents": amount,
                      "cheque_number": f"{self.rng.randrange(10**7):07d}", "cheque_bank": "Crédit Agricole des Savoie",
-                     "cheque_drawer": None}]
+                     "cheque_drawer": drawer}]
         return [{"mode": PaymentMode.CARD.value, "amount_cents": amount,
                  "authorisation_number": f"{self.rng.randrange(10**6):06d}",
                  "card_last4": f"{self.rng.randrange(10**4):04d}"}]
@@ -581,6 +581,12 @@ _EMPTY_LINE = {
     "cheque_drawer": None, "authorisation_number": None, "card_last4": None, "voucher_count": None,
     "voucher_value_cents": None, "refdet": None, "idop": None,
 }
+
+
+def _drawer(spec: FamilySpec) -> str:
+    """Who signs the family's cheques: its first guardian, as the bank prints the name."""
+    guardian = spec.guardians[0] if spec.guardians else None
+    return f"{guardian.first_name} {guardian.last_name}" if guardian else spec.name
 
 
 def _cash_line(amount: int) -> dict[str, Any]:
