@@ -98,8 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--anchor", action="append", default=[], metavar="N:EMPREINTE",
                         help="empreinte imprimée sur un journal de caisse, par exemple 1234:3f2a9c0d81e5b7a4 "
                              "(autant de fois qu'il y a de journaux)")
-    _command(commands, "reconcile-online", "demande au service PayFiP le résultat des paiements en ligne en attente",
-             _reconcile_online)
+    reconcile = _command(commands, "reconcile-online",
+                         "demande au service PayFiP le résultat des paiements en ligne en attente", _reconcile_online)
+    reconcile.add_argument("--payfip-url", default=None,
+                           help="adresse du service PayFiP (défaut : DESK_PAYFIP_URL, sinon le simulateur local "
+                                "http://127.0.0.1:8765)")
     receipt = _command(commands, "receipt", "réimprime un ticket de règlement en PDF (duplicata enregistré)", _receipt)
     receipt.add_argument("number", help="numéro du ticket, par exemple 2026-000123")
     receipt.add_argument("--output", required=True, help="fichier PDF à écrire")
@@ -233,14 +236,20 @@ def _verify_journal(args: argparse.Namespace) -> int:
 
 
 def _reconcile_online(args: argparse.Namespace) -> int:
+    import os
+
     from desk.db.transactions import run_in_transaction
-    from desk.gateway.payfip import PayfipGateway
+    from desk.gateway.payfip import SIMULATOR_URL, PayfipClient, PayfipEndpoint
     from desk.services.lifecycle.online import reconcile_online_payments
 
+    url = args.payfip_url or os.environ.get("DESK_PAYFIP_URL") or SIMULATOR_URL
+    try:
+        endpoint = PayfipEndpoint(url, os.environ.get("DESK_PAYFIP_SAISIE") or "T")
+    except ValueError as error:
+        raise DeskError(str(error), "Exemple : --payfip-url https://www.payfip.gouv.fr") from None
     database = _open(args)
-    clock = SystemClock()
-    report = reconcile_online_payments(lambda work: run_in_transaction(database, work), clock,
-                                       PayfipGateway(clock.now), ADMIN_ACTOR)
+    report = reconcile_online_payments(lambda work: run_in_transaction(database, work), SystemClock(),
+                                       PayfipClient(endpoint), ADMIN_ACTOR)
     print(report.summary())
     return EXIT_FAILED if report.failures else EXIT_OK
 
@@ -306,10 +315,9 @@ def _write_document(path: str, content: bytes, recorded: str) -> None:
 
 
 def _cheque_remittance(args: argparse.Namespace) -> int:
-    from reports.regie import remittance_slip_a4
-
     from desk.db.transactions import run_in_transaction
     from desk.services.regie_books import make_remittance, remittance_document
+    from reports.regie import remittance_slip_a4
 
     database = _open(args)
 
@@ -325,10 +333,9 @@ def _cheque_remittance(args: argparse.Namespace) -> int:
 
 
 def _versement(args: argparse.Namespace) -> int:
-    from reports.regie import versement_a4
-
     from desk.db.transactions import run_in_transaction
     from desk.services.regie_books import record_versement, versement_document
+    from reports.regie import versement_a4
 
     database = _open(args)
 
@@ -344,9 +351,8 @@ def _versement(args: argparse.Namespace) -> int:
 
 
 def _recettes(args: argparse.Namespace) -> int:
-    from reports.regie import month_justification_a4, month_justification_csv
-
     from desk.services.regie_books import month_justification
+    from reports.regie import month_justification_a4, month_justification_csv
 
     render = {".csv": month_justification_csv, ".pdf": month_justification_a4}.get(
         "." + args.output.rsplit(".", 1)[-1].lower() if "." in args.output else "")

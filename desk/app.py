@@ -251,6 +251,10 @@ def settle_heap() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--payfip-simulator"]:  # the bundle's one executable also runs the demo's PayFiP simulator
+        from desk.payfip_simulator.server import main as simulator_main
+
+        return simulator_main(argv[1:])
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if parse_arguments(argv)[0].self_test:
         from desk.selftest import run_self_test
@@ -269,10 +273,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return started
     started.closed.connect(app.quit)
     started.main_window_shown.connect(lambda window: window.started_up.connect(settle_heap))
+    simulator = _payfip_simulator(started.context.settings) if parse_arguments(argv)[0].demo else None
     try:
         return app.exec()
     finally:
         started.context.database.dispose()
+        if simulator is not None:
+            simulator.stop()
+
+
+def _payfip_simulator(settings: DeskSettings):
+    """The demo's PayFiP simulator, started when it is the configured service and is not running."""
+    from desk.gateway.local_simulator import start_if_needed
+
+    return start_if_needed(settings.payfip_endpoint, data_dir() / "payfip-simulateur.sqlite3")
 
 
 if __name__ == "__main__":

@@ -115,6 +115,23 @@ def _journal(state: dict) -> None:
     assert result.ok, result.problem
 
 
+@step("paiement en ligne : le simulateur PayFiP et son client SOAP (eopayment)")
+def _payfip(state: dict) -> None:
+    from desk.gateway.payfip import PayfipClient, PayfipEndpoint, ResultPendingError
+    from desk.payfip_simulator.server import PayfipSimulator
+
+    with PayfipSimulator(Path(state["folder"]) / "payfip.sqlite3") as simulator:
+        client = PayfipClient(PayfipEndpoint(simulator.url, timeout_seconds=10))
+        idop = client.creer_paiement_securise(
+            numcli="123456", exer="2026", refdet="AUTOTEST1", montant="1000", mel="famille@example.fr",
+            objet="Autotest", saisie="T", urlnotif="", urlredirect="")
+        try:
+            client.recuperer_detail_paiement_securise(idop)
+        except ResultPendingError:
+            return  # P5: created, waiting for the card, as PayFiP answers
+        raise AssertionError("une opération neuve devrait être en attente (P5)")
+
+
 def run_self_test() -> int:
     from desk.services.journal_key import KEY_ENV, KEY_FILE_ENV
 

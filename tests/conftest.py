@@ -141,3 +141,12 @@ def behind_the_applications_back(database: Database) -> Iterator[Connection]:
                 yield connection
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
+
+
+@pytest.fixture
+def payfip(tmp_path, clock):
+    """The PayFiP simulator on a free port of this machine, following the test's clock (``tests.payfip``)."""
+    from tests.payfip import running_simulator
+
+    with running_simulator(tmp_path / "payfip.sqlite3", clock.now) as simulator:
+        yield simulator

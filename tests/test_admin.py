@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, date, timedelta
 
 import pytest
+from desk.payfip_simulator.store import CARD_TOO_LATE
 from sqlalchemy import select
 
 from desk.admin import main
@@ -15,7 +16,6 @@ from desk.db.engine import open_database
 from desk.db.enums import OnlinePaymentState, UnitKind
 from desk.db.migrate import head_revision
 from desk.db.models import AuditEntry, OnlinePayment, ReceiptPrint
-from desk.gateway.payfip import CARD_TOO_LATE, PayfipGateway
 from desk.services.cash_desk import close_cash_desk, open_session
 from desk.services.documents import cash_journal_document
 from desk.services.lifecycle.online import start_online_payment
@@ -24,6 +24,7 @@ from desk.services.tenders import Tender
 from tests.conftest import behind_the_applications_back
 from tests.db.test_database_failures import on_every_connection
 from tests.db.test_engine import foreign_sqlite_file
+from tests.payfip import SimulatedBank, running_simulator
 from tests.services import conftest as services
 
 on_sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -289,34 +290,38 @@ def test_an_unreadable_anchor_is_refused_before_anything_is_read(desk_url, ancho
     assert "Traceback" not in err
 
 
-def test_reconcile_online_asks_the_gateway_and_keeps_a_late_confirmation_as_a_credit(database, clock, town, monkeypatch,
-                                                                                      capsys):
+def test_reconcile_online_asks_the_service_and_keeps_a_late_confirmation_as_a_credit(database, clock, town, payfip,
+                                                                                      tmp_path, capsys):
     url = database.url.render_as_string(hide_password=False)
-    assert main(["--database-url", url, "reconcile-online"]) == 0
+    assert main(["--database-url", url, "reconcile-online", "--payfip-url", payfip.url]) == 0
     assert capsys.readouterr().out.strip() == "Aucun paiement en ligne en attente."
 
-    gateway = PayfipGateway(clock.now)
+    gateway = SimulatedBank(payfip.url)
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     with database.session_factory.begin() as session:
         started = start_online_payment(session, clock, gateway, family_id=town.family_id, actor=town.agent)
     gateway.pay_by_card(started.idop, CARD_TOO_LATE, 12, 2028, "123")  # the bank confirms after 20 minutes
     clock.advance(timedelta(minutes=25))
 
-    # A gateway that does not know the operation (here: desk-admin's own simulator) leaves it as it was.
-    assert main(["--database-url", url, "reconcile-online"]) == 1
+    # A service that does not answer, or one that does not know the operation, leaves it as it was.
+    assert main(["--database-url", url, "reconcile-online", "--payfip-url", "http://127.0.0.1:9"]) == 1
+    assert "ne répond pas" in capsys.readouterr().out
+    with running_simulator(tmp_path / "another.sqlite3", clock.now) as another:
+        assert main(["--database-url", url, "reconcile-online", "--payfip-url", another.url]) == 1
     out = capsys.readouterr().out
     assert out.startswith("1 paiement(s) en ligne interrogé(s)") and "ne connaît pas cette opération" in out
     with database.read_session_factory() as session:
         assert session.get(OnlinePayment, started.online_payment_id).state is OnlinePaymentState.CREATED
 
-    monkeypatch.setattr("desk.gateway.payfip.PayfipGateway", lambda _clock: gateway)
-    assert main(["--database-url", url, "reconcile-online"]) == 0
+    assert main(["--database-url", url, "reconcile-online", "--payfip-url", payfip.url]) == 0
     assert capsys.readouterr().out.strip() == ("1 paiement(s) en ligne interrogé(s) : "
                                                "1 payé(s) après expiration (avoir).")
     with database.read_session_factory() as session:
         online = session.get(OnlinePayment, started.online_payment_id)
         assert online.state is OnlinePaymentState.LATE_PAID and online.needs_cashier_review
         assert family_balance(session, town.family_id) == -1000
+    assert main(["--database-url", url, "reconcile-online", "--payfip-url", "ftp://x"]) == 2
+    assert "adresse du service PayFiP invalide" in capsys.readouterr().err
 
 
 def test_the_self_test_runs_the_whole_journey_offscreen():

@@ -22,7 +22,7 @@ from desk.db.engine import Database
 from desk.db.enums import AuditOutcome, RefundMeans, Role
 from desk.db.transactions import run_in_transaction
 from desk.errors import DeskError
-from desk.gateway.payfip import PayfipGateway
+from desk.gateway.payfip import PayfipClient, PayfipEndpoint, PayfipService
 from desk.services import agents as agent_accounts
 from desk.services import catalogue as catalogue_service
 from desk.services import regie_books as books
@@ -56,6 +56,7 @@ from desk.services.ids import ChildId, FamilyId, PaymentId
 from desk.services.lifecycle.baskets import BasketView, ExpiryReport, basket_view, clear_basket, expire_holds
 from desk.services.lifecycle.credits import refund_credit
 from desk.services.lifecycle.online import (
+    OnlineSettings,
     OnlineStart,
     OnlineStatus,
     ReconciliationReport,
@@ -254,7 +255,7 @@ class Payments:
     """Taking a payment at the counter or online, and its ticket."""
 
     def __init__(self, work: UnitOfWork, planning: Planning, policy: Callable[[], BookingPolicy],
-                 gateway: PayfipGateway) -> None:
+                 gateway: PayfipService) -> None:
         self._work = work
         self._planning = planning
         self._policy = policy
@@ -301,9 +302,20 @@ class Payments:
         return work.write(lambda s: reprint_receipt(s, work.clock, payment_id=payment_id, actor=work.agent))
 
     def start_online(self, family_id: FamilyId, email: str | None) -> OnlineStart:
-        work = self._work
+        work, settings = self._work, OnlineSettings(saisie=self.gateway.saisie)
         return work.write(lambda s: start_online_payment(s, work.clock, self.gateway, family_id=family_id,
-                                                         actor=work.agent, email=email))
+                                                         actor=work.agent, email=email, settings=settings))
+
+    def card_page_url(self, idop: str) -> str:
+        """Where the family pays: the service's own page, opened in the system's browser."""
+        return self.gateway.card_page_url(idop)
+
+    @property
+    def simulator(self) -> PayfipEndpoint | None:
+        """The PayFiP simulator's address when the desk talks to one (the demo): the desk's window may fill
+        its card page; never the DGFIP's, whose page only the family's browser fills."""
+        endpoint = getattr(self.gateway, "endpoint", None)
+        return endpoint if isinstance(endpoint, PayfipEndpoint) and endpoint.is_local else None
 
     def check_online(self, online_payment_id: int) -> OnlineStatus:
         work = self._work
@@ -342,7 +354,7 @@ def _review_rows(session) -> list[ReviewRow]:
 class Regie:
     """The régisseur's work: the cash desk, its journal, the online payments to check."""
 
-    def __init__(self, work: UnitOfWork, gateway: PayfipGateway) -> None:
+    def __init__(self, work: UnitOfWork, gateway: PayfipService) -> None:
         self._work = work
         self._gateway = gateway
 
@@ -629,10 +641,10 @@ class DeskServices:
 
     @classmethod
     def build(cls, database: Database, clock: Clock, *, hold_minutes: Callable[[], int],
-              gateway: PayfipGateway | None = None, signed_in: Actor | None = None) -> DeskServices:
+              gateway: PayfipService | None = None, signed_in: Actor | None = None) -> DeskServices:
         """``hold_minutes``: this desk's setting, read at each use (the settings window may change it)."""
         work = UnitOfWork(database, clock, SignedIn(signed_in))
-        gateway = gateway or PayfipGateway(clock.now)  # the simulated DGFIP service, shared by the desk's windows
+        gateway = gateway or PayfipClient(PayfipEndpoint())  # PayFiP's web service, shared by the desk's windows
 
         def policy() -> BookingPolicy:
             return BookingPolicy(hold_minutes())

@@ -22,6 +22,7 @@ from desk.clock import PARIS
 from desk.db.engine import normalise_url
 from desk.db.enums import AuditOutcome, Role
 from desk.errors import DeskError
+from desk.gateway.payfip import DGFIP_URL, SIMULATOR_URL, PayfipEndpoint
 from desk.money import format_cents, parse_euros
 from desk.services.access import ROLE_LABELS
 from desk.services.agents import AgentInfo
@@ -318,6 +319,18 @@ class SettingsDialog(QDialog):
         self.hold_spin.setValue(settings.hold_minutes)
         self.ceiling_edit = QLineEdit(format_cents(settings.cash_ceiling_cents), self)
         self.ceiling_edit.setObjectName("settingsCashCeilingEdit")
+        endpoint = settings.payfip_endpoint
+        self.payfip_url_edit = QLineEdit(endpoint.url, self)
+        self.payfip_url_edit.setObjectName("settingsPayfipUrlEdit")
+        self.payfip_url_edit.setPlaceholderText(DGFIP_URL)
+        self.payfip_url_edit.setToolTip(self.tr("The DGFIP's service in production; the PayFiP simulator of this "
+                                                "machine for the demo and training. Applies at the next start."))
+        self.payfip_saisie_combo = QComboBox(self)
+        self.payfip_saisie_combo.setObjectName("settingsPayfipSaisieCombo")
+        for code, label in (("T", self.tr("T — test")), ("X", self.tr("X — activation")),
+                            ("W", self.tr("W — production"))):
+            self.payfip_saisie_combo.addItem(label, code)
+        self.payfip_saisie_combo.setCurrentIndex(self.payfip_saisie_combo.findData(endpoint.saisie))
         self.regie_edits = {key: QLineEdit(self) for key in ("town", "regie_name", "address", "payfip")}
         for key, edit in self.regie_edits.items():
             edit.setObjectName(f"settingsRegie{key.title().replace('_', '')}Edit")
@@ -328,6 +341,8 @@ class SettingsDialog(QDialog):
         desk_form.addRow(self.tr("Receipt printer"), self.printer_edit)
         desk_form.addRow(self.tr("Hold of a pending booking"), self.hold_spin)
         desk_form.addRow(self.tr("Cash ceiling per payment"), self.ceiling_edit)
+        desk_form.addRow(self.tr("PayFiP service (address)"), self.payfip_url_edit)
+        desk_form.addRow(self.tr("PayFiP mode (saisie)"), self.payfip_saisie_combo)
         regie_form = QFormLayout()
         regie_form.addRow(self.tr("Town"), self.regie_edits["town"])
         regie_form.addRow(self.tr("Régie"), self.regie_edits["regie_name"])
@@ -392,6 +407,13 @@ class SettingsDialog(QDialog):
             except DeskError as problem:
                 self.error_label.setText(problem.message)
                 return
+        try:
+            self.payfip = PayfipEndpoint(self.payfip_url_edit.text().strip() or SIMULATOR_URL,
+                                         self.payfip_saisie_combo.currentData())
+        except ValueError as problem:
+            self.error_label.setText(str(problem))
+            self.payfip_url_edit.setFocus()
+            return
         if self._admin and not self._regie_unknown:
             text = {key: edit.text() for key, edit in self.regie_edits.items()}
             draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
@@ -415,5 +437,6 @@ class SettingsDialog(QDialog):
         settings.printer_name = self.printer_edit.text().strip()
         settings.hold_minutes = self.hold_spin.value()
         settings.cash_ceiling_cents = ceiling
+        settings.payfip_endpoint = self.payfip
         settings.sync()
         self.accept()

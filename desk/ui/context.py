@@ -6,7 +6,7 @@ from datetime import date
 
 from desk.clock import Clock, local_today
 from desk.db.engine import Database
-from desk.gateway.payfip import PayfipGateway
+from desk.gateway.payfip import PayfipClient, PayfipService
 from desk.services.access import Actor
 from desk.services.application import DeskServices
 from desk.ui.dialogs import DialogService
@@ -30,9 +30,10 @@ class DeskContext:
 
     @classmethod
     def build(cls, database: Database, clock: Clock, dialogs: DialogService, *, settings: DeskSettings | None = None,
-              signed_in: Actor | None = None, gateway: PayfipGateway | None = None) -> DeskContext:
+              signed_in: Actor | None = None, gateway: PayfipService | None = None) -> DeskContext:
         """The composition root: the services built once, with this desk's settings."""
         settings = settings or DeskSettings()
+        gateway = gateway or PayfipClient(settings.payfip_endpoint)
         services = DeskServices.build(database, clock, hold_minutes=lambda: settings.hold_minutes, gateway=gateway,
                                       signed_in=signed_in)
         return cls(services, dialogs, settings)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.clock import PARIS
 from desk.errors import DeskError
-from desk.gateway.payfip import TEST_CARDS, CardFormError, PageState
+from desk.gateway import card_page
 from desk.money import format_cents
 from desk.services.ids import FamilyId
 from desk.services.lifecycle.online import (
@@ -36,7 +37,13 @@ TICK_MS = 1000
 
 
 class GatewayWindow(QDialog):
-    """Préparation du paiement → Bienvenue… → the card form → the bank's wait → the result."""
+    """Préparation du paiement → Bienvenue… → the card page → the bank's wait → the result.
+
+    The family pays on PayFiP's own page, opened in the system's browser; with
+    the demo's simulator, this window may also fill that page for it, over
+    HTTP. Either way the outcome is what the web service answers when the desk
+    asks, every few seconds, never what a page says.
+    """
 
     payment_finished = Signal(object)  # OnlineStatus
     back_to_payment = Signal(int)  # family id: the card was refused or the payment abandoned, the basket awaits
@@ -48,9 +55,11 @@ class GatewayWindow(QDialog):
         self.runner = runner
         self.context = context
         self.payments = context.services.payments
+        self.simulator = self.payments.simulator
         self.family_id = family_id
         self.start: OnlineStart | None = None
         self.status: OnlineStatus | None = None
+        self.sending = False  # the card form is on its way to the page
         self.setObjectName("gatewayWindow")
         self.setWindowTitle(self.tr("Secure payment of the public treasury (DGFIP)"))
         self.resize(560, 520)
@@ -88,10 +97,10 @@ class GatewayWindow(QDialog):
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._card_page())
         self.pages.addWidget(QWidget(self))  # waiting or finished: the status says it
-        help_label = QLabel(self.tr("Test cards (any future expiry, any 3-digit code):") + "\n" + "\n".join(
-            f"  {number} — {meaning}" for number, meaning in TEST_CARDS.items()), self)
+        help_label = QLabel(self._help_text(), self)
         help_label.setObjectName("gatewayHelpLabel")
         help_label.setProperty("role", "subtle")
+        help_label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Back to the desk"), self)
         self.close_button.setObjectName("gatewayCloseButton")
         self.close_button.clicked.connect(self.accept)
@@ -107,18 +116,33 @@ class GatewayWindow(QDialog):
         layout.addWidget(help_label)
         layout.addWidget(self.close_button)
 
+    def _help_text(self) -> str:
+        if self.simulator is None:
+            return self.tr("The family pays on the public treasury's page, in the browser; this window follows the "
+                           "payment and shows the ticket once the bank has paid.")
+        from desk.payfip_simulator.store import TEST_CARDS  # the demo's help only: not the payment's path
+
+        return self.tr("PayFiP simulator. Test cards (any future expiry, any 3-digit code):") + "\n" + "\n".join(
+            f"  {number} — {meaning}" for number, meaning in TEST_CARDS.items())
+
     def _choice_page(self) -> QWidget:
         page = QWidget(self)
         self.card_choice_button = QPushButton(self.tr("Pay by bank card"), page)
         self.card_choice_button.setObjectName("gatewayCardButton")
         self.card_choice_button.setProperty("primary", True)
         self.card_choice_button.clicked.connect(self.show_card_form)
+        self.card_choice_button.setVisible(self.simulator is not None)
+        self.browser_button = QPushButton(self.tr("Open the payment page in the browser"), page)
+        self.browser_button.setObjectName("gatewayBrowserButton")
+        self.browser_button.setProperty("primary", self.simulator is None)
+        self.browser_button.clicked.connect(self.open_in_browser)
         cancel = QPushButton(self.tr("Cancel"), page)
         cancel.setObjectName("gatewayChoiceCancelButton")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.abandon)
         row = QHBoxLayout(page)
         row.addWidget(QLabel(self.tr("Choice of the payment method"), page), 1)
+        row.addWidget(self.browser_button)
         row.addWidget(self.card_choice_button)
         row.addWidget(cancel)
         return page
@@ -191,8 +215,9 @@ class GatewayWindow(QDialog):
         self.debt_email.setText(self.start.email)
         self.status_label.setText("")
         self.pages.setCurrentIndex(0)
-        self.card_choice_button.setDefault(True)
-        self.card_choice_button.setFocus()
+        first = self.card_choice_button if self.simulator is not None else self.browser_button
+        first.setDefault(True)
+        first.setFocus()
         self.tick()
         self.tick_timer.start()
         self.poll_timer.start()
@@ -203,29 +228,56 @@ class GatewayWindow(QDialog):
             raise error
         self._finish_with(error.message)
 
+    def open_in_browser(self) -> None:
+        """The service's own page, in the system's browser: the family pays there as on the portal."""
+        if self.start is not None:
+            QDesktopServices.openUrl(QUrl(self.payments.card_page_url(self.start.idop)))
+            self.status_label.setText(self.tr("The payment page is open in the browser. This window follows the "
+                                              "payment and shows the ticket once the bank has paid."))
+
     def validate_card(self) -> None:
-        assert self.start is not None
-        try:
-            state = self.payments.gateway.pay_by_card(
-                self.start.idop, self.card_number_edit.text(), int(self.expiry_month.currentText()),
-                int(self.expiry_year.currentText()), self.cvv_edit.text())
-        except CardFormError as problem:
-            self.card_error.setText(str(problem))
+        """Send the card form to the simulator's page off the GUI thread; the outcome is then asked of the service."""
+        if self.start is None or self.simulator is None or self.sending:
+            return
+        endpoint, idop = self.simulator, self.start.idop
+        number, month, year = self.card_number_edit.text(), int(self.expiry_month.currentText()), int(
+            self.expiry_year.currentText())
+        cvv = self.cvv_edit.text()
+        self.cvv_edit.clear()  # never kept on screen longer than needed
+        self.sending = True
+        self.validate_button.setEnabled(False)
+        self.runner.run(lambda: card_page.pay_by_card(endpoint, idop, number, month, year, cvv), self._card_sent,
+                        self._page_failed)
+
+    def _card_sent(self, answer: card_page.PageAnswer) -> None:
+        self.sending = False
+        self.validate_button.setEnabled(True)
+        if answer.error:
+            self.card_error.setText(answer.error)
             self.cvv_edit.setFocus()
             return
-        finally:
-            self.cvv_edit.clear()  # never kept on screen longer than needed
         self.card_number_edit.clear()
         self.card_error.clear()
         self.pages.setCurrentIndex(2)
-        if state is PageState.BANK_WAIT:
+        if answer.state == "bank_wait":
             self.status_label.setText(self.tr("Waiting for your bank's answer… This may take a few minutes."))
         self.poll()
 
+    def _page_failed(self, error: Exception) -> None:
+        self.sending = False
+        self.validate_button.setEnabled(True)
+        if not isinstance(error, OSError):
+            raise error
+        self.card_error.setText(self.tr("The payment page does not answer: try again in a moment."))
+
     def abandon(self) -> None:
-        if self.start is not None:
-            self.payments.gateway.abandon(self.start.idop)
-        self.poll()
+        """*Annuler*: on the simulator's page the family gives up; on the DGFIP's, the desk stops following and
+        the operation lapses after its 15 minutes (the desk still asks about it until then)."""
+        if self.start is None or self.simulator is None:
+            self.reject()
+            return
+        endpoint, idop = self.simulator, self.start.idop
+        self.runner.run(lambda: card_page.cancel(endpoint, idop), lambda _answer: self.poll(), self._page_failed)
 
     def poll(self) -> None:
         """Ask the gateway, through the desk's service and off the GUI thread, what became of the payment."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, QSettings
 
+from desk.gateway.payfip import SIMULATOR_URL, PayfipEndpoint
 from desk.services.booking_rules import DEFAULT_HOLD_MINUTES
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS
 
@@ -83,6 +86,22 @@ class DeskSettings:
     @cash_ceiling_cents.setter
     def cash_ceiling_cents(self, value: int) -> None:
         self._settings.setValue("payment/cashCeilingCents", int(value))
+
+    @property
+    def payfip_endpoint(self) -> PayfipEndpoint:
+        """Where this desk reaches PayFiP: ``DESK_PAYFIP_URL`` / ``DESK_PAYFIP_SAISIE`` first, then the settings,
+        else the PayFiP simulator on this machine in test mode. A value that is not an address falls back to it."""
+        url = os.environ.get("DESK_PAYFIP_URL") or str(self._settings.value("payfip/url", "") or "") or SIMULATOR_URL
+        saisie = os.environ.get("DESK_PAYFIP_SAISIE") or str(self._settings.value("payfip/saisie", "T") or "T")
+        try:
+            return PayfipEndpoint(url, saisie)
+        except ValueError:
+            return PayfipEndpoint()
+
+    @payfip_endpoint.setter
+    def payfip_endpoint(self, value: PayfipEndpoint) -> None:
+        self._settings.setValue("payfip/url", value.url)
+        self._settings.setValue("payfip/saisie", value.saisie)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -4,70 +4,70 @@
 <context>
     <name>AgentsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="117"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="120"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="139"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="140"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="140"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="146"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="147"/>
         <source>Create the account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="147"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="148"/>
         <source>Give the selected agent this role</source>
         <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="148"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="149"/>
         <source>Reset the selected agent&apos;s password</source>
         <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="149"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="150"/>
         <source>Deactivate / reactivate</source>
         <translation>Désactiver / réactiver</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="200"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="201"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -75,62 +75,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="237"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="238"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="240"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="241"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="242"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="246"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="246"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="247"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="251"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="252"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="254"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="255"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="255"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="256"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="256"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="257"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -1055,108 +1055,128 @@
 <context>
     <name>GatewayWindow</name>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="55"/>
+        <location filename="../../desk/ui/gateway_window.py" line="64"/>
         <source>Secure payment of the public treasury (DGFIP)</source>
         <translation>Paiement sécurisé du Trésor public (DGFIP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="64"/>
+        <location filename="../../desk/ui/gateway_window.py" line="73"/>
         <source>Preparing the payment… Please wait a few seconds.</source>
         <translation>Préparation du paiement… Merci de patienter quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="70"/>
+        <location filename="../../desk/ui/gateway_window.py" line="79"/>
         <source>Welcome to the DGFIP payment solution</source>
         <translation>Bienvenue sur la solution de paiement de la DGFIP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="84"/>
+        <location filename="../../desk/ui/gateway_window.py" line="93"/>
         <source>Debt reference:</source>
         <translation>Référence de la dette :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="85"/>
+        <location filename="../../desk/ui/gateway_window.py" line="94"/>
         <source>Amount:</source>
         <translation>Montant :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="86"/>
+        <location filename="../../desk/ui/gateway_window.py" line="95"/>
         <source>E-mail address:</source>
         <translation>Adresse électronique :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="91"/>
-        <source>Test cards (any future expiry, any 3-digit code):</source>
-        <translation>Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
-    </message>
-    <message>
-        <location filename="../../desk/ui/gateway_window.py" line="95"/>
+        <location filename="../../desk/ui/gateway_window.py" line="104"/>
         <source>Back to the desk</source>
         <translation>Retour au guichet</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="101"/>
+        <location filename="../../desk/ui/gateway_window.py" line="110"/>
         <source>Information about the debt</source>
         <translation>Informations sur la dette</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="112"/>
+        <location filename="../../desk/ui/gateway_window.py" line="121"/>
+        <source>The family pays on the public treasury&apos;s page, in the browser; this window follows the payment and shows the ticket once the bank has paid.</source>
+        <translation>La famille paie sur la page du Trésor public, dans le navigateur ; cette fenêtre suit le paiement et affiche le ticket dès que la banque a payé.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="125"/>
+        <source>PayFiP simulator. Test cards (any future expiry, any 3-digit code):</source>
+        <translation>Simulateur PayFiP. Cartes de test (toute date d&apos;expiration future, tout code à 3 chiffres) :</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="130"/>
         <source>Pay by bank card</source>
         <translation>Payer par carte bancaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="116"/>
-        <location filename="../../desk/ui/gateway_window.py" line="151"/>
+        <location filename="../../desk/ui/gateway_window.py" line="135"/>
+        <source>Open the payment page in the browser</source>
+        <translation>Ouvrir la page de paiement dans le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="139"/>
+        <location filename="../../desk/ui/gateway_window.py" line="175"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="121"/>
+        <location filename="../../desk/ui/gateway_window.py" line="144"/>
         <source>Choice of the payment method</source>
         <translation>Choix du mode de paiement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="147"/>
+        <location filename="../../desk/ui/gateway_window.py" line="171"/>
         <source>VALIDATE</source>
         <translation>VALIDER</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="156"/>
+        <location filename="../../desk/ui/gateway_window.py" line="180"/>
         <source>month</source>
         <translation>mois</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="158"/>
+        <location filename="../../desk/ui/gateway_window.py" line="182"/>
         <source>year</source>
         <translation>année</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="162"/>
+        <location filename="../../desk/ui/gateway_window.py" line="186"/>
         <source>Card number:</source>
         <translation>Numéro de carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="163"/>
+        <location filename="../../desk/ui/gateway_window.py" line="187"/>
         <source>Expires at the end of:</source>
         <translation>Expire fin :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="164"/>
+        <location filename="../../desk/ui/gateway_window.py" line="188"/>
         <source>Card security code:</source>
         <translation>Cryptogramme visuel de la carte :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="222"/>
+        <location filename="../../desk/ui/gateway_window.py" line="235"/>
+        <source>The payment page is open in the browser. This window follows the payment and shows the ticket once the bank has paid.</source>
+        <translation>La page de paiement est ouverte dans le navigateur. Cette fenêtre suit le paiement et affiche le ticket dès que la banque a payé.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="263"/>
         <source>Waiting for your bank&apos;s answer… This may take a few minutes.</source>
         <translation>En attente de la réponse de votre banque… Cela peut prendre quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="257"/>
+        <location filename="../../desk/ui/gateway_window.py" line="271"/>
+        <source>The payment page does not answer: try again in a moment.</source>
+        <translation>La page de paiement ne répond pas : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/gateway_window.py" line="309"/>
         <source>Time left to pay: %1</source>
         <translation>Temps restant pour payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/gateway_window.py" line="268"/>
+        <location filename="../../desk/ui/gateway_window.py" line="320"/>
         <source>Back to the payment</source>
         <translation>Retour au paiement</translation>
     </message>
@@ -2342,87 +2362,117 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="301"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="302"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="309"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="310"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="310"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="311"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
         <location filename="../../desk/ui/admin_dialogs.py" line="326"/>
+        <source>The DGFIP&apos;s service in production; the PayFiP simulator of this machine for the demo and training. Applies at the next start.</source>
+        <translation>Le service de la DGFIP en production ; le simulateur PayFiP de ce poste pour la démonstration et la formation. Pris en compte au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
+        <source>T — test</source>
+        <translation>T — test</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
+        <source>X — activation</source>
+        <translation>X — activation</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="331"/>
+        <source>W — production</source>
+        <translation>W — production</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="339"/>
         <source>Database of this desk (empty: the local file)</source>
         <translation>Base de données de ce poste (vide : le fichier local)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="327"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="340"/>
         <source>Receipt format</source>
         <translation>Format du ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="328"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="341"/>
         <source>Receipt printer</source>
         <translation>Imprimante des tickets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="329"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="342"/>
         <source>Hold of a pending booking</source>
         <translation>Attente d&apos;une réservation non réglée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="343"/>
         <source>Cash ceiling per payment</source>
         <translation>Plafond d&apos;espèces par règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="332"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="344"/>
+        <source>PayFiP service (address)</source>
+        <translation>Service PayFiP (adresse)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="345"/>
+        <source>PayFiP mode (saisie)</source>
+        <translation>Mode PayFiP (saisie)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="347"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="333"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="348"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="334"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="349"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="335"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="350"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="336"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="351"/>
         <source>Acte constitutif, régisseurs, authorised modes…</source>
         <translation>Acte constitutif, régisseurs, modes autorisés…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="349"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="364"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="351"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="386"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="401"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="400"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="422"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -2430,57 +2480,57 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="56"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
         <source>desk — First start</source>
         <translation>desk — Premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="59"/>
         <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
         <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="64"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="65"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="65"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="66"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="66"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="67"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="67"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
         <source>Administrator&apos;s login</source>
         <translation>Identifiant de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
         <source>Administrator&apos;s name</source>
         <translation>Nom de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="81"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="82"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="98"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
         <source>Creating the database…</source>
         <translation>Création de la base…</translation>
     </message>

@@ -8,12 +8,12 @@ import time
 from datetime import date, timedelta
 
 import pytest
+from desk.payfip_simulator.store import CARD_PAYS
 from sqlalchemy import delete, event, select, text
 
 from desk.db.enums import JournalKind, PaymentMode, Role, UnitKind
 from desk.db.models import AuditEntry, JournalEntry, ReceiptPrint, RegieSettings
 from desk.errors import DeskError
-from desk.gateway.payfip import CARD_PAYS, PayfipGateway
 from desk.services.access import Actor
 from desk.services.account import family_account
 from desk.services.cash_desk import close_cash_desk as close_cash_desk_service
@@ -37,6 +37,7 @@ from reports.recap import recap_a4
 from reports.statement import statement_a4
 from reports.ticket import ticket_80mm, ticket_a4
 from tests.conftest import on_postgres_only
+from tests.payfip import SimulatedBank
 from tests.reports.conftest import pdf_text
 from tests.services.conftest import at_the_same_instant
 
@@ -126,8 +127,8 @@ def test_the_ticket_of_vouchers_in_excess_shows_the_credit_left(database, clock,
         assert expected in text
 
 
-def test_the_ticket_of_an_online_payment_names_the_debt_and_the_authorisation(database, clock, town):
-    gateway = PayfipGateway(clock.now)
+def test_the_ticket_of_an_online_payment_names_the_debt_and_the_authorisation(database, clock, town, payfip):
+    gateway = SimulatedBank(payfip.url)
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
     with database.session_factory.begin() as session:
         started = start_online_payment(session, clock, gateway, family_id=town.family_id, actor=town.agent)

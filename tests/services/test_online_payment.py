@@ -12,7 +12,7 @@ from sqlalchemy import String, Text, func, inspect, select, update
 from desk.db.enums import BasketState, BookingState, OnlinePaymentState, PaymentMode, UnitKind
 from desk.db.models import Base, Basket, Booking, OnlinePayment, OpenDay, Payment, PaymentLine
 from desk.errors import ValidationError
-from desk.gateway.payfip import CARD_BANK_DELAY, CARD_PAYS, CARD_REFUSED, CARD_TOO_LATE, PayfipGateway, luhn_valid
+from desk.payfip_simulator.store import CARD_BANK_DELAY, CARD_PAYS, CARD_REFUSED, CARD_TOO_LATE, luhn_valid
 from desk.services.access import PermissionDeniedError
 from desk.services.lifecycle.baskets import BookingRefusedError
 from desk.services.lifecycle.online import (
@@ -29,6 +29,7 @@ from desk.services.lifecycle.payments import PaymentRefusedError
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
 from desk.services.verification import verify_journal
+from tests.payfip import SimulatedBank
 from tests.services.conftest import at_the_same_instant, mark_basket_paid
 
 DEC_2 = date(2026, 12, 2)
@@ -36,13 +37,8 @@ DEC_9 = date(2026, 12, 9)
 
 
 @pytest.fixture
-def notified() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def gateway(clock, notified) -> PayfipGateway:
-    return PayfipGateway(clock.now, notify=lambda _url, idop: notified.append(idop))
+def gateway(payfip) -> SimulatedBank:
+    return SimulatedBank(payfip.url)
 
 
 @pytest.fixture
@@ -67,7 +63,7 @@ def booking_states(database):
         return sorted(state.value for state in session.scalars(select(Booking.state)))
 
 
-def test_paid_online_confirms_like_the_counter_and_only_once(database, clock, gateway, basket, notified):
+def test_paid_online_confirms_like_the_counter_and_only_once(database, clock, gateway, basket):
     started = start(database, clock, gateway, basket)
     assert started.amount_cents == 1400 and started.email == "julie.durand@exemple.fr"
     assert re.fullmatch(r"20261126x\d+x\d+", started.refdet)
@@ -81,7 +77,7 @@ def test_paid_online_confirms_like_the_counter_and_only_once(database, clock, ga
     clock.advance(timedelta(minutes=3))
     gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
     with database.session_factory.begin() as session:
-        status = handle_notification(session, clock, gateway, idop=notified[0], actor=basket.agent)
+        status = handle_notification(session, clock, gateway, idop=started.idop, actor=basket.agent)
     assert status.outcome is OnlineOutcome.PAID
     assert status.receipt.receipt_code == "2026-000001" and status.receipt.amount_cents == 1400
     assert booking_states(database) == ["confirmed", "confirmed"]
@@ -192,6 +188,7 @@ CARD_LIKE = re.compile(r"(?<!\d)\d{13,19}(?!\d)")
 
 def test_no_card_number_is_ever_stored_or_logged(database, clock, gateway, basket, caplog):
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.INFO, logger="zeep")  # its DEBUG lines print object ids, some of them Luhn-valid
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # every statement and its parameters
     try:
         for card, child in ((CARD_PAYS, "lea"), (CARD_REFUSED, "hugo")):
@@ -212,11 +209,11 @@ def test_no_card_number_is_ever_stored_or_logged(database, clock, gateway, baske
     assert inspect(database.engine).get_table_names()
 
 
-class TamperedGateway(PayfipGateway):
+class TamperedGateway(SimulatedBank):
     """The simulated service, with its answer rewritten on the way: what a forged or broken reply looks like."""
 
-    def __init__(self, clock, rewrite) -> None:
-        super().__init__(clock.now)
+    def __init__(self, url: str, rewrite) -> None:
+        super().__init__(url)
         self.rewrite = rewrite
 
     def recuperer_detail_paiement_securise(self, idop: str):
@@ -235,8 +232,9 @@ def nothing_recorded(database) -> None:
     (lambda d: {**d, "numcli": "999999"}, "numéro client 999999"),
     (lambda d: {**d, "idOp": "another-operation"}, "opération another-operation"),
 ])
-def test_an_answer_about_something_else_records_nothing_and_is_flagged(database, clock, basket, rewrite, reason):
-    gateway = TamperedGateway(clock, rewrite)
+def test_an_answer_about_something_else_records_nothing_and_is_flagged(database, clock, payfip, basket, rewrite,
+                                                                          reason):
+    gateway = TamperedGateway(payfip.url, rewrite)
     started = start(database, clock, gateway, basket)
     gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
     status = check(database, clock, gateway, basket, started.online_payment_id)
@@ -261,8 +259,8 @@ def test_an_answer_about_something_else_records_nothing_and_is_flagged(database,
     lambda d: {**d, "dattrans": "31022026"},
     lambda d: {**d, "numauto": "x" * 500},
 ])
-def test_a_malformed_answer_is_refused_in_french_and_records_nothing(database, clock, basket, rewrite):
-    gateway = TamperedGateway(clock, rewrite)
+def test_a_malformed_answer_is_refused_in_french_and_records_nothing(database, clock, payfip, basket, rewrite):
+    gateway = TamperedGateway(payfip.url, rewrite)
     started = start(database, clock, gateway, basket)
     gateway.pay_by_card(started.idop, CARD_PAYS, 12, 2028, "123")
     with pytest.raises(GatewayAnswerError, match="illisible"):
@@ -291,15 +289,15 @@ def test_reconciliation_finds_the_late_confirmation_the_desk_no_longer_waits_for
         assert family_balance(session, basket.family_id) == -1400
 
 
-class SilentGateway(PayfipGateway):
+class SilentGateway(SimulatedBank):
     """The service away: every question times out."""
 
     def recuperer_detail_paiement_securise(self, idop: str):
         raise TimeoutError("timed out")
 
 
-def test_a_gateway_that_does_not_answer_stops_no_reconciliation_and_decides_nothing(database, clock, basket):
-    gateway = SilentGateway(clock.now)
+def test_a_gateway_that_does_not_answer_stops_no_reconciliation_and_decides_nothing(database, clock, payfip, basket):
+    gateway = SilentGateway(payfip.url)
     started = start(database, clock, gateway, basket)
     clock.advance(timedelta(minutes=16))
 
@@ -337,14 +335,13 @@ def test_the_regisseur_clears_a_flagged_payment_with_a_note(database, clock, gat
         assert online.reviewed_by_id == basket.cashier.agent_id and online.review_note.startswith("Relevé DGFIP")
 
 
-def test_a_confirmation_in_time_whose_place_was_lost_meanwhile_becomes_a_credit(database, clock, basket):
+def test_a_confirmation_in_time_whose_place_was_lost_meanwhile_becomes_a_credit(database, clock, gateway, basket):
     """The bank answered within the 15 minutes, the desk asks later: the sweep freed the places, another family took one."""
     from desk.services.enrolment import enrol
     from desk.services.families import create_family
     from desk.services.lifecycle.baskets import expire_holds, toggle_booking
     from tests.services.factories import family_draft
 
-    gateway = PayfipGateway(clock.now)
     day = basket.open_day(database, UnitKind.FULL_DAY, DEC_2)
     with database.session_factory.begin() as session:
         session.execute(update(OpenDay).where(OpenDay.id == day).values(capacity=1))

@@ -14,7 +14,6 @@ from desk.clock import PARIS, FrozenClock
 from desk.db.enums import PaymentMode, Role, UnitKind
 from desk.db.models import ChequeRemittance, PaymentLine, RemittedCheque, Versement
 from desk.errors import DeskError
-from desk.gateway.payfip import PayfipGateway
 from desk.services.access import Actor, PermissionDeniedError
 from desk.services.cash_desk import close_cash_desk, open_cash_desk, open_session, session_figures
 from desk.services.lifecycle.online import start_online_payment
@@ -38,6 +37,7 @@ from desk.services.tenders import MODE_LABELS, Tender
 from desk.services.validation import ValidationError
 from desk.services.verification import verify_journal
 from tests.conftest import behind_the_applications_back
+from tests.payfip import SimulatedBank
 from tests.services.conftest import at_the_same_instant
 
 THU_26, FRI_27, MON_30 = date(2026, 11, 26), date(2026, 11, 27), date(2026, 11, 30)
@@ -263,7 +263,7 @@ def test_a_period_is_paid_over_whole_from_where_the_last_one_ended(database, clo
     assert _read(database, lambda s: s.scalar(select(func.max(Versement.last_day)))) == FRI_27
 
 
-def test_a_mode_the_act_does_not_authorise_is_refused_at_the_counter_and_online(database, clock, town):
+def test_a_mode_the_act_does_not_authorise_is_refused_at_the_counter_and_online(database, clock, town, payfip):
     admin = _an_admin(database, clock)
     draft = RegieActDraft("Arrêté n° 2026-114", date(2026, 1, 15), (PaymentMode.CASH, PaymentMode.CHEQUE), 300_000,
                           15_000, town.cashier.agent_id)
@@ -271,7 +271,7 @@ def test_a_mode_the_act_does_not_authorise_is_refused_at_the_counter_and_online(
     town.toggle(database, clock, "noah", UnitKind.FULL_DAY, WEDNESDAYS[0])
     with pytest.raises(PaymentRefusedError, match=r"n'autorise pas ce mode de règlement \(Carte bancaire"):
         town.pay(database, clock, [Tender.cash(500), Tender.card(PRICE - 500, "A1B2C3", "4242")])
-    gateway = PayfipGateway(clock.now, notify=lambda _url, _idop: None)
+    gateway = SimulatedBank(payfip.url)
     with pytest.raises(PaymentRefusedError, match=r"Paiement en ligne \(PayFiP\)"):
         _write(database, lambda s: start_online_payment(s, clock, gateway, family_id=town.family_id, actor=town.agent))
     assert _read(database, lambda s: s.scalar(select(func.count()).select_from(PaymentLine))) == 0

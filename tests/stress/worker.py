@@ -121,9 +121,9 @@ def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:
         roll = rng.random()
         counter = None
         turn += 1
-        if cashier and turn % 12 == 5:  # every desk of a régisseur remits and closes, however slow the database
+        if cashier and turn % 8 == 2:  # every desk of a régisseur remits and closes, however slow the database
             action, counter = partial(_remit_some, clock=clock, actor=actor, rng=rng), "remittances"
-        elif cashier and turn % 12 == 11:
+        elif cashier and turn % 8 == 5:
             action, counter = partial(_close_and_reopen, clock=clock, actor=actor), "closings"
         elif roll < 0.55:
             action = partial(toggle_booking, clock=clock, family_id=family_id, child_id=child_id,

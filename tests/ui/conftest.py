@@ -13,6 +13,7 @@ from desk.clock import PARIS, FrozenClock
 from desk.db.engine import open_database
 from desk.db.migrate import ensure_schema
 from desk.db.models import OpenDay, Unit
+from desk.payfip_simulator.server import PayfipSimulator
 from desk.services.auth import log_in
 from desk.services.demo import load_demo
 from desk.services.enrolment import enrol
@@ -22,6 +23,7 @@ from desk.ui.context import DeskContext
 from desk.ui.dialogs import RecordingDialogService
 from desk.ui.main_window import MainWindow
 from desk.ui.planning_model import PlanningModel
+from tests.payfip import SimulatedBank
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 
@@ -45,7 +47,8 @@ def window(qapp, qtbot, demo_file, tmp_path):
     copy.write_bytes(demo_file.read_bytes())
     database = open_database(f"sqlite:///{copy}")
     clock = FrozenClock(NOW)
-    context = DeskContext.build(database, clock, RecordingDialogService())
+    simulator = PayfipSimulator(tmp_path / "payfip.sqlite3", clock=clock.now).start()  # the bank, on the desk's clock
+    context = DeskContext.build(database, clock, RecordingDialogService(), gateway=SimulatedBank(simulator.url))
     context.services.signed_in.sign_in(context.services.work.write(lambda s: log_in(s, clock, "agent", "agent")).actor())
     durand = context.services.work.read(lambda s: search_families(s, "durand noah", clock.now().date()))[0]
     children = context.services.work.read(lambda s: load_family(s, durand.family_id, date(2026, 11, 26)).children)
@@ -65,6 +68,7 @@ def window(qapp, qtbot, demo_file, tmp_path):
     context.dialogs.confirm_answer = True
     main.close()
     database.dispose()
+    simulator.stop()
 
 
 def open_desk(qtbot, database_url, clock, actor, family_id: int, day: date) -> MainWindow:

@@ -118,8 +118,9 @@ def test_the_catalogue_screen_changes_a_price_and_closes_an_empty_day(qtbot, win
 
 
 def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
-    from PySide6.QtWidgets import QSpinBox
+    from PySide6.QtWidgets import QComboBox, QSpinBox
 
+    from desk.gateway.payfip import PayfipEndpoint
     from desk.services.setup import regie_identity
 
     context = window.testing[0]
@@ -134,9 +135,18 @@ def test_the_settings_screen_keeps_desk_settings_and_the_regie(qtbot, window):
     dialog.findChild(QSpinBox, "settingsHoldSpin").setValue(20)
     dialog.findChild(QLineEdit, "settingsCashCeilingEdit").setText("250")
     dialog.findChild(QLineEdit, "settingsRegiePayfipEdit").setText("654321")
+    dialog.findChild(QLineEdit, "settingsPayfipUrlEdit").setText("ftp://payfip")
+    dialog.save()
+    assert "adresse du service PayFiP invalide" in dialog.findChild(QLabel, "settingsErrorLabel").text()
+    dialog.findChild(QLineEdit, "settingsPayfipUrlEdit").setText("https://www.payfip.gouv.fr")
+    saisie = dialog.findChild(QComboBox, "settingsPayfipSaisieCombo")
+    saisie.setCurrentIndex(saisie.findData("W"))
     shot(dialog, "24-settings")
     dialog.save()
     wait_for(qtbot, dialog)
+    assert (context.settings.payfip_endpoint.url, context.settings.payfip_endpoint.saisie) == (
+        "https://www.payfip.gouv.fr", "W")
+    context.settings.payfip_endpoint = PayfipEndpoint()
     assert context.settings.database_url == "postgresql://desk@serveur-mairie/desk"
     assert (context.settings.hold_minutes, context.settings.cash_ceiling_cents) == (20, 25_000)
     assert context.settings.hold_minutes == 20

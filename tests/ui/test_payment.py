@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from desk.db.enums import PaymentMode
-from desk.gateway.payfip import CARD_PAYS, CARD_REFUSED
+from desk.payfip_simulator.store import CARD_PAYS, CARD_REFUSED
 from desk.services.planning import CellState
 from desk.ui.planning_model import CellRole
 from tests.ui.conftest import cell_index, click_cell, confirm_payment, places, settle
@@ -150,7 +150,7 @@ def pay_card(qtbot, gateway, number: str) -> None:
 
 def answered(qtbot, gateway) -> None:
     """The desk asks the gateway off the GUI thread: wait for its answer (and what follows it on screen)."""
-    qtbot.waitUntil(lambda: not gateway.polling, timeout=5000)
+    qtbot.waitUntil(lambda: not gateway.sending and not gateway.polling, timeout=5000)
     settle(qtbot, gateway.parent().planning)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QPlainTextEdit, Q
 from desk.app import configure
 from desk.db.enums import OnlinePaymentState
 from desk.db.models import OpenDay, Unit
-from desk.gateway.payfip import CARD_TOO_LATE, PayfipGateway
+from desk.payfip_simulator.store import CARD_TOO_LATE
 from desk.services.application import ReviewRow
 from desk.services.auth import log_in
 from desk.services.lifecycle.baskets import toggle_booking
@@ -21,6 +21,7 @@ from desk.ui.record_model import RECORD_ROLE
 from desk.ui.review_dialog import ReviewModel, ReviewRole
 from desk.ui.settings import ONLINE_RECONCILIATION_MS
 from reports.data import FamilyIdentity
+from tests.payfip import SimulatedBank, running_simulator
 from tests.ui.test_app import shot
 
 DEC_2, DEC_9 = date(2026, 12, 2), date(2026, 12, 9)
@@ -153,7 +154,7 @@ def test_a_late_confirmation_becomes_a_credit_at_start_and_the_regisseur_handles
     desk.close()
 
 
-def test_the_desk_asks_again_every_few_minutes_and_never_twice_at_once(qtbot, window):
+def test_the_desk_asks_again_every_few_minutes_and_never_twice_at_once(qtbot, window, tmp_path):
     assert window.reconciliation_timer.isActive()
     assert window.reconciliation_timer.interval() == ONLINE_RECONCILIATION_MS == 3 * 60 * 1000
     qtbot.waitUntil(lambda: not window._reconciling)  # the pass made at start is over
@@ -173,7 +174,8 @@ def test_the_desk_asks_again_every_few_minutes_and_never_twice_at_once(qtbot, wi
     # Past the safety delay the family pays online again (two journées, the credit covering one), through a
     # service this desk's gateway does not know: the operation stays open and the desk says so.
     context.clock.advance(timedelta(minutes=31))
-    start_online(window, PayfipGateway(context.clock.now), (DEC_2, DEC_9))
+    with running_simulator(tmp_path / "another.sqlite3", context.clock.now) as another:
+        start_online(window, SimulatedBank(another.url), (DEC_2, DEC_9))
     with qtbot.waitSignal(window.online_payments_reconciled, timeout=10000) as unanswered:
         window.reconciliation_timer.timeout.emit()
     assert len(unanswered.args[0].failures) == 1

@@ -47,7 +47,7 @@ from desk.gateway.payfip import (
     IDOP_VALIDITY,
     MIN_AMOUNT_CENTS,
     PayfipError,
-    PayfipGateway,
+    PayfipService,
     ResultPendingError,
     Resultrans,
 )
@@ -134,7 +134,7 @@ _STATE_OUTCOMES = {
 def start_online_payment(
     session: Session,
     clock: Clock,
-    gateway: PayfipGateway,
+    gateway: PayfipService,
     *,
     family_id: int,
     actor: Actor,
@@ -183,6 +183,9 @@ def start_online_payment(
     except PayfipError as error:
         raise DeskError(f"Le service de paiement en ligne a refusé la demande ({error.code} : {error.message}).",
                         "Encaissez au guichet ou signalez le problème à l'administrateur.") from error
+    except (OSError, TimeoutError) as error:  # nothing was created that the desk knows of: nothing is kept
+        raise DeskError("Le service de paiement en ligne ne répond pas : le paiement en ligne n'a pas commencé.",
+                        "Encaissez au guichet, ou réessayez dans quelques minutes.") from error
     if not isinstance(idop, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", idop):
         raise GatewayAnswerError("identifiant d'opération invalide")
     expires_at = now + IDOP_VALIDITY
@@ -204,7 +207,7 @@ def start_online_payment(
 def check_online_payment(
     session: Session,
     clock: Clock,
-    gateway: PayfipGateway,
+    gateway: PayfipService,
     *,
     online_payment_id: int,
     actor: Actor,
@@ -242,7 +245,7 @@ def check_online_payment(
     return _status(online, session=session)
 
 
-def handle_notification(session: Session, clock: Clock, gateway: PayfipGateway, *, idop: str, actor: Actor) -> OnlineStatus:
+def handle_notification(session: Session, clock: Clock, gateway: PayfipService, *, idop: str, actor: Actor) -> OnlineStatus:
     """A notification only says *look at idop*: the result is asked from the gateway."""
     online_id = session.scalar(select(OnlinePayment.id).where(OnlinePayment.idop == idop))
     if online_id is None:
@@ -279,7 +282,7 @@ class ReconciliationReport:
         return text
 
 
-def reconcile_online_payments(run: Callable[[Callable[[Session], T]], T], clock: Clock, gateway: PayfipGateway,
+def reconcile_online_payments(run: Callable[[Callable[[Session], T]], T], clock: Clock, gateway: PayfipService,
                               actor: Actor) -> ReconciliationReport:
     """Ask the gateway about every open operation, each in its own transaction run by ``run``.
 
