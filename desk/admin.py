@@ -103,10 +103,16 @@ def _parser() -> argparse.ArgumentParser:
     reconcile.add_argument("--payfip-url", default=None,
                            help="adresse du service PayFiP (défaut : DESK_PAYFIP_URL, sinon le simulateur local "
                                 "http://127.0.0.1:8765)")
-    receipt = _command(commands, "receipt", "réimprime un ticket de règlement en PDF (duplicata enregistré)", _receipt)
+    receipt = _command(commands, "receipt", "réimprime un ticket de règlement, en PDF ou sur l'imprimante de tickets "
+                       "(duplicata enregistré)", _receipt)
     receipt.add_argument("number", help="numéro du ticket, par exemple 2026-000123")
-    receipt.add_argument("--output", required=True, help="fichier PDF à écrire")
-    receipt.add_argument("--format", choices=["ticket", "a4"], default="ticket", help="bande de 80 mm ou page A4")
+    where = receipt.add_mutually_exclusive_group(required=True)
+    where.add_argument("--output", help="fichier PDF à écrire")
+    where.add_argument("--escpos", metavar="ADRESSE",
+                       help="imprimante ESC/POS : tcp://hôte:9100, usb://04b8:0202, serial:///dev/ttyUSB0, file:///dev/usb/lp0")
+    receipt.add_argument("--format", choices=["ticket", "a4"], default="ticket", help="bande de 80 mm ou page A4 (PDF)")
+    receipt.add_argument("--columns", type=int, choices=[42, 48], default=48,
+                         help="caractères par ligne de l'imprimante de tickets")
     remittance = _command(commands, "cheque-remittance",
                           "remet à la banque les chèques détenus : bordereau de remise en PDF", _cheque_remittance)
     remittance.add_argument("--output", required=True, help="fichier PDF du bordereau")
@@ -268,8 +274,15 @@ def _receipt(args: argparse.Namespace) -> int:
     from reports.ticket import ticket_80mm, ticket_a4
 
     year, number = parse_receipt_code(args.number)
+    printer = None
+    if args.escpos is not None:
+        from desk.devices.escpos_ticket import ticket_escpos
+        from desk.devices.printer import parse_printer_url
+
+        printer = parse_printer_url(args.escpos)  # a wrong address is said before any copy is recorded
     database = _open(args)
-    render = ticket_a4 if args.format == "a4" else ticket_80mm
+    render = (ticket_a4 if args.format == "a4" else ticket_80mm) if printer is None else (
+        lambda document: ticket_escpos(document, args.columns))
 
     def reprint(session):
         payment_id = find_payment_of_receipt(session, year, number)
@@ -278,6 +291,8 @@ def _receipt(args: argparse.Namespace) -> int:
 
     document, pdf = run_in_transaction(database, reprint)
     copy = f"duplicata n° {document.copy_number}"
+    if printer is not None:
+        return _print_copy(printer, pdf, document.code, copy)
     try:
         Path(args.output).write_bytes(pdf)
     except OSError as error:
@@ -285,6 +300,19 @@ def _receipt(args: argparse.Namespace) -> int:
                         f"{document.code} est enregistré sans fichier.",
                         "Choisissez un autre fichier ; le prochain duplicata portera le numéro suivant.") from error
     print(f"Ticket {document.code} ({copy}) écrit dans {args.output}.")
+    return EXIT_OK
+
+
+def _print_copy(printer, job: bytes, code: str, copy: str) -> int:
+    from desk.devices.printer import PrinterUnavailableError, send
+
+    try:
+        send(printer, job)
+    except PrinterUnavailableError as error:
+        raise DeskError(f"{error.message} Le {copy} du ticket {code} est enregistré sans papier.",
+                        "Rallumez l'imprimante et recommencez : le prochain duplicata portera le numéro suivant.") \
+            from error
+    print(f"Ticket {code} ({copy}) imprimé sur {printer.description}.")
     return EXIT_OK
 
 

@@ -65,6 +65,7 @@ class Tendered:
     voucher_count: int | None = None
     voucher_value_cents: int | None = None
     refdet: str | None = None
+    cash: bool = False  # notes and coins: the cash drawer opens for it
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ import sys
 from datetime import UTC, date, timedelta
 
 import pytest
-from desk.payfip_simulator.store import CARD_TOO_LATE
 from sqlalchemy import select
 
 from desk.admin import main
@@ -16,6 +15,7 @@ from desk.db.engine import open_database
 from desk.db.enums import OnlinePaymentState, UnitKind
 from desk.db.migrate import head_revision
 from desk.db.models import AuditEntry, OnlinePayment, ReceiptPrint
+from desk.payfip_simulator.store import CARD_TOO_LATE
 from desk.services.cash_desk import close_cash_desk, open_session
 from desk.services.documents import cash_journal_document
 from desk.services.lifecycle.online import start_online_payment
@@ -380,3 +380,27 @@ def test_the_month_end_of_the_regie_from_the_command_line(sqlite_url, tmp_path, 
     assert "Aucune recette en 01/2001" in capsys.readouterr().err
     assert main(["--database-url", sqlite_url, "recettes", "--month", month, "--output", str(tmp_path / "r.txt")]) != 0
     assert ".csv ou .pdf" in capsys.readouterr().err
+
+
+@on_sqlite_only
+def test_receipt_reprint_on_the_ticket_printer(desk_url, sqlite_url, capsys):
+    from desk.devices.printer_simulator import PrinterSimulator
+
+    assert main(["--database-url", sqlite_url, "demo"]) == 0
+    capsys.readouterr()
+    with PrinterSimulator() as printer:
+        assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--escpos", printer.url,
+                     "--columns", "42"]) == 0
+        assert "Ticket 2026-000001 (duplicata n° 1) imprimé sur" in capsys.readouterr().out
+        [job] = printer.wait_for_jobs(1, timeout=10)
+        assert "2026-000001" in job.text and "DUPLICATA" in job.text and job.cuts == 1 and not job.drawer_pulses
+        assert max(line.width for line in job.lines) <= 42
+        printer.switch_off()
+        assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--escpos", printer.url]) == 2
+        assert "duplicata n° 2 du ticket 2026-000001 est enregistré sans papier" in capsys.readouterr().err
+    assert main(["--database-url", sqlite_url, "receipt", "2026-000001", "--escpos", "lpt://x"]) == 2
+    assert "Adresse de l'imprimante de tickets" in capsys.readouterr().err
+    database = open_database(sqlite_url)
+    with database.read_session_factory() as session:  # the wrong address recorded no copy
+        assert session.scalars(select(ReceiptPrint.copy_number)).all() == [1, 2]
+    database.dispose()

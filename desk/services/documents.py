@@ -118,6 +118,7 @@ def tendered(line: PaymentLine) -> data.Tendered:
         change_cents=line.change_cents, cheque_number=line.cheque_number, cheque_bank=line.cheque_bank,
         authorisation_number=line.authorisation_number, card_last4=line.card_last4,
         voucher_count=line.voucher_count, voucher_value_cents=line.voucher_value_cents, refdet=line.refdet,
+        cash=line.mode is PaymentMode.CASH,
     )
 
 

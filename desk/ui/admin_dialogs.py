@@ -331,6 +331,22 @@ class SettingsDialog(QDialog):
                             ("W", self.tr("W — production"))):
             self.payfip_saisie_combo.addItem(label, code)
         self.payfip_saisie_combo.setCurrentIndex(self.payfip_saisie_combo.findData(endpoint.saisie))
+        self.ticket_printer_edit = QLineEdit(settings.ticket_printer, self)
+        self.ticket_printer_edit.setObjectName("settingsTicketPrinterEdit")
+        self.ticket_printer_edit.setPlaceholderText("tcp://192.168.1.50:9100")
+        self.ticket_printer_edit.setToolTip(self.tr("The thermal printer (ESC/POS) with the cash drawer on its port: "
+                                                    "tcp://host:9100, usb://04b8:0202, serial:///dev/ttyUSB0, "
+                                                    "file:///dev/usb/lp0. Empty: tickets go through the print "
+                                                    "dialog as PDF."))
+        self.ticket_columns_combo = QComboBox(self)
+        self.ticket_columns_combo.setObjectName("settingsTicketColumnsCombo")
+        for columns in (48, 42):
+            self.ticket_columns_combo.addItem(self.tr("%1 characters").replace("%1", str(columns)), columns)
+        self.ticket_columns_combo.setCurrentIndex(self.ticket_columns_combo.findData(settings.ticket_columns))
+        self.test_page_button = QPushButton(self.tr("Test page"), self)
+        self.test_page_button.setObjectName("settingsTestPageButton")
+        self.test_page_button.setAutoDefault(False)
+        self.test_page_button.clicked.connect(self.print_test_page)
         self.regie_edits = {key: QLineEdit(self) for key in ("town", "regie_name", "address", "payfip")}
         for key, edit in self.regie_edits.items():
             edit.setObjectName(f"settingsRegie{key.title().replace('_', '')}Edit")
@@ -343,6 +359,11 @@ class SettingsDialog(QDialog):
         desk_form.addRow(self.tr("Cash ceiling per payment"), self.ceiling_edit)
         desk_form.addRow(self.tr("PayFiP service (address)"), self.payfip_url_edit)
         desk_form.addRow(self.tr("PayFiP mode (saisie)"), self.payfip_saisie_combo)
+        printer_row = QHBoxLayout()
+        printer_row.addWidget(self.ticket_printer_edit, 1)
+        printer_row.addWidget(self.ticket_columns_combo)
+        printer_row.addWidget(self.test_page_button)
+        desk_form.addRow(self.tr("Ticket printer (ESC/POS)"), printer_row)
         regie_form = QFormLayout()
         regie_form.addRow(self.tr("Town"), self.regie_edits["town"])
         regie_form.addRow(self.tr("Régie"), self.regie_edits["regie_name"])
@@ -377,6 +398,40 @@ class SettingsDialog(QDialog):
     def show_act(self) -> None:
         self.act_dialog = RegieActDialog(self.context, self.runner, self)
         present(self.act_dialog)
+
+    def _ticket_printer(self) -> str | None:
+        """The printer's address as typed, checked; None (and the reason shown) when it cannot be used."""
+        from desk.devices.printer import parse_printer_url
+
+        text = self.ticket_printer_edit.text().strip()
+        if not text:
+            return ""
+        try:
+            parse_printer_url(text)
+        except ValueError as problem:
+            self.error_label.setText(getattr(problem, "message", str(problem)))
+            self.ticket_printer_edit.setFocus()
+            return None
+        return text
+
+    def print_test_page(self) -> None:
+        url = self._ticket_printer()
+        if not url:
+            if url == "":
+                self.error_label.setText(self.tr("Type the address of the ticket printer first."))
+            return
+        self.test_page_button.setEnabled(False)
+        self.error_label.setText(self.tr("Printing the test page…"))
+        self.context.devices.print_test_page(url, self.ticket_columns_combo.currentData(), self._test_page_printed,
+                                             self._test_page_failed)
+
+    def _test_page_printed(self) -> None:
+        self.test_page_button.setEnabled(True)
+        self.error_label.setText(self.tr("Test page printed: check the accents, the € and the QR code."))
+
+    def _test_page_failed(self, reason: str) -> None:
+        self.test_page_button.setEnabled(True)
+        self.error_label.setText(reason)
 
     def _regie_read(self, regie: RegieDraft | None) -> None:
         regie = regie or RegieDraft("", "", "", "")
@@ -414,6 +469,9 @@ class SettingsDialog(QDialog):
             self.error_label.setText(str(problem))
             self.payfip_url_edit.setFocus()
             return
+        self.ticket_printer_url = self._ticket_printer()
+        if self.ticket_printer_url is None:
+            return
         if self._admin and not self._regie_unknown:
             text = {key: edit.text() for key, edit in self.regie_edits.items()}
             draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
@@ -438,5 +496,7 @@ class SettingsDialog(QDialog):
         settings.hold_minutes = self.hold_spin.value()
         settings.cash_ceiling_cents = ceiling
         settings.payfip_endpoint = self.payfip
+        settings.ticket_printer = self.ticket_printer_url or ""
+        settings.ticket_columns = self.ticket_columns_combo.currentData()
         settings.sync()
         self.accept()

@@ -80,6 +80,8 @@ class CashDeskDialog(QDialog):
         close.setFocus()
         self.reload()
 
+    drawer_opened = False
+
     def reload(self) -> None:
         """Read the desk's state off the GUI thread, then show the opening or the closing form."""
         self.heading.setText(loading_text())
@@ -115,6 +117,9 @@ class CashDeskDialog(QDialog):
             self._build_opening()
         else:
             self._build_closing(state.figures, state.payments)
+            if not self.drawer_opened:  # the count starts with the drawer open; once, whatever reloads the form
+                self.drawer_opened = True
+                self.context.devices.open_drawer(self._drawer_not_opened)
         self.layout_.insertWidget(1, self.page, 1)
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
@@ -128,6 +133,9 @@ class CashDeskDialog(QDialog):
         self.body.addWidget(label)
 
     # -- opening -------------------------------------------------------------
+
+    def _drawer_not_opened(self, reason: str) -> None:
+        self.context.dialogs.error(self, self.tr("Cash drawer"), reason, self.tr("Open the drawer with its key."))
 
     def _build_opening(self) -> None:
         self.heading.setText(self.tr("The cash desk is closed."))

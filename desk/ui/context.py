@@ -9,6 +9,7 @@ from desk.db.engine import Database
 from desk.gateway.payfip import PayfipClient, PayfipService
 from desk.services.access import Actor
 from desk.services.application import DeskServices
+from desk.ui.counter_devices import CounterDevices
 from desk.ui.dialogs import DialogService
 from desk.ui.settings import DeskSettings
 
@@ -27,6 +28,7 @@ class DeskContext:
         self._services = services
         self._dialogs = dialogs
         self._settings = settings
+        self._devices = CounterDevices(settings)
 
     @classmethod
     def build(cls, database: Database, clock: Clock, dialogs: DialogService, *, settings: DeskSettings | None = None,
@@ -49,6 +51,11 @@ class DeskContext:
     @property
     def settings(self) -> DeskSettings:
         return self._settings
+
+    @property
+    def devices(self) -> CounterDevices:
+        """The thermal printer and its cash drawer, on a runner of their own."""
+        return self._devices
 
     @property
     def clock(self) -> Clock:

@@ -29,6 +29,7 @@ from desk.services.ids import ChildId, FamilyId
 from desk.services.lifecycle.online import OnlineStatus
 from desk.services.lifecycle.payments import PaymentRecord
 from desk.ui.context import DeskContext
+from desk.ui.counter_devices import opens_the_drawer
 from desk.ui.dialogs import present
 from desk.ui.enrolment_dialog import EnrolmentDialog
 from desk.ui.family_form import FamilyForm
@@ -407,10 +408,17 @@ class FamilyFileWidget(QWidget):
             self.planning.show_grid(paid.grid, self.payment_dialog.grid_ticket)
         else:
             self.open_family(self.payment_dialog.family_id)
-        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=self.payment_dialog.receipt,
+        receipt = self.payment_dialog.receipt
+        if receipt is not None and opens_the_drawer(receipt):
+            self.context.devices.open_drawer(self._drawer_not_opened)
+        self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=receipt,
                                             rendered=self.payment_dialog.rendered)
         present(self.receipt_dialog)
         self.payment_recorded.emit(record.payment_id)
+
+    def _drawer_not_opened(self, reason: str) -> None:
+        self.context.dialogs.error(self, self.tr("Cash drawer"), reason,
+                                   self.tr("The payment is recorded: open the drawer with its key."))
 
     def _pay_online(self, family_id: int, email: str) -> None:
         self.payment_dialog.reject()

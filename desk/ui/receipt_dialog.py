@@ -92,6 +92,27 @@ class ReceiptDialog(DocumentDialog):
                                  .replace("%1", receipt.code).replace("%2", copy))
         self.render()
 
+    def print_document(self) -> None:
+        """On this desk's thermal printer when it has one and the 80 mm ticket is chosen; else the PDF path."""
+        devices = self.context.devices
+        if not devices.has_ticket_printer or self.format_combo.currentData() != "ticket" or self.receipt is None:
+            super().print_document()
+            return
+        self.print_button.setEnabled(False)
+        self.status_label.setText(self.tr("Printing the ticket…"))
+        devices.print_ticket(self.receipt, self._printed, self._not_printed)
+
+    def _printed(self) -> None:
+        self.print_button.setEnabled(True)
+        self.status_label.setText(self.tr("Ticket printed."))
+
+    def _not_printed(self, reason: str) -> None:
+        self.print_button.setEnabled(True)
+        self.status_label.setText("")
+        self.context.dialogs.error(self, self.tr("Printing"), reason,
+                                   self.tr("The payment is recorded: print the ticket again once the printer is on, "
+                                           "or save it as PDF."))
+
     @staticmethod
     def render_ticket(receipt: data.Receipt, receipt_format: str) -> bytes:
         """The ticket's PDF in ``receipt_format`` (``ticket`` or ``a4``); pure, safe off the GUI thread."""

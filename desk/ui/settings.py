@@ -103,6 +103,26 @@ class DeskSettings:
         self._settings.setValue("payfip/url", value.url)
         self._settings.setValue("payfip/saisie", value.saisie)
 
+    @property
+    def ticket_printer(self) -> str:
+        """This desk's ESC/POS ticket printer (``tcp://…``, ``usb://…``, ``serial://…``, ``file://…``); empty: none,
+        tickets go through the system's print dialog as PDF."""
+        return str(self._settings.value("devices/ticketPrinter", "") or "")
+
+    @ticket_printer.setter
+    def ticket_printer(self, value: str) -> None:
+        self._settings.setValue("devices/ticketPrinter", value.strip())
+
+    @property
+    def ticket_columns(self) -> int:
+        """Characters per line of the ticket printer: 48 (80 mm, font A) or 42."""
+        value = _bounded(self._settings.value("devices/ticketColumns", 48), 42, 48, 48)
+        return value if value in (42, 48) else 48
+
+    @ticket_columns.setter
+    def ticket_columns(self, value: int) -> None:
+        self._settings.setValue("devices/ticketColumns", int(value))
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -171,169 +171,179 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="92"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="94"/>
         <source>The cash desk could not be read.</source>
         <translation>La caisse n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="133"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="138"/>
+        <source>Open the drawer with its key.</source>
+        <translation>Ouvrez le tiroir avec sa clé.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="141"/>
         <source>The cash desk is closed.</source>
         <translation>La caisse est fermée.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="134"/>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="139"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="142"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="147"/>
         <source>Open the cash desk</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="144"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="152"/>
         <source>Float counted in the till</source>
         <translation>Fond de caisse compté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="155"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="163"/>
         <source>Type the float, for example 150,00.</source>
         <translation>Saisissez le fond de caisse, par exemple 150,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="158"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="166"/>
         <source>Opening the cash desk…</source>
         <translation>Ouverture de la caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="184"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="192"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="185"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="193"/>
         <source>The session</source>
         <translation>La session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="187"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="195"/>
         <source>Float</source>
         <translation>Fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="188"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="196"/>
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="194"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="202"/>
         <source>Credits refunded in cash</source>
         <translation>Avoirs remboursés en espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="197"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="205"/>
         <source>Cash expected in the till</source>
         <translation>Espèces attendues en caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="198"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="206"/>
         <source>Count the cash</source>
         <translation>Comptage des espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="217"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="225"/>
         <source>total of the cheques counted</source>
         <translation>total des chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="220"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="228"/>
         <source>Explain any difference</source>
         <translation>Expliquez tout écart</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="223"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="231"/>
         <source>Cheques counted</source>
         <translation>Chèques comptés</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="224"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="232"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="225"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="233"/>
         <source>Close the cash desk and print the journal</source>
         <translation>Clôturer la caisse et imprimer le journal</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="232"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="240"/>
         <source>Payments of the session</source>
         <translation>Règlements de la session</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="235"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="243"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="236"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="244"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="237"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="238"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="246"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="245"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="253"/>
         <source>Reprint the selected ticket</source>
         <translation>Réimprimer le ticket sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="275"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="283"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="276"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="284"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="284"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="292"/>
         <source>Count the cheques and type their total (0 if there are none).</source>
         <translation>Comptez les chèques et saisissez leur total (0 s&apos;il n&apos;y en a pas).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="289"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="297"/>
         <source>Type the total of the cheques, for example 45,00.</source>
         <translation>Saisissez le total des chèques, par exemple 45,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="298"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="306"/>
         <source>Close the cash desk? Nothing can be cashed in this session afterwards.</source>
         <translation>Clôturer la caisse ? Plus rien ne pourra être encaissé dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="299"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="307"/>
         <source>Close the cash desk</source>
         <translation>Clôturer la caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="303"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="311"/>
         <source>Closing the cash desk…</source>
         <translation>Clôture de la caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="321"/>
         <location filename="../../desk/ui/cash_desk_dialog.py" line="329"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="337"/>
         <source>Cash-desk journal</source>
         <translation>Journal de caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/cash_desk_dialog.py" line="330"/>
+        <location filename="../../desk/ui/cash_desk_dialog.py" line="338"/>
         <source>The cash desk is closed, but its journal could not be made.</source>
         <translation>La caisse est clôturée, mais son journal n&apos;a pas pu être établi.</translation>
     </message>
@@ -820,42 +830,42 @@
 <context>
     <name>EnrolmentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="66"/>
+        <location filename="../../desk/ui/family_file.py" line="67"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="67"/>
+        <location filename="../../desk/ui/family_file.py" line="68"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="68"/>
+        <location filename="../../desk/ui/family_file.py" line="69"/>
         <source>Type of activity</source>
         <translation>Type d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="69"/>
+        <location filename="../../desk/ui/family_file.py" line="70"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="70"/>
+        <location filename="../../desk/ui/family_file.py" line="71"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="74"/>
+        <location filename="../../desk/ui/family_file.py" line="75"/>
         <source>&amp;New activity line (Ctrl+I)</source>
         <translation>&amp;Nouvelle ligne d&apos;activité (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="77"/>
+        <location filename="../../desk/ui/family_file.py" line="78"/>
         <source>No activity line yet: create one to book days on the planning.</source>
         <translation>Aucune ligne d&apos;activité : créez-en une pour réserver des jours sur le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="125"/>
+        <location filename="../../desk/ui/family_file.py" line="126"/>
         <source>New activity line</source>
         <translation>Nouvelle ligne d&apos;activité</translation>
     </message>
@@ -863,39 +873,49 @@
 <context>
     <name>FamilyFileWidget</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="280"/>
+        <location filename="../../desk/ui/family_file.py" line="281"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="281"/>
+        <location filename="../../desk/ui/family_file.py" line="282"/>
         <source>&amp;Enrolments</source>
         <translation>&amp;Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="282"/>
+        <location filename="../../desk/ui/family_file.py" line="283"/>
         <source>P&amp;lanning</source>
         <translation>P&amp;lanning</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="283"/>
+        <location filename="../../desk/ui/family_file.py" line="284"/>
         <source>Pa&amp;yments</source>
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="331"/>
+        <location filename="../../desk/ui/family_file.py" line="332"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="332"/>
+        <location filename="../../desk/ui/family_file.py" line="333"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="398"/>
+        <location filename="../../desk/ui/family_file.py" line="399"/>
         <source>Payment</source>
         <translation>Règlement</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="420"/>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/family_file.py" line="421"/>
+        <source>The payment is recorded: open the drawer with its key.</source>
+        <translation>Le règlement est enregistré : ouvrez le tiroir avec sa clé.</translation>
     </message>
 </context>
 <context>
@@ -1819,67 +1839,67 @@
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="145"/>
+        <location filename="../../desk/ui/family_file.py" line="146"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="146"/>
+        <location filename="../../desk/ui/family_file.py" line="147"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="147"/>
+        <location filename="../../desk/ui/family_file.py" line="148"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="148"/>
+        <location filename="../../desk/ui/family_file.py" line="149"/>
         <source>Paid by</source>
         <translation>Réglé par</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="155"/>
+        <location filename="../../desk/ui/family_file.py" line="156"/>
         <source>&amp;Reprint the ticket (Ctrl+R)</source>
         <translation>&amp;Réimprimer le ticket (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="158"/>
+        <location filename="../../desk/ui/family_file.py" line="159"/>
         <source>Account &amp;statement… (Ctrl+E)</source>
         <translation>&amp;Relevé de compte… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="170"/>
+        <location filename="../../desk/ui/family_file.py" line="171"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="170"/>
+        <location filename="../../desk/ui/family_file.py" line="171"/>
         <source>bank transfer</source>
         <translation>virement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="171"/>
+        <location filename="../../desk/ui/family_file.py" line="172"/>
         <source>cheque</source>
         <translation>chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="173"/>
+        <location filename="../../desk/ui/family_file.py" line="174"/>
         <source>Refund this much of the credit</source>
         <translation>Rembourser ce montant de l&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="181"/>
+        <location filename="../../desk/ui/family_file.py" line="182"/>
         <source>Credit refund (régisseur):</source>
         <translation>Remboursement d&apos;avoir (régisseur) :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="205"/>
+        <location filename="../../desk/ui/family_file.py" line="206"/>
         <source>Type the amount to refund, for example 10,00.</source>
         <translation>Saisissez le montant à rembourser, par exemple 10,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="219"/>
+        <location filename="../../desk/ui/family_file.py" line="220"/>
         <source>Refunded; credit left: %1</source>
         <translation>Remboursé ; avoir restant : %1</translation>
     </message>
@@ -2124,7 +2144,27 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         <translation>Le ticket n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="124"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="102"/>
+        <source>Printing the ticket…</source>
+        <translation>Impression du ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="107"/>
+        <source>Ticket printed.</source>
+        <translation>Ticket imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="112"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="113"/>
+        <source>The payment is recorded: print the ticket again once the printer is on, or save it as PDF.</source>
+        <translation>Le règlement est enregistré : imprimez à nouveau le ticket une fois l&apos;imprimante allumée, ou enregistrez-le en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/receipt_dialog.py" line="145"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -2397,82 +2437,117 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         <translation>W — production</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="339"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="337"/>
+        <source>The thermal printer (ESC/POS) with the cash drawer on its port: tcp://host:9100, usb://04b8:0202, serial:///dev/ttyUSB0, file:///dev/usb/lp0. Empty: tickets go through the print dialog as PDF.</source>
+        <translation>L&apos;imprimante thermique (ESC/POS), avec le tiroir-caisse sur son port : tcp://hôte:9100, usb://04b8:0202, serial:///dev/ttyUSB0, file:///dev/usb/lp0. Vide : les tickets passent par la boîte d&apos;impression, en PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="344"/>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="346"/>
+        <source>Test page</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="355"/>
         <source>Database of this desk (empty: the local file)</source>
         <translation>Base de données de ce poste (vide : le fichier local)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="340"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="356"/>
         <source>Receipt format</source>
         <translation>Format du ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="341"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="357"/>
         <source>Receipt printer</source>
         <translation>Imprimante des tickets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="342"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="358"/>
         <source>Hold of a pending booking</source>
         <translation>Attente d&apos;une réservation non réglée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="343"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="359"/>
         <source>Cash ceiling per payment</source>
         <translation>Plafond d&apos;espèces par règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="344"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="360"/>
         <source>PayFiP service (address)</source>
         <translation>Service PayFiP (adresse)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="345"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="361"/>
         <source>PayFiP mode (saisie)</source>
         <translation>Mode PayFiP (saisie)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="347"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
+        <source>Ticket printer (ESC/POS)</source>
+        <translation>Imprimante de tickets (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="368"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="348"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="369"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="349"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="370"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="350"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="371"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="351"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
         <source>Acte constitutif, régisseurs, authorised modes…</source>
         <translation>Acte constitutif, régisseurs, modes autorisés…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="364"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="385"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="387"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="401"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="421"/>
+        <source>Type the address of the ticket printer first.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante de tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="424"/>
+        <source>Printing the test page…</source>
+        <translation>Impression de la page de test…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="430"/>
+        <source>Test page printed: check the accents, the € and the QR code.</source>
+        <translation>Page de test imprimée : vérifiez les accents, le € et le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="456"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="422"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="480"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>

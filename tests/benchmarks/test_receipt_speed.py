@@ -40,7 +40,7 @@ def a_busy_receipt() -> Receipt:
         family=FamilyIdentity("DURAND", "F-00001"), lines=lines,
         tenders=(Tendered("Chèques vacances", 4000, voucher_count=2, voucher_value_cents=2000),
                  Tendered("Carte bancaire (TPE)", 1500, authorisation_number="A1B2C3", card_last4="4242"),
-                 Tendered("Espèces", 500, tendered_cents=1000, change_cents=500)),
+                 Tendered("Espèces", 500, tendered_cents=1000, change_cents=500, cash=True)),
         amount_cents=6000, journal_hash="3f9a1c0b7d2e" + "a" * 52,
     )
 

@@ -57,7 +57,7 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
 
 
 def cash(tendered: int, amount: int) -> Tendered:
-    return Tendered("Espèces", amount, tendered_cents=tendered, change_cents=tendered - amount)
+    return Tendered("Espèces", amount, tendered_cents=tendered, change_cents=tendered - amount, cash=True)
 
 
 @pytest.fixture

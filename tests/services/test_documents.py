@@ -82,7 +82,7 @@ def test_the_ticket_of_a_cash_payment(database, clock, town):
     assert receipt.family.addressee_lines[0] == "Julie DURAND"
     assert receipt.lines == (BookedLine(DEC_2, "Noah", WEDNESDAYS, "Mercredi journée", 1000),
                              BookedLine(DEC_9, "Léa", WEDNESDAYS, "Mercredi matin", 400))
-    assert receipt.tenders == (Tendered("Espèces", 1400, tendered_cents=2000, change_cents=600),)
+    assert receipt.tenders == (Tendered("Espèces", 1400, tendered_cents=2000, change_cents=600, cash=True),)
     assert (receipt.amount_cents, receipt.balance_after_cents, receipt.online) == (1400, 0, False)
     assert receipt.journal_hash == record.journal_hash
     for render in (ticket_80mm, ticket_a4):

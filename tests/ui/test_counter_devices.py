@@ -1,0 +1,104 @@
+"""The counter's thermal printer and cash drawer, from the windows, over a real socket (the printer simulator)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
+
+from desk.db.enums import PaymentMode
+from desk.devices.printer_simulator import PrinterSimulator
+from desk.services.auth import log_in
+from tests.ui.conftest import confirm_payment
+from tests.ui.test_admin_screens import wait_for
+from tests.ui.test_payment import book_guide_basket, choose_mode, payment_dialog
+
+
+@pytest.fixture
+def printer(window):
+    """The desk's ticket printer is the simulator; the other tests keep the PDF path."""
+    context = window.testing[0]
+    with PrinterSimulator() as simulator:
+        context.settings.ticket_printer = simulator.url
+        context.settings.ticket_columns = 42
+        yield simulator
+    context.settings.ticket_printer = ""
+    context.settings.ticket_columns = 48
+
+
+def test_a_cash_payment_opens_the_drawer_and_the_ticket_prints_on_the_thermal_printer(qtbot, window, printer):
+    book_guide_basket(qtbot, window)
+    dialog = payment_dialog(window)
+    dialog.findChild(QLineEdit, "cashTenderedEdit").setText("20")
+    confirm_payment(qtbot, dialog)
+    [drawer] = printer.wait_for_jobs(1, timeout=10)
+    assert len(drawer.drawer_pulses) == 1 and not drawer.text.strip()  # the drawer's own job, no paper
+    receipt = window.family.receipt_dialog
+    receipt.findChild(QPushButton, "printReceiptButton").click()
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=10_000)
+    ticket = printer.jobs[1]
+    assert receipt.receipt.code in ticket.text and ticket.cuts == 1 and not ticket.drawer_pulses
+    assert max(line.width for line in ticket.lines) <= 42
+    qtbot.waitUntil(lambda: receipt.status_label.text() == "Ticket imprimé.", timeout=5000)
+    receipt.accept()
+
+
+def test_a_card_payment_leaves_the_drawer_shut_and_a_printer_off_loses_nothing(qtbot, window, printer):
+    context = window.testing[0]
+    book_guide_basket(qtbot, window)
+    dialog = payment_dialog(window)
+    choose_mode(dialog, PaymentMode.CARD)
+    dialog.findChild(QLineEdit, "cardAuthorisationEdit").setText("A1B2C3")
+    dialog.findChild(QLineEdit, "cardLast4Edit").setText("4242")
+    confirm_payment(qtbot, dialog)
+    receipt = window.family.receipt_dialog
+    printer.switch_off()
+    receipt.findChild(QPushButton, "printReceiptButton").click()
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in context.dialogs.shown), timeout=10_000)
+    [(_kind, _title, said)] = [shown for shown in context.dialogs.shown if shown[0] == "error"]
+    assert "ne répond pas" in said and "est enregistré" in said
+    assert printer.jobs == []  # no drawer for a card, and nothing printed while off
+    printer.switch_on()
+    receipt.findChild(QPushButton, "printReceiptButton").click()  # printed again once the printer is back
+    [ticket] = printer.wait_for_jobs(1, timeout=10)
+    assert receipt.receipt.code in ticket.text
+    receipt.accept()
+
+
+def test_the_settings_check_the_printer_address_and_print_a_test_page(qtbot, window, printer):
+    context = window.testing[0]
+    context.services.signed_in.sign_in(context.services.work.write(
+        lambda s: log_in(s, context.clock, "admin", "admin")).actor())
+    window.show_settings()
+    dialog = window.settings_dialog
+    wait_for(qtbot, dialog)
+    address = dialog.findChild(QLineEdit, "settingsTicketPrinterEdit")
+    assert address.text() == printer.url
+    address.setText("lpt://imprimante")
+    dialog.findChild(QPushButton, "settingsTestPageButton").click()
+    assert "Adresse de l'imprimante de tickets" in dialog.findChild(QLabel, "settingsErrorLabel").text()
+    address.setText(printer.url)
+    columns = dialog.findChild(QComboBox, "settingsTicketColumnsCombo")
+    columns.setCurrentIndex(columns.findData(48))
+    dialog.findChild(QPushButton, "settingsTestPageButton").click()
+    [page] = printer.wait_for_jobs(1, timeout=10)
+    assert "€" in page.text and page.qr_codes and page.cuts == 1
+    qtbot.waitUntil(lambda: "Page de test imprimée" in dialog.findChild(QLabel, "settingsErrorLabel").text(),
+                    timeout=5000)
+    dialog.save()
+    wait_for(qtbot, dialog)
+    assert (context.settings.ticket_printer, context.settings.ticket_columns) == (printer.url, 48)
+
+
+def test_the_closing_count_starts_with_the_drawer_open_once(qtbot, window, printer):
+    context = window.testing[0]
+    context.services.signed_in.sign_in(context.services.work.write(
+        lambda s: log_in(s, context.clock, "regisseur", "regisseur")).actor())
+    window.show_cash_desk()
+    dialog = window.cash_desk_dialog
+    qtbot.waitUntil(lambda: dialog.findChild(QLineEdit, "chequesCountedEdit") is not None, timeout=5000)
+    [drawer] = printer.wait_for_jobs(1, timeout=10)
+    assert len(drawer.drawer_pulses) == 1
+    dialog.reload()  # the form read again: the drawer is already open
+    qtbot.waitUntil(lambda: not window.database_runner.waiting, timeout=5000)
+    assert len(printer.jobs) == 1
+    dialog.reject()
