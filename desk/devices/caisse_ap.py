@@ -46,7 +46,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desk.errors import DeskError
+from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 
 _log = logging.getLogger(__name__)
@@ -236,6 +236,20 @@ class TerminalConfig:
             raise ValueError("timeouts must be positive")
         if not _TILL_NUMBER.fullmatch(self.till_number):
             raise ValueError("the till number (CA) is two digits")
+
+
+def terminal_from_address(address: str) -> TerminalConfig:
+    """``hôte`` or ``hôte:port`` as the agent types it in Réglages; a French ``ValidationError`` naming the part."""
+    text = address.strip()
+    host, _colon, port_text = text.rpartition(":") if ":" in text and not text.endswith("]") else (text, "", "")
+    host = host.strip("[]")
+    if not host or not re.fullmatch(r"[A-Za-z0-9.\-:]{1,253}", host):
+        raise ValidationError(f"Terminal de paiement : l'hôte « {host[:40]} » n'est pas une adresse.",
+                              "Exemple : 192.168.1.60:8888", field="host")
+    if port_text and not (port_text.isdigit() and 1 <= int(port_text) <= 65535):
+        raise ValidationError(f"Terminal de paiement : le port « {port_text[:10]} » doit être un nombre de 1 à 65535.",
+                              "Exemple : 192.168.1.60:8888", field="port")
+    return TerminalConfig(host, int(port_text) if port_text else DEFAULT_PORT)
 
 
 @dataclass(frozen=True)

@@ -343,6 +343,11 @@ class SettingsDialog(QDialog):
         for columns in (48, 42):
             self.ticket_columns_combo.addItem(self.tr("%1 characters").replace("%1", str(columns)), columns)
         self.ticket_columns_combo.setCurrentIndex(self.ticket_columns_combo.findData(settings.ticket_columns))
+        self.card_terminal_edit = QLineEdit(settings.card_terminal, self)
+        self.card_terminal_edit.setObjectName("settingsCardTerminalEdit")
+        self.card_terminal_edit.setPlaceholderText("192.168.1.60:8888")
+        self.card_terminal_edit.setToolTip(self.tr("The card terminal speaking Caisse-AP IP (host:port, 8888 by "
+                                                   "default). Empty: the agent types the authorisation number."))
         self.test_page_button = QPushButton(self.tr("Test page"), self)
         self.test_page_button.setObjectName("settingsTestPageButton")
         self.test_page_button.setAutoDefault(False)
@@ -364,6 +369,7 @@ class SettingsDialog(QDialog):
         printer_row.addWidget(self.ticket_columns_combo)
         printer_row.addWidget(self.test_page_button)
         desk_form.addRow(self.tr("Ticket printer (ESC/POS)"), printer_row)
+        desk_form.addRow(self.tr("Card terminal (Caisse-AP)"), self.card_terminal_edit)
         regie_form = QFormLayout()
         regie_form.addRow(self.tr("Town"), self.regie_edits["town"])
         regie_form.addRow(self.tr("Régie"), self.regie_edits["regie_name"])
@@ -472,6 +478,16 @@ class SettingsDialog(QDialog):
         self.ticket_printer_url = self._ticket_printer()
         if self.ticket_printer_url is None:
             return
+        self.card_terminal = self.card_terminal_edit.text().strip()
+        if self.card_terminal:
+            from desk.devices.caisse_ap import terminal_from_address
+
+            try:
+                terminal_from_address(self.card_terminal)
+            except DeskError as problem:
+                self.error_label.setText(problem.message)
+                self.card_terminal_edit.setFocus()
+                return
         if self._admin and not self._regie_unknown:
             text = {key: edit.text() for key, edit in self.regie_edits.items()}
             draft = RegieDraft(text["town"], text["regie_name"], text["address"], text["payfip"])
@@ -498,5 +514,6 @@ class SettingsDialog(QDialog):
         settings.payfip_endpoint = self.payfip
         settings.ticket_printer = self.ticket_printer_url or ""
         settings.ticket_columns = self.ticket_columns_combo.currentData()
+        settings.card_terminal = self.card_terminal
         settings.sync()
         self.accept()

@@ -8,7 +8,9 @@ recorded, the ticket can be printed again).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -16,6 +18,9 @@ from desk.errors import DeskError
 from desk.ui.settings import DeskSettings
 from desk.ui.tasks import BackgroundRunner
 from reports import data
+
+if TYPE_CHECKING:
+    from desk.devices.caisse_ap import CardResult
 
 
 class CounterDevices(QObject):
@@ -25,6 +30,7 @@ class CounterDevices(QObject):
         super().__init__(parent)
         self.settings = settings
         self.runner = BackgroundRunner(self, threads=1)  # the jobs in order, never beside the database's
+        self.terminal_runner = BackgroundRunner(self, threads=1)  # a card payment waits minutes for the PIN
 
     @property
     def has_ticket_printer(self) -> bool:
@@ -60,6 +66,28 @@ class CounterDevices(QObject):
             print_test_page(url, columns)
 
         self.runner.run(job, lambda _none: done(), lambda error: failed(_reason(error)))
+
+
+    @property
+    def has_card_terminal(self) -> bool:
+        return bool(self.settings.card_terminal)
+
+    def request_card_payment(self, amount_cents: int, cancel: threading.Event, done: Callable[[CardResult], None],
+                             failed: Callable[[DeskError], None]) -> None:
+        """The amount sent to the terminal; its answer (authorisation, last four digits) or why there is none."""
+        address = self.settings.card_terminal
+
+        def job() -> CardResult:
+            from desk.devices.caisse_ap import request_payment, terminal_from_address
+
+            return request_payment(terminal_from_address(address), amount_cents, cancel=cancel)
+
+        def not_paid(error: Exception) -> None:
+            if not isinstance(error, DeskError):
+                raise error
+            failed(error)
+
+        self.terminal_runner.run(job, done, not_paid)
 
 
 def opens_the_drawer(receipt: data.Receipt) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -145,6 +146,11 @@ class ChequeForm(_ModeForm):
 
 
 class CardForm(_ModeForm):
+    """The card: typed from the terminal's ticket, or, with a terminal on the network, sent to it and read back."""
+
+    terminal_requested = Signal()
+    terminal_cancelled = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.amount = self.line("cardAmountEdit")
@@ -154,6 +160,61 @@ class CardForm(_ModeForm):
         self.form.addRow(self.tr("Amount"), self.amount)
         self.form.addRow(self.tr("Authorisation number (terminal)"), self.authorisation)
         self.form.addRow(self.tr("Last four digits of the card"), self.last4)
+        self.terminal_button = QPushButton(self.tr("Send to the terminal (F8)"), self)
+        self.terminal_button.setObjectName("sendToTerminalButton")
+        self.terminal_button.setShortcut(QKeySequence("F8"))
+        self.terminal_button.clicked.connect(self.terminal_requested)
+        self.cancel_terminal_button = QPushButton(self.tr("Cancel on the terminal"), self)
+        self.cancel_terminal_button.setObjectName("cancelTerminalButton")
+        self.cancel_terminal_button.clicked.connect(self.terminal_cancelled)
+        self.terminal_status = QLabel(self)
+        self.terminal_status.setObjectName("terminalStatusLabel")
+        self.terminal_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.terminal_button)
+        row.addWidget(self.cancel_terminal_button)
+        row.addStretch(1)
+        self.form.addRow(row)
+        self.form.addRow(self.terminal_status)
+        self.use_terminal(False)
+
+    def use_terminal(self, connected: bool) -> None:
+        """With a terminal, the authorisation and the digits come from its answer, never from the keys."""
+        self.connected = connected
+        for widget in (self.terminal_button, self.cancel_terminal_button, self.terminal_status):
+            widget.setVisible(connected)
+        self.cancel_terminal_button.setEnabled(False)
+        self.authorisation.setReadOnly(connected)
+        self.last4.setReadOnly(connected)
+
+    def waiting(self, amount_cents: int) -> None:
+        for edit in (self.amount, self.authorisation, self.last4):
+            edit.setReadOnly(True)
+        self.terminal_button.setEnabled(False)
+        self.cancel_terminal_button.setEnabled(True)
+        self.terminal_status.setText(self.tr("%1 sent to the terminal: the family types its code…")
+                                     .replace("%1", format_cents(amount_cents)))
+
+    def answered(self, authorisation: str, last4: str, amount_cents: int) -> None:
+        """The terminal's answer, kept as it came: the amount it debited cannot be changed any more."""
+        self.amount.setText(amount_text(amount_cents))
+        self.authorisation.setText(authorisation)
+        self.last4.setText(last4)
+        self.cancel_terminal_button.setEnabled(False)
+        self.terminal_status.setText(self.tr("Card accepted: authorisation %1.").replace("%1", authorisation))
+
+    def ready_again(self) -> None:
+        """Its part added to the payment: the form is free for another card."""
+        self.amount.setReadOnly(False)
+        self.terminal_button.setEnabled(True)
+
+    def not_answered(self, reason: str) -> None:
+        self.amount.setReadOnly(False)
+        self.authorisation.clear()
+        self.last4.clear()
+        self.terminal_button.setEnabled(True)
+        self.cancel_terminal_button.setEnabled(False)
+        self.terminal_status.setText(reason)
 
     def tender(self, remaining: int) -> Tender | str:
         cents = parse_euros(self.amount.text()) if self.amount.text().strip() else remaining
@@ -166,7 +227,7 @@ class CardForm(_ModeForm):
             self.offer(self.amount, amount_text(remaining))
 
     def first_field(self) -> QWidget | None:
-        return self.authorisation
+        return self.terminal_button if self.connected else self.authorisation
 
 
 class VoucherForm(_ModeForm):
@@ -284,6 +345,11 @@ class PaymentDialog(QDialog):
             self.stack.addWidget(self.forms[mode])
             self.forms[mode].changed.connect(self.refresh)
         self.forms[PaymentMode.PAYFIP].online_requested.connect(self._request_online)
+        card = self.card_form
+        card.use_terminal(self.context.devices.has_card_terminal)
+        card.terminal_requested.connect(self.send_to_terminal)
+        card.terminal_cancelled.connect(self.cancel_on_terminal)
+        self.terminal_cancel: threading.Event | None = None  # set: the desk gives up waiting for the terminal
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.add_button = QPushButton(self.tr("Add this mode and pay the rest another way"), self)
         self.add_button.setObjectName("addTenderButton")
@@ -330,6 +396,57 @@ class PaymentDialog(QDialog):
         layout.addLayout(buttons)
 
     # -- reading the tenders ---------------------------------------------------
+
+    @property
+    def card_form(self) -> CardForm:
+        card = self.forms[PaymentMode.CARD]
+        assert isinstance(card, CardForm)
+        return card
+
+    # -- the card terminal -------------------------------------------------------
+
+    def send_to_terminal(self) -> None:
+        """The amount goes to the terminal; the payment is recorded only with the authorisation it answers."""
+        card = self.card_form
+        if self.terminal_cancel is not None or self.paying or not card.connected:
+            return
+        remaining = self.to_pay - sum(tender.amount_cents for tender in self.added)
+        cents = parse_euros(card.amount.text()) if card.amount.text().strip() else remaining
+        if cents is None or cents <= 0:
+            card.terminal_status.setText(self.tr("Card: the amount is not readable."))
+            return
+        self.terminal_cancel = threading.Event()
+        card.waiting(cents)
+        self.confirm_button.setEnabled(False)
+        self.context.devices.request_card_payment(cents, self.terminal_cancel, self._card_accepted,
+                                                  self._card_not_accepted)
+
+    def cancel_on_terminal(self) -> None:
+        if self.terminal_cancel is not None:
+            self.terminal_cancel.set()
+
+    def _card_accepted(self, result) -> None:
+        self.terminal_cancel = None
+        self.card_form.answered(result.authorisation, result.card_last_four, result.amount_cents)
+        self.refresh()
+        settlement, problems = self.settlement()
+        if not problems and settlement.is_complete:
+            self.confirm()  # accepted by the bank: recorded at once, with its authorisation
+        else:
+            self.add_current()  # the card pays its part; the rest another way
+            self.card_form.ready_again()
+
+    def _card_not_accepted(self, error: DeskError) -> None:
+        self.terminal_cancel = None
+        reason = f"{error.message} {error.hint}".strip()
+        if getattr(error, "outcome_uncertain", False):
+            reason += " " + self.tr("Read the terminal's ticket before sending the amount again.")
+        self.card_form.not_answered(reason)
+        self.refresh()
+
+    def reject(self) -> None:
+        self.cancel_on_terminal()  # the window closed while the terminal waits: the desk stops waiting
+        super().reject()
 
     def current_mode(self) -> PaymentMode:
         return PaymentMode(self.mode_combo.currentData())  # Qt hands the enum back as its plain string
@@ -379,7 +496,7 @@ class PaymentDialog(QDialog):
         self.excess_check.setVisible(result.voucher_excess_cents > 0)
         self.error_label.setText("\n".join(dict.fromkeys(problems)))
         self.error_label.setVisible(bool(problems))
-        self.confirm_button.setEnabled(result.is_complete and not problems)
+        self.confirm_button.setEnabled(result.is_complete and not problems and self.terminal_cancel is None)
         self.add_button.setEnabled(self.current_mode() is not PaymentMode.PAYFIP and not self.forms[self.current_mode()].is_empty())
 
     def add_current(self) -> None:

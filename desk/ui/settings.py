@@ -123,6 +123,15 @@ class DeskSettings:
     def ticket_columns(self, value: int) -> None:
         self._settings.setValue("devices/ticketColumns", int(value))
 
+    @property
+    def card_terminal(self) -> str:
+        """This desk's card terminal on Caisse-AP IP (``hôte:port``); empty: the agent types what the terminal printed."""
+        return str(self._settings.value("devices/cardTerminal", "") or "")
+
+    @card_terminal.setter
+    def card_terminal(self, value: str) -> None:
+        self._settings.setValue("devices/cardTerminal", value.strip())
+
     def sync(self) -> None:
         self._settings.sync()
 

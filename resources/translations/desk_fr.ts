@@ -138,22 +138,42 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="154"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="160"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="155"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="161"/>
         <source>Authorisation number (terminal)</source>
         <translation>Numéro d&apos;autorisation (terminal)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="156"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="162"/>
         <source>Last four digits of the card</source>
         <translation>4 derniers chiffres de la carte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="161"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="163"/>
+        <source>Send to the terminal (F8)</source>
+        <translation>Envoyer au terminal (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="167"/>
+        <source>Cancel on the terminal</source>
+        <translation>Annuler sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="195"/>
+        <source>%1 sent to the terminal: the family types its code…</source>
+        <translation>%1 envoyés au terminal : la famille compose son code…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="204"/>
+        <source>Card accepted: authorisation %1.</source>
+        <translation>Carte acceptée : autorisation %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="222"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -351,17 +371,17 @@
 <context>
     <name>CashForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="102"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
         <source>Amount handed over</source>
         <translation>Somme remise</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="103"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="104"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="108"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="109"/>
         <source>Cash: type the amount handed over, for example 20,00.</source>
         <translation>Espèces : saisissez la somme remise, par exemple 20,00.</translation>
     </message>
@@ -549,27 +569,27 @@
 <context>
     <name>ChequeForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="125"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="126"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="126"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="127"/>
         <source>Cheque number</source>
         <translation>Numéro du chèque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="127"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="128"/>
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="128"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="129"/>
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="133"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="134"/>
         <source>Cheque: the amount is not readable.</source>
         <translation>Chèque : le montant n&apos;est pas lisible.</translation>
     </message>
@@ -1727,22 +1747,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="209"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="270"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="212"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="273"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="216"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="277"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="226"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="287"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1750,88 +1770,98 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="260"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="321"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="269"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="330"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="288"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="354"/>
         <source>Add this mode and pay the rest another way</source>
         <translation>Ajouter ce moyen et régler le reste autrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="294"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
         <source>Remove the selected mode</source>
         <translation>Retirer le moyen sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="297"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="363"/>
         <source>The vouchers exceed the amount: the excess becomes a credit</source>
         <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="302"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="509"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="368"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="626"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="308"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="374"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="318"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="384"/>
         <source>Payment &amp;mode</source>
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="326"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="392"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="365"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="416"/>
+        <source>Card: the amount is not readable.</source>
+        <translation>Carte : le montant n&apos;est pas lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="443"/>
+        <source>Read the terminal&apos;s ticket before sending the amount again.</source>
+        <translation>Lisez le ticket du terminal avant de renvoyer le montant.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="482"/>
         <source>The cash desk is closed: nothing can be cashed in at the counter. A cashier must open it (Cash desk menu); an online payment remains possible.</source>
         <translation>La caisse est fermée : aucun encaissement au guichet n&apos;est possible. Un régisseur doit l&apos;ouvrir (menu Caisse) ; le paiement en ligne reste possible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="371"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="488"/>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="373"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="490"/>
         <source>Not cashable as entered:</source>
         <translation>Encaissement impossible en l&apos;état :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="375"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="492"/>
         <source>The amount is covered.</source>
         <translation>Le montant est couvert.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="389"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="506"/>
         <source>Fill in this mode first.</source>
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="495"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="612"/>
         <source>The family handed over %1 for %2 to pay: give back %3 of change?</source>
         <translation>La famille a remis %1 pour %2 à payer : rendre %3 de monnaie ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="498"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="615"/>
         <source>Much change to give back</source>
         <translation>Beaucoup de monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="509"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="626"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -2447,107 +2477,117 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         <translation>%1 caractères</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="346"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="349"/>
+        <source>The card terminal speaking Caisse-AP IP (host:port, 8888 by default). Empty: the agent types the authorisation number.</source>
+        <translation>Le terminal de paiement en Caisse-AP IP (hôte:port, 8888 par défaut). Vide : l&apos;agent saisit le numéro d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="351"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="355"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="360"/>
         <source>Database of this desk (empty: the local file)</source>
         <translation>Base de données de ce poste (vide : le fichier local)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="356"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="361"/>
         <source>Receipt format</source>
         <translation>Format du ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="357"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="362"/>
         <source>Receipt printer</source>
         <translation>Imprimante des tickets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="358"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="363"/>
         <source>Hold of a pending booking</source>
         <translation>Attente d&apos;une réservation non réglée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="359"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="364"/>
         <source>Cash ceiling per payment</source>
         <translation>Plafond d&apos;espèces par règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="360"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="365"/>
         <source>PayFiP service (address)</source>
         <translation>Service PayFiP (adresse)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="361"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
         <source>PayFiP mode (saisie)</source>
         <translation>Mode PayFiP (saisie)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="371"/>
         <source>Ticket printer (ESC/POS)</source>
         <translation>Imprimante de tickets (ESC/POS)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="368"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
+        <source>Card terminal (Caisse-AP)</source>
+        <translation>Terminal de paiement (Caisse-AP)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="374"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="369"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="375"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="370"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="376"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="371"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="377"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="378"/>
         <source>Acte constitutif, régisseurs, authorised modes…</source>
         <translation>Acte constitutif, régisseurs, modes autorisés…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="385"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="391"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="387"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="393"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="421"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="427"/>
         <source>Type the address of the ticket printer first.</source>
         <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante de tickets.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="424"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="430"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="430"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="436"/>
         <source>Test page printed: check the accents, the € and the QR code.</source>
         <translation>Page de test imprimée : vérifiez les accents, le € et le code QR.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="456"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="462"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="480"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="496"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -3222,17 +3262,17 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="182"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="243"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="183"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="244"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="198"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="259"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>

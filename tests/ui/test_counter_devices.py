@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from desk.db.enums import PaymentMode
@@ -101,4 +102,72 @@ def test_the_closing_count_starts_with_the_drawer_open_once(qtbot, window, print
     dialog.reload()  # the form read again: the drawer is already open
     qtbot.waitUntil(lambda: not window.database_runner.waiting, timeout=5000)
     assert len(printer.jobs) == 1
+    dialog.reject()
+
+
+@pytest.fixture
+def terminal(window):
+    """The desk's card terminal is the Caisse-AP simulator."""
+    from desk.devices.terminal_simulator import TerminalSimulator
+
+    context = window.testing[0]
+    with TerminalSimulator(slow_delay=30) as simulator:
+        context.settings.card_terminal = f"{simulator.host}:{simulator.port}"
+        yield simulator
+    context.settings.card_terminal = ""
+
+
+def _card_by_terminal(qtbot, window):
+    book_guide_basket(qtbot, window)
+    dialog = payment_dialog(window)
+    choose_mode(dialog, PaymentMode.CARD)
+    return dialog, dialog.card_form
+
+
+def test_the_card_terminal_is_sent_the_amount_and_its_authorisation_is_recorded(qtbot, window, terminal):
+    dialog, card = _card_by_terminal(qtbot, window)
+    assert card.authorisation.isReadOnly() and card.terminal_button.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: getattr(window.family, "receipt_dialog", None) is not None, timeout=10_000)
+    [request] = terminal.requests
+    assert request.fields["CB"].lstrip("0") == "1400"  # exactly the amount due, in cents
+    receipt = window.family.receipt_dialog.receipt
+    [tender] = receipt.tenders
+    assert tender.amount_cents == 1400 and tender.card_last4 and len(tender.card_last4) == 4
+    assert tender.authorisation_number == card.authorisation.text() and tender.authorisation_number
+    window.family.receipt_dialog.accept()
+
+
+@pytest.mark.parametrize(("outcome", "said"), [("REFUSED", "refus"), ("CANCELLED", "annul"), ("HANG_UP", "")])
+def test_a_terminal_that_says_no_records_nothing_and_says_why(qtbot, window, terminal, outcome, said):
+    from desk.devices.terminal_simulator import Outcome
+
+    dialog, card = _card_by_terminal(qtbot, window)
+    terminal.next_outcome = Outcome[outcome]
+    card.terminal_button.click()
+    qtbot.waitUntil(lambda: card.terminal_button.isEnabled(), timeout=10_000)
+    assert said in card.terminal_status.text().lower() and card.terminal_status.text()
+    assert card.authorisation.text() == "" and not dialog.confirm_button.isEnabled()
+    assert getattr(window.family, "receipt_dialog", None) is None
+    dialog.reject()
+
+
+def test_the_desk_cancels_a_terminal_that_waits_and_an_unreachable_one_is_said(qtbot, window, terminal):
+    from desk.devices.terminal_simulator import Outcome
+
+    context = window.testing[0]
+    dialog, card = _card_by_terminal(qtbot, window)
+    terminal.next_outcome = Outcome.SLOW
+    card.terminal_button.click()
+    qtbot.waitUntil(lambda: terminal.requests != [], timeout=5000)
+    assert not dialog.confirm_button.isEnabled()
+    card.cancel_terminal_button.click()
+    qtbot.waitUntil(lambda: card.terminal_button.isEnabled(), timeout=10_000)
+    assert "annul" in card.terminal_status.text().lower() and card.authorisation.text() == ""
+    terminal.stop()
+    context.settings.card_terminal = "127.0.0.1:9"
+    card.terminal_button.click()
+    qtbot.waitUntil(lambda: card.terminal_button.isEnabled(), timeout=10_000)
+    assert card.terminal_status.text() and card.authorisation.text() == ""
+    assert getattr(window.family, "receipt_dialog", None) is None
     dialog.reject()
