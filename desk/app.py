@@ -273,13 +273,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return started
     started.closed.connect(app.quit)
     started.main_window_shown.connect(lambda window: window.started_up.connect(settle_heap))
-    simulator = _payfip_simulator(started.context.settings) if parse_arguments(argv)[0].demo else None
+    demo = parse_arguments(argv)[0].demo
+    simulators = [_payfip_simulator(started.context.settings), *_device_simulators(started.context.settings)] \
+        if demo else []
     try:
         return app.exec()
     finally:
         started.context.database.dispose()
-        if simulator is not None:
-            simulator.stop()
+        for simulator in simulators:
+            if simulator is not None:
+                simulator.stop()
+
+
+def _device_simulators(settings: DeskSettings) -> list:
+    """The demo's thermal printer and card terminal, on this machine, for this run only, when the desk names
+    none: DESK_TICKET_PRINTER and DESK_CARD_TERMINAL point at them, the agent's settings stay as they are."""
+    from desk.devices.printer_simulator import PrinterSimulator
+    from desk.devices.terminal_simulator import TerminalSimulator
+
+    started: list = []
+    if not settings.ticket_printer:
+        printer = PrinterSimulator().start()
+        os.environ["DESK_TICKET_PRINTER"] = printer.url
+        started.append(printer)
+    if not settings.card_terminal:
+        terminal = TerminalSimulator(answer_delay=2.0).start()
+        os.environ["DESK_CARD_TERMINAL"] = f"{terminal.host}:{terminal.port}"
+        started.append(terminal)
+    return started
 
 
 def _payfip_simulator(settings: DeskSettings):

@@ -277,7 +277,7 @@ def print_test_page(printer: str | PrinterAddress, columns: int = 48, timeout: f
 def _open(device: Escpos, address: PrinterAddress) -> None:
     try:
         device.open()
-    except (EscposError, OSError, RuntimeError) as error:
+    except (EscposError, OSError, RuntimeError, ValueError) as error:  # pyusb: ValueError without libusb
         raise PrinterUnavailableError(f"{_capitalised(address.description)} ne répond pas : elle est éteinte, "
                                       "débranchée ou injoignable.", _RETRY_HINT) from error
 

@@ -300,7 +300,7 @@ class SettingsDialog(QDialog):
         self._regie_unknown = False
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         settings = context.settings
         self.database_edit = QLineEdit(settings.database_url or "", self)
         self.database_edit.setObjectName("settingsDatabaseEdit")
@@ -365,6 +365,7 @@ class SettingsDialog(QDialog):
         desk_form.addRow(self.tr("PayFiP service (address)"), self.payfip_url_edit)
         desk_form.addRow(self.tr("PayFiP mode (saisie)"), self.payfip_saisie_combo)
         printer_row = QHBoxLayout()
+        self.ticket_printer_edit.setMinimumWidth(220)
         printer_row.addWidget(self.ticket_printer_edit, 1)
         printer_row.addWidget(self.ticket_columns_combo)
         printer_row.addWidget(self.test_page_button)

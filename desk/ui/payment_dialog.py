@@ -220,6 +220,8 @@ class CardForm(_ModeForm):
         cents = parse_euros(self.amount.text()) if self.amount.text().strip() else remaining
         if cents is None:
             return self.tr("Card: the amount is not readable.")
+        if self.connected and not self.authorisation.text().strip():
+            return self.tr("Card: send the amount to the terminal (F8); its answer fills the authorisation.")
         return Tender.card(cents, self.authorisation.text().strip(), self.last4.text().strip())
 
     def prefill(self, remaining: int, payer: str) -> None:
@@ -497,7 +499,8 @@ class PaymentDialog(QDialog):
         self.error_label.setText("\n".join(dict.fromkeys(problems)))
         self.error_label.setVisible(bool(problems))
         self.confirm_button.setEnabled(result.is_complete and not problems and self.terminal_cancel is None)
-        self.add_button.setEnabled(self.current_mode() is not PaymentMode.PAYFIP and not self.forms[self.current_mode()].is_empty())
+        self.add_button.setEnabled(self.current_mode() is not PaymentMode.PAYFIP and self.terminal_cancel is None
+                                   and not self.forms[self.current_mode()].is_empty())
 
     def add_current(self) -> None:
         partial = settle(self.to_pay, self.added, cash_ceiling_cents=self.cash_ceiling_cents)

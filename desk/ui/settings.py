@@ -105,9 +105,9 @@ class DeskSettings:
 
     @property
     def ticket_printer(self) -> str:
-        """This desk's ESC/POS ticket printer (``tcp://…``, ``usb://…``, ``serial://…``, ``file://…``); empty: none,
-        tickets go through the system's print dialog as PDF."""
-        return str(self._settings.value("devices/ticketPrinter", "") or "")
+        """This desk's ESC/POS ticket printer (``tcp://…``, ``usb://…``, ``serial://…``, ``file://…``), or
+        ``DESK_TICKET_PRINTER``; empty: none, tickets go through the system's print dialog as PDF."""
+        return os.environ.get("DESK_TICKET_PRINTER") or str(self._settings.value("devices/ticketPrinter", "") or "")
 
     @ticket_printer.setter
     def ticket_printer(self, value: str) -> None:
@@ -125,8 +125,9 @@ class DeskSettings:
 
     @property
     def card_terminal(self) -> str:
-        """This desk's card terminal on Caisse-AP IP (``hôte:port``); empty: the agent types what the terminal printed."""
-        return str(self._settings.value("devices/cardTerminal", "") or "")
+        """This desk's card terminal on Caisse-AP IP (``hôte:port``), or ``DESK_CARD_TERMINAL``; empty: the agent
+        types what the terminal printed."""
+        return os.environ.get("DESK_CARD_TERMINAL") or str(self._settings.value("devices/cardTerminal", "") or "")
 
     @card_terminal.setter
     def card_terminal(self, value: str) -> None:

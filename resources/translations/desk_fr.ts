@@ -177,6 +177,11 @@
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
+    <message>
+        <location filename="../../desk/ui/payment_dialog.py" line="224"/>
+        <source>Card: send the amount to the terminal (F8); its answer fills the authorisation.</source>
+        <translation>Carte : envoyez le montant au terminal (F8) ; sa réponse remplit l&apos;autorisation.</translation>
+    </message>
 </context>
 <context>
     <name>CashDeskDialog</name>
@@ -1747,22 +1752,22 @@
 <context>
     <name>OnlineForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="270"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="272"/>
         <source>The family pays on the public treasury&apos;s page (PayFiP). The bookings are confirmed when the bank answers.</source>
         <translation>La famille paie sur la page du Trésor public (PayFiP). Les réservations sont confirmées dès la réponse de la banque.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="273"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="275"/>
         <source>Open the online payment</source>
         <translation>Ouvrir le paiement en ligne</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="277"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="279"/>
         <source>E-mail for the receipt</source>
         <translation>Adresse électronique pour le reçu</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="287"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="289"/>
         <source>Online payment: open it with the button.</source>
         <translation>Paiement en ligne : ouvrez-le avec le bouton.</translation>
     </message>
@@ -1770,98 +1775,98 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="321"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="323"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="330"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="332"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="354"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="356"/>
         <source>Add this mode and pay the rest another way</source>
         <translation>Ajouter ce moyen et régler le reste autrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="360"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="362"/>
         <source>Remove the selected mode</source>
         <translation>Retirer le moyen sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="363"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="365"/>
         <source>The vouchers exceed the amount: the excess becomes a credit</source>
         <translation>Les titres dépassent le montant : l&apos;excédent devient un avoir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="368"/>
-        <location filename="../../desk/ui/payment_dialog.py" line="626"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="370"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="629"/>
         <source>Cash in (F9)</source>
         <translation>Encaisser (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="374"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="376"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="384"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="386"/>
         <source>Payment &amp;mode</source>
         <translation>&amp;Mode de règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="392"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="394"/>
         <source>Modes already entered</source>
         <translation>Moyens déjà saisis</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="416"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="418"/>
         <source>Card: the amount is not readable.</source>
         <translation>Carte : le montant n&apos;est pas lisible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="443"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="445"/>
         <source>Read the terminal&apos;s ticket before sending the amount again.</source>
         <translation>Lisez le ticket du terminal avant de renvoyer le montant.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="482"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="484"/>
         <source>The cash desk is closed: nothing can be cashed in at the counter. A cashier must open it (Cash desk menu); an online payment remains possible.</source>
         <translation>La caisse est fermée : aucun encaissement au guichet n&apos;est possible. Un régisseur doit l&apos;ouvrir (menu Caisse) ; le paiement en ligne reste possible.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="488"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="490"/>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="490"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="492"/>
         <source>Not cashable as entered:</source>
         <translation>Encaissement impossible en l&apos;état :</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="492"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="494"/>
         <source>The amount is covered.</source>
         <translation>Le montant est couvert.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="506"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="509"/>
         <source>Fill in this mode first.</source>
         <translation>Remplissez d&apos;abord ce moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="612"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="615"/>
         <source>The family handed over %1 for %2 to pay: give back %3 of change?</source>
         <translation>La famille a remis %1 pour %2 à payer : rendre %3 de monnaie ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="615"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="618"/>
         <source>Much change to give back</source>
         <translation>Beaucoup de monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="626"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="629"/>
         <source>Cashing in…</source>
         <translation>Encaissement en cours…</translation>
     </message>
@@ -2522,72 +2527,72 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
         <translation>Mode PayFiP (saisie)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="371"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
         <source>Ticket printer (ESC/POS)</source>
-        <translation>Imprimante de tickets (ESC/POS)</translation>
+        <translation>Imprimante thermique (ESC/POS)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="373"/>
         <source>Card terminal (Caisse-AP)</source>
         <translation>Terminal de paiement (Caisse-AP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="374"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="375"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="375"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="376"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="376"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="377"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="377"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="378"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="378"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="379"/>
         <source>Acte constitutif, régisseurs, authorised modes…</source>
         <translation>Acte constitutif, régisseurs, modes autorisés…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="391"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="392"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="393"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="394"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="427"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="428"/>
         <source>Type the address of the ticket printer first.</source>
         <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante de tickets.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="430"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="431"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="436"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="437"/>
         <source>Test page printed: check the accents, the € and the QR code.</source>
         <translation>Page de test imprimée : vérifiez les accents, le € et le code QR.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="462"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="463"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="496"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="497"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -3262,17 +3267,17 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="243"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="245"/>
         <source>Number of vouchers</source>
         <translation>Nombre de titres</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="244"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="246"/>
         <source>Face value of one voucher</source>
         <translation>Valeur d&apos;un titre</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/payment_dialog.py" line="259"/>
+        <location filename="../../desk/ui/payment_dialog.py" line="261"/>
         <source>Vouchers: give their number and the face value of one.</source>
         <translation>Titres : indiquez leur nombre et la valeur d&apos;un titre.</translation>
     </message>

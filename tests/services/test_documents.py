@@ -8,12 +8,12 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from desk.payfip_simulator.store import CARD_PAYS
 from sqlalchemy import delete, event, select, text
 
 from desk.db.enums import JournalKind, PaymentMode, Role, UnitKind
 from desk.db.models import AuditEntry, JournalEntry, ReceiptPrint, RegieSettings
 from desk.errors import DeskError
+from desk.payfip_simulator.store import CARD_PAYS
 from desk.services.access import Actor
 from desk.services.account import family_account
 from desk.services.cash_desk import close_cash_desk as close_cash_desk_service

@@ -96,8 +96,10 @@ def _close_and_reopen(session, clock, actor):
     if current is None:
         return open_cash_desk(session, clock, actor=actor, float_cents=5000)
     figures = session_figures(session, current.id)
-    return close_cash_desk(session, clock, actor=actor, counts=notes_and_coins(figures.expected_cash_cents),
-                           cheques_counted_cents=figures.cheques_cents)
+    # refunds paid in cash may exceed what the till took (a float of 0): then the till is empty, and the
+    # difference is explained
+    return close_cash_desk(session, clock, actor=actor, counts=notes_and_coins(max(figures.expected_cash_cents, 0)),
+                           cheques_counted_cents=figures.cheques_cents, comment="Compté pendant le service")
 
 
 def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:

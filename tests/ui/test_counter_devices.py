@@ -11,6 +11,7 @@ from desk.devices.printer_simulator import PrinterSimulator
 from desk.services.auth import log_in
 from tests.ui.conftest import confirm_payment
 from tests.ui.test_admin_screens import wait_for
+from tests.ui.test_app import shot
 from tests.ui.test_payment import book_guide_basket, choose_mode, payment_dialog
 
 
@@ -82,6 +83,7 @@ def test_the_settings_check_the_printer_address_and_print_a_test_page(qtbot, win
     columns.setCurrentIndex(columns.findData(48))
     dialog.findChild(QPushButton, "settingsTestPageButton").click()
     [page] = printer.wait_for_jobs(1, timeout=10)
+    shot(dialog, "37-settings-devices")
     assert "€" in page.text and page.qr_codes and page.cuts == 1
     qtbot.waitUntil(lambda: "Page de test imprimée" in dialog.findChild(QLabel, "settingsErrorLabel").text(),
                     timeout=5000)
@@ -161,6 +163,7 @@ def test_the_desk_cancels_a_terminal_that_waits_and_an_unreachable_one_is_said(q
     card.terminal_button.click()
     qtbot.waitUntil(lambda: terminal.requests != [], timeout=5000)
     assert not dialog.confirm_button.isEnabled()
+    shot(dialog, "36-payment-card-terminal-waiting")
     card.cancel_terminal_button.click()
     qtbot.waitUntil(lambda: card.terminal_button.isEnabled(), timeout=10_000)
     assert "annul" in card.terminal_status.text().lower() and card.authorisation.text() == ""
