@@ -68,7 +68,7 @@ from desk.services.numbering import (
     versement_counter,
 )
 from desk.services.school_calendar import public_holidays
-from desk.services.tenders import MODE_LABELS, MODE_ORDER, VOUCHER_MODES, parse_modes, refusal_text
+from desk.services.tenders import MODE_LABELS, MODE_ORDER, VOUCHER_MODES, parse_modes
 from desk.services.validation import ValidationError, checked_text
 from reports import data
 
@@ -95,9 +95,6 @@ class RegieAct:
                              tuple(name for _id, name in self.mandataires), self.max_cash_cents, self.float_cents,
                              tuple(MODE_LABELS[mode] for mode in self.authorised_modes))
 
-    def refusal_of(self, mode: PaymentMode) -> str | None:
-        """Why ``mode`` cannot be taken, in French; None when the act authorises it."""
-        return None if mode in self.authorised_modes else refusal_text(mode)
 
 
 @dataclass(frozen=True)

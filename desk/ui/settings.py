@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -95,7 +96,8 @@ class DeskSettings:
         saisie = os.environ.get("DESK_PAYFIP_SAISIE") or str(self._settings.value("payfip/saisie", "T") or "T")
         try:
             return PayfipEndpoint(url, saisie)
-        except ValueError:
+        except ValueError as error:  # never a silent switch to the simulator: the log says why
+            logging.getLogger(__name__).warning("PayFiP setting ignored, the local simulator is used: %s", error)
             return PayfipEndpoint()
 
     @payfip_endpoint.setter

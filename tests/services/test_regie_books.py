@@ -187,7 +187,7 @@ def test_the_act_is_kept_by_an_administrator_with_active_regisseurs_as_officers(
         _write(database, lambda s: update_regie_act(s, clock, town.cashier, draft))
     act = _write(database, lambda s: update_regie_act(s, clock, admin, draft))
     assert act.titulaire == (town.cashier.agent_id, "Sophie") and [n for _i, n in act.mandataires] == ["Admin"]
-    assert act.refusal_of(PaymentMode.CARD) and act.refusal_of(PaymentMode.CASH) is None
+    assert PaymentMode.CARD not in act.authorised_modes and PaymentMode.CASH in act.authorised_modes
     with pytest.raises(ValidationError, match="seul un régisseur"):
         _write(database, lambda s: update_regie_act(s, clock, admin, replace(draft, titulaire=town.agent.agent_id)))
     with pytest.raises(ValidationError, match="au moins un mode"):
