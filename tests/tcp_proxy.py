@@ -5,6 +5,8 @@ being restarted does; ``restore()`` lets connections through again.
 ``one_way_delay_s`` holds each chunk that long in each direction, as a VPN
 does (a round trip then costs twice that), without limiting the throughput:
 chunks are queued with the time they may leave, not sent one at a time.
+``round_trips`` counts the times a client spoke again after its server had
+answered (or for the first time): what a delay costs, whatever the driver sends.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class TcpProxy:
         self._closed = threading.Event()
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
+        self.round_trips = 0
         threading.Thread(target=self._accept, name="tcp-proxy", daemon=True).start()
 
     def cut(self) -> None:
@@ -61,24 +64,27 @@ class TcpProxy:
             except OSError:
                 _close(client)
                 continue
-            server.settimeout(None)
-            client.settimeout(None)
+            for sock in (server, client):  # as libpq does: no Nagle delay on a pipeline's small writes
+                sock.settimeout(None)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self._lock:
                 if not self._up.is_set():  # cut while this one was connecting
                     _close(client)
                     _close(server)
                     continue
                 self._sockets |= {client, server}
-            for source, sink in ((client, server), (server, client)):
-                threading.Thread(target=self._relay, args=(source, sink), daemon=True).start()
+            turn = _Turn()
+            for source, sink, from_client in ((client, server, True), (server, client, False)):
+                threading.Thread(target=self._relay, args=(source, sink, turn, from_client), daemon=True).start()
 
-    def _relay(self, source: socket.socket, sink: socket.socket) -> None:
+    def _relay(self, source: socket.socket, sink: socket.socket, turn: _Turn, from_client: bool) -> None:
         held: queue.SimpleQueue[tuple[float, bytes]] | None = None
         if self.one_way_delay_s > 0:
             held = queue.SimpleQueue()
             threading.Thread(target=self._deliver_late, args=(held, sink), daemon=True).start()
         try:
             while data := source.recv(65536):
+                self._count(turn, from_client)
                 if held is None:
                     sink.sendall(data)
                 else:
@@ -93,6 +99,15 @@ class TcpProxy:
                 self._drop(sink)
             else:
                 held.put((0.0, b""))  # the deliverer sends what it holds, then closes the sink
+
+    def _count(self, turn: _Turn, from_client: bool) -> None:
+        """Before the chunk goes on: the server's answer is marked before the client can read it."""
+        with self._lock:
+            if not from_client:
+                turn.server_answered = True
+            elif turn.server_answered:
+                turn.server_answered = False
+                self.round_trips += 1
 
     def _drop(self, sock: socket.socket) -> None:
         with self._lock:
@@ -111,6 +126,13 @@ class TcpProxy:
             pass  # cut
         finally:
             self._drop(sink)
+
+
+class _Turn:
+    """Who spoke last on one relayed connection."""
+
+    def __init__(self) -> None:
+        self.server_answered = True  # the client's first words open a round trip
 
 
 def _close(sock: socket.socket) -> None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desk.db import pipeline
 from desk.errors import (
     DatabaseConfigError,
     DatabaseFullError,
@@ -52,6 +54,10 @@ POSTGRES_CONNECT_TIMEOUT_S = 5
 # peak, so a server's default 100 connections serve some twenty desks.
 POSTGRES_POOL_SIZE = 3
 POSTGRES_POOL_OVERFLOW = 3
+# A pooled connection idle this long is pinged before use (a server restarted, a VPN that
+# dropped it); one used more recently goes straight to work: at 20 ms of round trip a ping
+# before every action would cost each of them 20 ms.
+POSTGRES_PING_AFTER_IDLE_S = 15.0
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -176,7 +182,9 @@ def open_database(url: str | URL, *, check: bool = True, create: bool = False) -
         engine = _sqlite_engine(parsed)
     else:
         engine = _postgres_engine(parsed)
-    read_engine = engine.execution_options(sqlite_begin="DEFERRED")
+    # Reads on PostgreSQL run without BEGIN and ROLLBACK (``desk.db.pipeline``).
+    read_engine = engine.execution_options(
+        **({"sqlite_begin": "DEFERRED"} if engine.dialect.name == "sqlite" else {pipeline.READS_ONLY: True}))
     database = Database(
         url=parsed,
         engine=engine,
@@ -342,8 +350,10 @@ def _postgres_diagnosis(url: URL, exc: BaseException) -> _Diagnosis:
             "Réessayez dans un instant ; si cela se reproduit, demandez à l'administrateur d'augmenter "
             "max_connections sur le serveur.",
         )
-    if isinstance(exc, DBAPIError) and exc.statement is None and exc.connection_invalidated:
-        # Lost at COMMIT (a failed connect is not invalidated): the server may have committed.
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated and (
+            exc.statement is None or pipeline.commit_in_doubt(exc.orig)):
+        # Lost at COMMIT, alone or sent with a batch (a failed connect is not invalidated): the server may
+        # have committed.
         return _Diagnosis(
             DatabaseUnavailableError,
             f"La base de données ne répond plus : la connexion au serveur PostgreSQL {where} a été coupée "
@@ -458,13 +468,37 @@ def _begin_sqlite_transaction(connection: Any) -> None:
 
 
 def _postgres_engine(url: URL) -> Engine:
-    return create_engine(
+    engine = create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=POSTGRES_POOL_SIZE,
         max_overflow=POSTGRES_POOL_OVERFLOW,
         connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, "application_name": "desk"},
     )
+    pipeline.install(engine)
+    event.listen(engine, "checkin", _note_checkin)
+    event.listen(engine, "checkout", _ping_if_idle(engine))
+    return engine
+
+
+def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info["desk_idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine) -> Callable[[Any, Any, Any], None]:
+    """SQLAlchemy's pessimistic disconnect handling, for connections idle ``POSTGRES_PING_AFTER_IDLE_S``:
+    a dead one is discarded and the pool hands out another (``DisconnectionError``)."""
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("desk_idle_since")
+        if idle_since is None or time.monotonic() - idle_since < POSTGRES_PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            if engine.dialect.is_disconnect(exc, dbapi_connection, None):
+                raise DisconnectionError() from exc
+            raise
+
+    return checkout
 
 
 def _ensure_writable_folder(folder: Path) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
+from desk.db.pipeline import first_exchange_lost
 from desk.errors import DeskError
 
 T = TypeVar("T")
@@ -61,6 +62,10 @@ def run_in_transaction(database: Database, work: Callable[[Session], T], *, atte
             with database.session_factory.begin() as session:
                 return work(session)
         except DBAPIError as error:
+            if attempt == 1 and first_exchange_lost(error.orig):
+                # a pooled connection the server had closed (a restart, a VPN), found dead before anything of
+                # the unit of work reached the server: once more, on the fresh connection the pool now gives
+                continue
             if not is_retryable(error):
                 raise
             if attempt == attempts:

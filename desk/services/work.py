@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock
@@ -98,8 +99,17 @@ class UnitOfWork:
         return run
 
     def read(self, query: Callable[[Session], T]) -> T:
-        with connection_errors_explained(self.database), self.database.read_session_factory() as session:
-            return query(session)
+        """``query`` on a read session; asked again once on a fresh connection if the one the pool gave
+        had been closed by the server meanwhile (a restart, a VPN): a read may always run twice."""
+        with connection_errors_explained(self.database):
+            try:
+                with self.database.read_session_factory() as session:
+                    return query(session)
+            except DBAPIError as error:
+                if not error.connection_invalidated:
+                    raise
+            with self.database.read_session_factory() as session:
+                return query(session)
 
     def unchecked(self, action: Callable[[Session], T]) -> T:
         """A write on no agent's behalf (the hold sweep, the first start), retried on conflict like any other."""

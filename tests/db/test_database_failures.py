@@ -23,6 +23,7 @@ from desk.db import engine as engine_module
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
 from desk.db.models import Family
+from desk.db.pipeline import together
 from desk.errors import DatabaseFullError, DatabaseLockedError, DatabaseReadOnlyError, DatabaseUnavailableError
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import RecordingDialogService
@@ -157,18 +158,35 @@ def test_an_unreachable_server_during_an_action_says_so_and_records_nothing():
     assert "serveur est démarré" in error.hint
 
 
+def _lose_the_server_before_the_commit(relay: TcpProxy):
+    def add_then_lose_the_server(session) -> None:
+        add_families(session)
+        session.flush()
+        relay.cut()  # the COMMIT that follows gets no answer
+
+    return add_then_lose_the_server
+
+
+def _lose_the_server_before_a_batch_that_carries_the_commit(relay: TcpProxy):
+    def add_then_lose_the_server(session) -> None:
+        add_families(session)
+        session.flush()
+        relay.cut()  # the batch that carries the COMMIT gets no answer
+        with together(session, commit=True) as batch:
+            batch.add(select(func.count()).select_from(Family))
+
+    return add_then_lose_the_server
+
+
 @on_postgres_only
-def test_a_connection_lost_during_the_commit_does_not_claim_nothing_was_recorded(database_url, database):
+@pytest.mark.parametrize("losing", [_lose_the_server_before_the_commit,
+                                    _lose_the_server_before_a_batch_that_carries_the_commit])
+def test_a_connection_lost_during_the_commit_does_not_claim_nothing_was_recorded(database_url, database, losing):
     url = make_url(database_url)
     relay = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     through_relay = open_database(url.set(port=relay.port))
     try:
-        def add_then_lose_the_server(session) -> None:
-            add_families(session)
-            session.flush()
-            relay.cut()  # the COMMIT that follows gets no answer
-
-        error = action_error(through_relay, add_then_lose_the_server)
+        error = action_error(through_relay, losing(relay))
     finally:
         through_relay.dispose()
         relay.close()
