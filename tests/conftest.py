@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's per-user settings (window geometry, last login) go to a throwaway folder, never the tester's.
@@ -21,11 +22,19 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="desk-tests-config-")
 os.environ["DESK_JOURNAL_KEY"] = "5e" * 32
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from desk.clock import Clock
 from desk.db.engine import Database, open_database
 from desk.db.migrate import ensure_schema
+from desk.db.models import Unit
+from desk.services.access import Actor
+from desk.services.auth import log_in
+from desk.services.demo import load_demo
+from desk.services.enrolment import enrol
+from desk.services.families import load_family
+from desk.services.search import search_families
 
 POSTGRES_URL = os.environ.get(
     "DESK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -74,6 +83,35 @@ def fresh_schema(server_url: str, search_path_before: str = "") -> Iterator[str]
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@dataclass(frozen=True)
+class EnrolledDemo:
+    """The demo town on PostgreSQL, Noah DURAND enrolled in the Wednesdays (the guide's journey)."""
+
+    url: str
+    cashier: Actor
+    family_id: int
+    child_id: int
+
+
+@contextmanager
+def enrolled_demo(server_url: str, clock: Clock) -> Iterator[EnrolledDemo]:
+    """``EnrolledDemo`` in a fresh schema (``fresh_schema``), dropped afterwards."""
+    with fresh_schema(server_url) as url:
+        database = open_database(url)
+        try:
+            ensure_schema(database)
+            with database.session_factory.begin() as session:
+                load_demo(session, clock)
+                cashier = log_in(session, clock, "regisseur", "regisseur").actor()
+                family_id = search_families(session, "durand noah", clock.now().date())[0].family_id
+                child_id = load_family(session, family_id, clock.now().date()).children[0].id
+                activity = session.scalar(select(Unit.activity_id).where(Unit.name == "Mercredi journée"))
+                enrol(session, clock, child_id=child_id, activity_id=activity, actor=cashier)
+        finally:
+            database.dispose()
+        yield EnrolledDemo(url, cashier, family_id, child_id)
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from desk.payfip_simulator.server import PayfipSimulator
-
 from desk.gateway import card_page
 from desk.gateway.payfip import PayfipClient, PayfipEndpoint
+from desk.payfip_simulator.server import PayfipSimulator
 
 
 class SimulatedBank:

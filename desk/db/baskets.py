@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Select, exists, literal, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.db.enums import BasketState
-from desk.db.models import ACTIVE_BASKET, Basket
+from desk.db.models import ACTIVE_BASKET, Basket, Family
 from desk.errors import DeskError
 
 ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
@@ -29,23 +30,36 @@ def lock_active_basket(session: Session, family_id: int) -> Basket | None:
 
 
 def lock_or_open_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Basket:
-    """The active basket, opened if the family has none, locked and touched: one statement.
+    """The active basket, opened if the family has none, locked and touched: one statement
+    (``open_or_touch_basket``)."""
+    basket = session.scalars(open_or_touch_basket(session, family_id, now, agent_id)).one_or_none()
+    return basket_opened(basket)
 
-    ``INSERT … ON CONFLICT (the active-basket index) DO UPDATE … RETURNING``:
-    two desks opening at once get the same basket; on PostgreSQL the update
-    locks it, and a basket another desk pays meanwhile no longer conflicts
-    once that desk commits, so a new one is opened.
+
+def open_or_touch_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Select[Any]:
+    """The statement of ``lock_or_open_basket``: it returns the basket, or nothing if the family does not exist.
+
+    ``INSERT … SELECT … WHERE the family exists ON CONFLICT (the active-basket
+    index) DO UPDATE … RETURNING``: two desks opening at once get the same
+    basket; on PostgreSQL the update locks it, and a basket another desk pays
+    meanwhile no longer conflicts once that desk commits, so a new one is
+    opened. A missing family opens nothing (rather than failing on its
+    foreign key), for the caller to say so.
     """
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(Basket).values(
-        family_id=family_id, state=BasketState.OPEN.value, created_at=now, updated_at=now, created_by_id=agent_id,
-    )
+    row = select(literal(family_id, Basket.family_id.type), literal(BasketState.OPEN, Basket.state.type),
+                 literal(now, Basket.created_at.type),
+                 literal(now, Basket.updated_at.type), literal(agent_id, Basket.created_by_id.type)
+                 ).where(exists().where(Family.id == family_id))
+    statement = insert(Basket).from_select(["family_id", "state", "created_at", "updated_at", "created_by_id"], row)
     statement = statement.on_conflict_do_update(
         index_elements=["family_id"], index_where=text(ACTIVE_BASKET),
         set_={"updated_at": statement.excluded.updated_at},
     ).returning(Basket)
-    basket = session.scalars(select(Basket).from_statement(statement)
-                             .execution_options(populate_existing=True)).one_or_none()
+    return select(Basket).from_statement(statement).execution_options(populate_existing=True)
+
+
+def basket_opened(basket: Basket | None) -> Basket:
     if basket is None:
         raise DeskError("Le panier de cette famille change sans cesse à un autre guichet.", "Réessayez dans un instant.")
     return basket

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from desk.db.base import Base
+from desk.db.pipeline import Batch
 
 
 def next_id(session: Session, model: type[Base]) -> int:
@@ -56,3 +57,18 @@ def sync_id_sequences(session: Session, models: Iterable[type[Base]]) -> None:
 def refresh_statistics(session: Session) -> None:
     """After a bulk load, let the query planner see the new sizes (both databases know ANALYZE)."""
     session.execute(text("ANALYZE"))
+
+
+def insert_new_in(batch: Batch, row: Base) -> Callable[[], None]:
+    """``row``, a new ORM object kept out of the session, inserted in ``batch`` with the columns it was given;
+    call the answer once the batch has gone to give it its id. (An object added to the session would be
+    flushed on its own, one exchange with the server each time.)"""
+    mapper = inspect(type(row))
+    given = inspect(row).dict
+    values = {column.key: given[column.key] for column in mapper.column_attrs if column.key in given}
+    added = batch.add(insert(type(row)).values(**values).returning(mapper.primary_key[0]))
+
+    def numbered() -> None:
+        row.id = added.result.scalar_one()  # type: ignore[attr-defined]
+
+    return numbered

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from desk.db.models import Counter
+from desk.db.pipeline import Batch, together
 from desk.db.upsert import insert_if_absent
 
 
@@ -36,21 +37,32 @@ def next_counter_values(session: Session, counts: Sequence[tuple[str, int]]) -> 
     """``next_counter_value`` of several counters in one statement: each ``(name, count)`` taken, in the order
     given (their rows lock in that order, whatever order the database finds them in); returns the last of each.
     """
+    with together(session) as batch:
+        taken = next_counter_values_in(batch, counts)
+    return taken()
+
+
+def next_counter_values_in(batch: Batch, counts: Sequence[tuple[str, int]]) -> Callable[[], dict[str, int]]:
+    """``next_counter_values`` in ``batch``; call the answer once the batch has gone."""
     names = [name for name, _count in counts]
     if len(set(names)) != len(names):
         raise ValueError(f"a counter asked twice: {names}")
     taken = (select(Counter.name).where(Counter.name.in_(names))
              .order_by(case({name: index for index, name in enumerate(names)}, value=Counter.name))
              .with_for_update().cte("taken").prefix_with("MATERIALIZED", dialect="postgresql"))
-    statement = (
+    bumped = batch.add(
         update(Counter).where(Counter.name == taken.c.name)
         .values(last_value=Counter.last_value + case(dict(counts), value=Counter.name))
         .returning(Counter.name, Counter.last_value)
     )
-    values: dict[str, int] = {name: value for name, value in session.execute(statement)}
-    for name, count in counts:  # a counter's first use (a new year's receipts): created, then taken
-        if name not in values:
-            values[name] = next_counter_value(session, name, count)
+
+    def values() -> dict[str, int]:
+        found: dict[str, int] = {name: value for name, value in bumped.result}
+        for name, count in counts:  # a counter's first use (a new year's receipts): created, then taken
+            if name not in found:
+                found[name] = next_counter_value(batch.session, name, count)
+        return found
+
     return values
 
 

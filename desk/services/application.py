@@ -13,13 +13,14 @@ documented order.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TypeVar
 
 from desk.clock import Clock, local_today
 from desk.db.engine import Database
 from desk.db.enums import AuditOutcome, RefundMeans, Role
+from desk.db.pipeline import Along, together
 from desk.db.transactions import run_in_transaction
 from desk.errors import DeskError
 from desk.gateway.payfip import PayfipClient, PayfipEndpoint, PayfipService
@@ -51,7 +52,7 @@ from desk.services.documents import (
     statement_document,
 )
 from desk.services.enrolment import CategoryOption, EnrolmentView, enrol, enrolment_options, family_enrolments
-from desk.services.families import FamilyDraft, FamilyFile, create_family, load_family, update_family
+from desk.services.families import FamilyDraft, FamilyFile, create_family, load_family, load_family_in, update_family
 from desk.services.ids import ChildId, FamilyId, PaymentId
 from desk.services.lifecycle.baskets import BasketView, ExpiryReport, basket_view, clear_basket, expire_holds
 from desk.services.lifecycle.credits import refund_credit
@@ -69,7 +70,16 @@ from desk.services.lifecycle.online import (
 )
 from desk.services.lifecycle.payments import PaymentRecord, pay_at_counter
 from desk.services.overview import Overview, load_overview
-from desk.services.planning import GridRequest, PlanningGrid, click_cell, read_grid, refresh_grid
+from desk.services.planning import (
+    GridRequest,
+    PlanningGrid,
+    click_cell,
+    fits,
+    grid_after_in,
+    read_grid,
+    read_grid_in,
+    refresh_grid,
+)
 from desk.services.search import FamilyHit, search_families
 from desk.services.setup import RegieDraft, initialise, needs_setup, regie_identity, update_regie
 from desk.services.tenders import Tender
@@ -140,10 +150,13 @@ class Planning:
         """Book or free a cell: one unit of work; a refusal comes back with the grid as it now stands."""
         work, shown = self._work, self.basis.current(request)
         try:
+            # the click takes the agent's lock itself, with the family's, sent with the cell's facts
             grid = self.basis.read(lambda: work.write(lambda s: click_cell(
                 s, work.clock, request, child_id=child_id, open_day_id=open_day_id, actor=work.agent,
                 policy=self._policy(), shown=shown, override_reason=override_reason),
-                family_id=request.family_id), own_commits=1)
+                service_checks_actor=True), own_commits=1)
+            if grid is None:  # the period turned out to hold no open day
+                grid = self.grid(request)
         except DeskError as refusal:
             try:
                 grid = self.grid(request)
@@ -186,10 +199,12 @@ class FamilyFiles:
         """The file and its month's grid (``request``) in one unit of work."""
         work, actor, today = self._work, self._work.agent, local_today(self._work.clock)
 
-        def read(session) -> OpenedFile:
-            file = load_family(session, family_id, today)
-            return OpenedFile(file, read_grid(session, request, now=work.clock.now(), actor=actor,
-                                              balance_cents=file.balance_cents))
+        def read(session) -> OpenedFile:  # two exchanges: the file with the family at a glance, then the days
+            with together(session) as batch:
+                loaded = load_family_in(batch, family_id, today)
+                grid = read_grid_in(batch, request, now=work.clock.now(), actor=actor)
+            file = loaded()
+            return OpenedFile(file, grid(file.balance_cents))
 
         return self._planning.basis.read(lambda: work.read(read), grid_of=lambda found: found.grid)
 
@@ -279,19 +294,29 @@ class Payments:
         work, shown = self._work, self._planning.basis.current(grid) if grid is not None else None
 
         def pay(session) -> CounterPayment:
-            record = pay_at_counter(session, work.clock, family_id=family_id, tenders=tenders, actor=work.agent,
-                                    accept_voucher_excess=accept_voucher_excess,
-                                    cash_ceiling_cents=cash_ceiling_cents, policy=self._policy())
+            now = work.clock.now()
+            along = None  # the grid read again with the payment's last exchange
+            if grid is not None and fits(shown, grid):
+                along = Along(lambda batch: grid_after_in(batch, shown, now=now, actor=work.agent))
+            record = pay_at_counter(
+                session, work.clock, family_id=family_id, tenders=tenders, actor=work.agent,
+                accept_voucher_excess=accept_voucher_excess, cash_ceiling_cents=cash_ceiling_cents,
+                policy=self._policy(), then=along)
             receipt = receipt_document(session, record.payment_id)
             balance = receipt.balance_after_cents
             account = family_account(session, family_id, balance_cents=balance)
-            regrid = None if grid is None else refresh_grid(session, grid, shown, now=work.clock.now(),
-                                                            actor=work.agent, balance_cents=balance)
+            if along is not None:
+                return CounterPayment(record, receipt, account, along.answer(balance))
+            regrid = None if grid is None else refresh_grid(session, grid, shown, now=now, actor=work.agent,
+                                                            balance_cents=balance)
             return CounterPayment(record, receipt, account, regrid)
 
         # pay_at_counter takes the agent's lock itself, with the cash session's and the family's
-        return self._planning.basis.read(lambda: work.write(pay, service_checks_actor=True), own_commits=1,
+        paid = self._planning.basis.read(lambda: work.write(pay, service_checks_actor=True), own_commits=1,
                                          grid_of=lambda paid: paid.grid)
+        if grid is not None and paid.grid is None:  # the period turned out to hold no open day
+            return replace(paid, grid=self._planning.grid(grid))
+        return paid
 
     def receipt(self, payment_id: PaymentId) -> data.Receipt:
         return self._work.read(lambda s: receipt_document(s, payment_id))

@@ -8,18 +8,22 @@ to the field it concerns (``name``, ``guardians[0].email``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, joinedload
 
 from desk.clock import Clock, local_today
 from desk.db.counters import next_counter_value
-from desk.db.models import Child, Enrolment, Family, Guardian, LedgerEntry
+from desk.db.models import Child, Enrolment, Family, Guardian
+from desk.db.pipeline import Batch, together
 from desk.db.search_terms import normalise_word
 from desk.errors import DeskError, ValidationError
 from desk.services.numbering import DOSSIER_COUNTER, dossier_number
+from desk.services.pricing import family_balance_column
 from desk.services.search import age_on, reindex_family
 from desk.services.validation import checked_text, column_length, has_forbidden_character
 
@@ -358,14 +362,24 @@ def update_family(session: Session, clock: Clock, family_id: int, draft: FamilyD
 
 def load_family(session: Session, family_id: int, today: date) -> FamilyFile:
     """The file with its guardians, children and balance: one statement (a row per guardian and child)."""
-    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-        LedgerEntry.family_id == family_id).scalar_subquery()
-    found = session.execute(
+    with together(session) as batch:
+        loaded = load_family_in(batch, family_id, today)
+    return loaded()
+
+
+def load_family_in(batch: Batch, family_id: int, today: date) -> Callable[[], FamilyFile]:
+    """``load_family`` in ``batch``; call the answer once the batch has gone."""
+    balance = family_balance_column(family_id)
+    found = batch.add(
         select(Family, balance.label("balance"))
         .where(Family.id == family_id)
         .options(joinedload(Family.guardians), joinedload(Family.children))
         .execution_options(populate_existing=True)
-    ).unique().one_or_none()
+    )
+    return lambda: _family_file(found.result.unique().one_or_none(), today)
+
+
+def _family_file(found: Row[Any] | None, today: date) -> FamilyFile:
     if found is None:
         raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
     family, balance = found

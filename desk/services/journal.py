@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.db.counters import next_counter_value
 from desk.db.enums import JournalKind
 from desk.db.models import JournalEntry
+from desk.db.pipeline import Batch, together
 from desk.errors import DeskError
 from desk.services.journal_key import JournalKey, configured_key, create_key, missing_key_error
 from desk.services.lifecycle import locks
@@ -163,6 +164,17 @@ def append_entries(session: Session, entries: list[dict[str, Any]], *, last: int
     locks.journal(session)
     if last is None:
         last = next_counter_value(session, JOURNAL_COUNTER, len(entries))
+    with together(session) as batch:
+        rows = append_entries_in(batch, entries, last=last)
+    return rows
+
+
+def append_entries_in(batch: Batch, entries: list[dict[str, Any]], *, last: int) -> list[JournalEntry]:
+    """``append_entries`` in ``batch``, with the counter already taken (``last``), first in its batch: a tail
+    not read along is read here, before anything of the batch is sent. The entries returned are not in the
+    session: their hashes are final, their ids unknown."""
+    session = batch.session
+    locks.journal(session)
     tail = _expected_tail(session)
     if tail is None or tail.sequence != last - len(entries):
         tail = journal_tail(session)
@@ -172,10 +184,9 @@ def append_entries(session: Session, entries: list[dict[str, Any]], *, last: int
     rows = []
     for entry in entries:
         fields = tail.next_entry(key=key, **entry)
+        batch.add(insert(JournalEntry).values(**fields))
         rows.append(JournalEntry(**fields))
         tail = ChainTail.after(fields)
-    session.add_all(rows)
-    session.flush()
     session.info[_EXPECTED] = (session.get_transaction(), tail)
     return rows
 

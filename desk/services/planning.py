@@ -10,11 +10,13 @@ from __future__ import annotations
 import calendar
 import enum
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import partial
+from typing import Any, TypeGuard
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Row, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.clock import Clock
@@ -27,16 +29,16 @@ from desk.db.models import (
     Child,
     Enrolment,
     Family,
-    LedgerEntry,
     OpenDay,
     Unit,
     UnitExclusion,
 )
+from desk.db.pipeline import Along, Batch, together
 from desk.errors import DeskError
 from desk.services.access import Actor
 from desk.services.booking_rules import Blocker, BookingPolicy, CellState, cell_verdict
 from desk.services.lifecycle.baskets import cell_facts, toggle_booking
-from desk.services.pricing import family_price_list
+from desk.services.pricing import family_balance_column, family_price_list_in
 
 __all__ = ["CellState", "GridRequest", "PeriodMode", "PlanningGrid", "click_cell", "period_of", "planning_grid",
            "read_grid", "refresh_grid", "shift_period"]
@@ -181,28 +183,87 @@ class GridRequest:
 
 def read_grid(session: Session, request: GridRequest, *, now: datetime, actor: Actor,
               balance_cents: int | None = None) -> PlanningGrid:
-    """The grid read whole: four statements (the family at a glance, open days, bookings, prices)."""
-    sources = _read_sources(session, request, now)
-    if balance_cents is not None:
-        sources = replace(sources, balance_cents=balance_cents)
-    return _build_grid(sources, now, actor)
+    """The grid read whole: four statements in two exchanges (the family at a glance; then its open days,
+    bookings and prices, together)."""
+    with together(session) as batch:
+        grid = read_grid_in(batch, request, now=now, actor=actor)
+    return grid(balance_cents)
+
+
+def read_grid_in(batch: Batch, request: GridRequest, *, now: datetime, actor: Actor
+                 ) -> Callable[[int | None], PlanningGrid]:
+    """``read_grid`` with its first statement in ``batch``; the answer, called once the batch has gone with
+    the balance if the caller read it along, sends the other three together."""
+    glance = _family_at_a_glance_in(batch, request)
+    session = batch.session
+
+    def grid(balance_cents: int | None = None) -> PlanningGrid:
+        family = glance()
+        unit_ids = [u.id for u in family.shown_units]
+        child_ids = [c.id for c in family.shown_children]
+        with together(session) as second:
+            days = _open_days_in(second, unit_ids, request.first_day, request.last_day, now)
+            live = _live_bookings_in(second, child_ids, request.first_day, request.last_day, now)
+            prices = family_price_list_in(second, request.family_id, unit_ids) if unit_ids else None
+        open_days, stale_holds = days()
+        sources = replace(family, open_days=open_days, stale_holds=stale_holds, bookings=live(),
+                          prices=prices().prices if prices is not None else {})
+        if balance_cents is not None:
+            sources = replace(sources, balance_cents=balance_cents)
+        return _build_grid(sources, now, actor)
+
+    return grid
 
 
 def click_cell(session: Session, clock: Clock, request: GridRequest, *, child_id: int, open_day_id: int,
                actor: Actor, policy: BookingPolicy, shown: PlanningGrid | None = None,
-               override_reason: str | None = None) -> PlanningGrid:
+               override_reason: str | None = None) -> PlanningGrid | None:
     """The planning click as one unit of work: the booking toggled, then the grid as it now stands.
 
-    Read in the same transaction, under the locks the toggle took, the grid
-    shows exactly what the click did; a refusal raises before anything is kept.
+    Read in the same transaction, after the changes, the grid shows exactly
+    what the click did; a refusal raises before anything is kept.
     ``shown``: the grid this desk last read, whose family, children, activities
     and prices a click does not change: only the period's days and the basket
-    are read again (``refresh_grid``).
+    are read again, sent with the changes and the COMMIT (two exchanges with
+    the server in all, ``toggle_booking``). Without it the grid is read whole.
+    None when the period turns out to hold no open day: the caller reads the
+    grid afresh.
     ``override_reason``: a régisseur passes the booking deadline, for this reason (kept in the audit trail).
     """
-    toggle_booking(session, clock, family_id=request.family_id, child_id=child_id, open_day_id=open_day_id,
-                   actor=actor, policy=policy, describe_basket=False, override_reason=override_reason)
-    return refresh_grid(session, request, shown, now=clock.now(), actor=actor)
+    now = clock.now()
+    toggle = partial(toggle_booking, session, clock, family_id=request.family_id, child_id=child_id,
+                     open_day_id=open_day_id, actor=actor, policy=policy, override_reason=override_reason,
+                     describe_basket=False)
+    if not fits(shown, request):
+        toggle()
+        return read_grid(session, request, now=now, actor=actor)
+    grid = Along(lambda batch: grid_after_in(batch, shown, now=now, actor=actor))
+    toggle(then=grid)
+    return grid.answer()
+
+
+def fits(shown: PlanningGrid | None, request: GridRequest) -> TypeGuard[PlanningGrid]:
+    """Whether ``shown`` can be read again on top of itself for ``request`` (``grid_after_in``)."""
+    return shown is not None and shown.sources is not None and shown.sources.request == request
+
+
+def grid_after_in(batch: Batch, shown: PlanningGrid, *, now: datetime, actor: Actor
+                  ) -> Callable[..., PlanningGrid | None]:
+    """The grid ``shown`` (which ``fits``) as it stands after what ``batch`` writes before: its days and basket
+    read again in one statement of ``batch``. The answer, once the batch has gone, takes the balance if the
+    caller knows it; None when the period turns out to hold no open day."""
+    assert shown.sources is not None
+    reread = _reread_days_in(batch, shown.sources, now)
+
+    def built(balance_cents: int | None = None) -> PlanningGrid | None:
+        after = reread()
+        if after is None:
+            return None
+        if balance_cents is not None:
+            after = replace(after, balance_cents=balance_cents)
+        return _build_grid(after, now, actor)
+
+    return built
 
 
 def refresh_grid(session: Session, request: GridRequest, shown: PlanningGrid | None, *, now: datetime, actor: Actor,
@@ -309,16 +370,6 @@ class GridSources:
 
 
 
-def _read_sources(session: Session, request: GridRequest, now: datetime) -> GridSources:
-    family = _family_at_a_glance(session, request.family_id, request)
-    unit_ids = [u.id for u in family.shown_units]
-    child_ids = [c.id for c in family.shown_children]
-    open_days, stale_holds = _open_days(session, unit_ids, request.first_day, request.last_day, now)
-    bookings = _live_bookings(session, child_ids, request.first_day, request.last_day, now)
-    prices = family_price_list(session, request.family_id, unit_ids).prices if unit_ids else {}
-    return replace(family, open_days=open_days, stale_holds=stale_holds, bookings=bookings, prices=prices)
-
-
 def _in_basket():
     """The active basket's bookings (pending, or expired to renew) and cancellations (correlated to ``Basket``)."""
     return or_(
@@ -338,16 +389,16 @@ def _basket_cents():
     return select(func.coalesce(func.sum(signed), 0)).where(_in_basket()).correlate(Basket).scalar_subquery()
 
 
-def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) -> GridSources:
+def _family_at_a_glance_in(batch: Batch, request: GridRequest) -> Callable[[], GridSources]:
     """The family's children, their current activities with units and exclusions, its basket and balance.
 
     One statement: the family joined to the rest, a row per child, activity,
     unit and exclusion (a family has a handful of each). Open days, bookings
     and prices are left empty for the caller to read.
     """
-    balance = select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-        LedgerEntry.family_id == family_id).scalar_subquery()
-    rows = session.execute(
+    family_id = request.family_id
+    balance = family_balance_column(family_id)
+    glance = batch.add(
         select(Family.id, balance.label("balance"), _basket_items().label("basket_items"),
                _basket_cents().label("basket_cents"),
                Basket.id.label("basket_id"), Basket.state.label("basket_state"),
@@ -364,7 +415,11 @@ def _family_at_a_glance(session: Session, family_id: int, request: GridRequest) 
         .outerjoin(Unit, Unit.activity_id == Activity.id)
         .outerjoin(UnitExclusion, UnitExclusion.unit_id == Unit.id)
         .where(Family.id == family_id)
-    ).all()
+    )
+    return lambda: _glance_of(request, glance.result.all())
+
+
+def _glance_of(request: GridRequest, rows: Sequence[Row[Any]]) -> GridSources:
     if not rows:
         raise DeskError("Ce dossier famille n'existe pas (ou plus).", "Relancez la recherche.")
     children: dict[int, _ChildFacts] = {}
@@ -410,41 +465,55 @@ def _is_shown(now: datetime):
                                                             Booking.hold_expires_at > now))
 
 
-def _open_days(session: Session, unit_ids: list[int], first_day: date, last_day: date,
-               now: datetime) -> tuple[dict[tuple[int, date], _OpenDayFacts], dict[int, int]]:
+def _open_days_in(batch: Batch, unit_ids: list[int], first_day: date, last_day: date, now: datetime
+                  ) -> Callable[[], tuple[dict[tuple[int, date], _OpenDayFacts], dict[int, int]]]:
     """The units' open days of the period, and the stale holds on the full ones (one statement)."""
     if not unit_ids:
-        return {}, {}
-    rows = session.execute(
+        return lambda: ({}, {})
+    found = batch.add(
         select(OpenDay.id, OpenDay.unit_id, OpenDay.day, OpenDay.capacity, OpenDay.places_taken,
                _stale_holds_on_full_days(now).label("stale"))
         .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(first_day, last_day))
-    ).all()
-    return ({(row.unit_id, row.day): _OpenDayFacts(*row[:5]) for row in rows},
-            {row.id: int(row.stale) for row in rows if row.stale})
+    )
+
+    def open_days() -> tuple[dict[tuple[int, date], _OpenDayFacts], dict[int, int]]:
+        rows = found.result.all()
+        return ({(row.unit_id, row.day): _OpenDayFacts(*row[:5]) for row in rows},
+                {row.id: int(row.stale) for row in rows if row.stale})
+
+    return open_days
 
 
-def _live_bookings(session: Session, child_ids: list[int], first_day: date, last_day: date,
-                   now: datetime) -> dict[tuple[int, int, date], _BookingFacts]:
-    rows = session.execute(
+def _live_bookings_in(batch: Batch, child_ids: list[int], first_day: date, last_day: date, now: datetime
+                      ) -> Callable[[], dict[tuple[int, int, date], _BookingFacts]]:
+    if not child_ids:
+        return dict
+    found = batch.add(
         select(Booking.id, Booking.child_id, OpenDay.unit_id, OpenDay.day, Booking.state, Booking.price_cents,
                Booking.basket_id, Booking.cancellation_basket_id)
         .join(OpenDay, Booking.open_day_id == OpenDay.id)
         .where(Booking.child_id.in_(child_ids), _is_shown(now), OpenDay.day.between(first_day, last_day))
     )
-    return {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in rows}
+    return lambda: {(row.child_id, row.unit_id, row.day): _BookingFacts(*row) for row in found.result}
 
 
 def _reread_days(session: Session, sources: GridSources, now: datetime) -> GridSources | None:
     """``sources`` with the period's open days and bookings, and the basket, as they now are: one statement.
 
     None when the period has no open day (the basket comes joined to them)."""
+    with together(session) as batch:
+        reread = _reread_days_in(batch, sources, now)
+    return reread()
+
+
+def _reread_days_in(batch: Batch, sources: GridSources, now: datetime) -> Callable[[], GridSources | None]:
+    """``_reread_days`` in ``batch``; call the answer once the batch has gone."""
     request = sources.request
     unit_ids = [u.id for u in sources.shown_units]
     child_ids = [c.id for c in sources.shown_children]
     if not unit_ids:
-        return None
-    rows = session.execute(
+        return lambda: None
+    reread = batch.add(
         select(OpenDay.id, OpenDay.unit_id, OpenDay.day, OpenDay.capacity, OpenDay.places_taken,
                _stale_holds_on_full_days(now).label("stale"),
                Booking.id.label("booking_id"), Booking.child_id, Booking.state, Booking.price_cents,
@@ -455,7 +524,11 @@ def _reread_days(session: Session, sources: GridSources, now: datetime) -> GridS
         .outerjoin(Booking, and_(Booking.open_day_id == OpenDay.id, Booking.child_id.in_(child_ids), _is_shown(now)))
         .outerjoin(Basket, and_(Basket.family_id == request.family_id, Basket.state.in_(ACTIVE_BASKET_STATES)))
         .where(OpenDay.unit_id.in_(unit_ids), OpenDay.day.between(request.first_day, request.last_day))
-    ).all()
+    )
+    return lambda: _with_days(sources, reread.result.all())
+
+
+def _with_days(sources: GridSources, rows: Sequence[Row[Any]]) -> GridSources | None:
     open_days: dict[tuple[int, date], _OpenDayFacts] = {}
     stale: dict[int, int] = {}
     bookings: dict[tuple[int, int, date], _BookingFacts] = {}

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desk.db.models import Family, LedgerEntry, QuotientBracket, Tariff
+from desk.db.pipeline import Batch, together
 from desk.errors import DeskError
 
 
@@ -66,25 +67,40 @@ def price_list(session: Session, quotient: int | None, unit_ids: list[int]) -> P
 
 def family_price_list(session: Session, family_id: int, unit_ids: list[int]) -> PriceList:
     """The prices of ``unit_ids`` for the family, its quotient and the brackets read in one statement."""
+    with together(session) as batch:
+        prices = family_price_list_in(batch, family_id, unit_ids)
+    return prices()
+
+
+def family_price_list_in(batch: Batch, family_id: int, unit_ids: list[int]) -> Callable[[], PriceList]:
+    """``family_price_list`` in ``batch``; call the answer once the batch has gone."""
     quotient = select(Family.quotient_familial).where(Family.id == family_id).scalar_subquery()
-    rows = session.execute(
+    found = batch.add(
         select(QuotientBracket.id, QuotientBracket.label, QuotientBracket.lower_bound, QuotientBracket.upper_bound,
                quotient.label("quotient"), Tariff.unit_id, Tariff.price_cents)
         .outerjoin(Tariff, and_(Tariff.bracket_id == QuotientBracket.id, Tariff.unit_id.in_(unit_ids)))
         .order_by(QuotientBracket.lower_bound, QuotientBracket.id)
-    ).all()
-    brackets = list({row.id: row for row in rows}.values())
-    chosen = choose_bracket(brackets, rows[0].quotient if rows else None)
-    return PriceList(chosen.label, {row.unit_id: row.price_cents for row in rows
-                                    if row.id == chosen.id and row.unit_id is not None})
+    )
+
+    def prices() -> PriceList:
+        rows = found.result.all()
+        brackets = list({row.id: row for row in rows}.values())
+        chosen = choose_bracket(brackets, rows[0].quotient if rows else None)
+        return PriceList(chosen.label, {row.unit_id: row.price_cents for row in rows
+                                        if row.id == chosen.id and row.unit_id is not None})
+
+    return prices
 
 
 def family_balance(session: Session, family_id: int) -> int:
     """Positive: owed by the family (*restant dû*); negative: owed to it (*avoir*)."""
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(LedgerEntry.family_id == family_id)
-    )
-    return int(total or 0)
+    return int(session.scalar(select(family_balance_column(family_id))) or 0)
+
+
+def family_balance_column(family_id: int) -> Any:
+    """The family's balance as a column to read along with something else."""
+    return select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
+        LedgerEntry.family_id == family_id).scalar_subquery()
 
 
 def amount_to_pay(bookings_cents: int, cancellations_cents: int, balance_cents: int) -> int:

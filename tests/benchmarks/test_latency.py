@@ -39,18 +39,14 @@ from desk.app import configure
 from desk.clock import PARIS, FrozenClock
 from desk.db.engine import Database, open_database
 from desk.db.enums import LIVE_BOOKING_STATES, UnitKind
-from desk.db.migrate import ensure_schema
 from desk.db.models import Booking, Child, Enrolment, OpenDay, Unit
 from desk.services.auth import log_in
-from desk.services.demo import load_demo
-from desk.services.enrolment import enrol
-from desk.services.families import load_family
 from desk.services.search import search_families
 from desk.ui.context import DeskContext
 from desk.ui.dialogs import RecordingDialogService
 from desk.ui.main_window import MainWindow
 from tests.benchmarks.conftest import BENCH_LOGIN, BENCH_PASSWORD, FAMILIES, bench_cashier
-from tests.conftest import fresh_schema
+from tests.conftest import enrolled_demo
 from tests.tcp_proxy import TcpProxy
 from tests.ui.conftest import cell_index, settle
 
@@ -98,18 +94,8 @@ class StallMeter:
 
 @pytest.fixture(scope="module")
 def demo_url(postgres_server_url: str) -> Iterator[str]:
-    with fresh_schema(postgres_server_url) as url:
-        database = open_database(url)
-        ensure_schema(database)
-        clock = FrozenClock(NOW)
-        with database.session_factory.begin() as session:
-            load_demo(session, clock)
-            cashier = log_in(session, clock, "regisseur", "regisseur").actor()
-            noah = load_family(session, _durand(session), NOW.date()).children[0].id
-            activity = session.query(Unit.activity_id).filter(Unit.name == "Mercredi journée").first()[0]
-            enrol(session, clock, child_id=noah, activity_id=activity, actor=cashier)
-        database.dispose()
-        yield url
+    with enrolled_demo(postgres_server_url, FrozenClock(NOW)) as demo:
+        yield demo.url
 
 
 def _durand(session) -> int:

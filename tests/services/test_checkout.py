@@ -124,7 +124,7 @@ def test_a_failure_anywhere_leaves_the_basket_exactly_as_it_was(database, clock,
     def broken_journal(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(checkout_module, "append_entries", broken_journal)
+    monkeypatch.setattr(checkout_module, "append_entries_in", broken_journal)
     with pytest.raises(RuntimeError):  # 10 € booked, 10 € cancelled: nothing to hand over
         town.pay(database, clock, [], actor=town.cashier)
     assert snapshot() == before

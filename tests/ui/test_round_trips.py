@@ -3,7 +3,8 @@
 At 20 ms of round trip every statement is felt, so these counts are what must
 not regress (the seconds are measured by ``tests/benchmarks/test_latency.py``).
 The ceilings are today's figures: the payment meets issue 16's target (12 statements, the ticket, the
-account and the grid included); the click is one above its target (6).
+account and the grid included); the click is one above its target (6), but its seven statements reach
+PostgreSQL in two exchanges (``tests/services/test_round_trips_postgres.py`` counts those).
 """
 
 from __future__ import annotations
@@ -28,24 +29,26 @@ class Statements:
     sent: list[str] = field(default_factory=list)
 
     def __call__(self, _connection, _cursor, statement: str, *_args) -> None:
-        self.sent.append(statement.split(None, 1)[0].upper())
+        self.sent.append(" ".join(statement.split()[:4]).upper())
 
     def take(self) -> tuple[int, int]:
         """(statements, transactions) since the last call; BEGIN counts as a transaction, not a statement."""
         sent, self.sent = self.sent, []
-        begins = sum(1 for kind in sent if kind == "BEGIN")
+        begins = sum(1 for kind in sent if kind.startswith("BEGIN"))
         return len(sent) - begins, begins
 
     def take_first(self) -> tuple[int, int]:
         """The first transaction since the last call: (its statements, 1); what followed is dropped."""
         sent, self.sent = self.sent, []
-        begins = [index for index, kind in enumerate(sent) if kind == "BEGIN"] + [len(sent)]
+        begins = [index for index, kind in enumerate(sent) if kind.startswith("BEGIN")] + [len(sent)]
         return begins[1] - begins[0] - 1, 1
 
 
 def test_the_counter_journey_costs_a_bounded_number_of_statements(qtbot, window):
     context = window.testing[0]
     window.data_changes.stop()  # SQLite cannot tell this desk's echo from another desk's: keep it out of the count
+    window.overview_timer.stop()  # nor the home figures, which a change heard before may have scheduled
+    qtbot.waitUntil(lambda: not window.runner.waiting)
     panel = window.family.planning
     family_id = window.family.file.id
     counted = Statements()

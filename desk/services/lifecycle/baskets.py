@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import enum
 from collections import Counter as Tally
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select, true, update
+from sqlalchemy import Row, Select, and_, or_, select, true, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from desk.clock import Clock
@@ -35,6 +37,7 @@ from desk.db.models import (
     Unit,
     UnitExclusion,
 )
+from desk.db.pipeline import Batch, together
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
 from desk.services.access import Actor, PermissionDeniedError, require_cashier
@@ -50,7 +53,7 @@ from desk.services.booking_rules import (
     cell_verdict,
 )
 from desk.services.lifecycle import bookings, locks
-from desk.services.pricing import PriceList, amount_to_pay, choose_bracket, family_balance
+from desk.services.pricing import PriceList, amount_to_pay, choose_bracket, family_balance_column
 
 DEFAULT_POLICY = BookingPolicy()
 MAX_REASON_LENGTH = 300
@@ -161,14 +164,22 @@ def active_basket(session: Session, family_id: int) -> Basket | None:
 
 
 def basket_view(session: Session, family_id: int) -> BasketView:
-    basket = active_basket(session, family_id)
-    balance = family_balance(session, family_id)
+    """The active basket, its lines and the family's balance: three statements in one exchange."""
+    active = select(Basket.id).where(Basket.family_id == family_id,
+                                     Basket.state.in_(ACTIVE_BASKET_STATES)).scalar_subquery()
+    with together(session) as batch:
+        found = batch.add(select(Basket).where(Basket.family_id == family_id,
+                                               Basket.state.in_(ACTIVE_BASKET_STATES)))
+        balance = batch.add(select(family_balance_column(family_id)))
+        lines = batch.add(_lines_query().where(or_(
+            and_(Booking.basket_id == active, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+            and_(Booking.cancellation_basket_id == active, Booking.state == BookingState.CONFIRMED),
+        )))
+    basket = found.result.scalar_one_or_none()
+    balance_cents = int(balance.result.scalar_one() or 0)
     if basket is None:
-        return BasketView(family_id, None, None, (), (), balance, None)
-    rows = session.execute(_lines_query().where(or_(
-        and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
-        and_(Booking.cancellation_basket_id == basket.id, Booking.state == BookingState.CONFIRMED),
-    ))).all()
+        return BasketView(family_id, None, None, (), (), balance_cents, None)
+    rows = lines.result.all()
     pending = [row for row in rows if row.state is BookingState.PENDING]
     holds = [row.hold_expires_at for row in pending if row.hold_expires_at is not None]
     return BasketView(
@@ -177,7 +188,7 @@ def basket_view(session: Session, family_id: int) -> BasketView:
         state=basket.state,
         bookings=tuple(_line(row) for row in pending),
         cancellations=tuple(_line(row, is_cancellation=True) for row in rows if row.state is BookingState.CONFIRMED),
-        balance_cents=balance,
+        balance_cents=balance_cents,
         hold_expires_at=min(holds) if holds else None,
         expired=tuple(_line(row, is_expired=True) for row in rows if row.state is BookingState.EXPIRED),
     )
@@ -253,6 +264,7 @@ def toggle_booking(
     policy: BookingPolicy = DEFAULT_POLICY,
     override_reason: str | None = None,
     describe_basket: bool = True,
+    then: Callable[[Batch], object] | None = None,
 ) -> ToggleResult:
     """Check or uncheck one cell of the planning for one child.
 
@@ -261,37 +273,57 @@ def toggle_booking(
     pending one is dropped; a paid one is proposed for cancellation, which only
     a régisseur may do; a proposed cancellation is withdrawn. A régisseur may
     pass the booking deadline by giving a reason, kept in the audit trail.
-    ``describe_basket`` False spares the basket's recap to a caller that reads
-    the grid next, in the same transaction.
+
+    Two exchanges with the server (``desk.db.pipeline``): the first sends the
+    locks (agent and family, basket, bookings) with the cell's facts, read
+    after the family's lock; the rule decides on them; the second sends the
+    changes. ``then`` (an ``Along``) adds to the second what the caller shows
+    next (the grid), read after the changes, and that batch then ends the
+    unit of work: it carries the COMMIT. ``describe_basket`` (without
+    ``then``) reads the basket's recap afterwards.
     """
     now = clock.now()
-    actor = locks.acting_on_family(session, actor, family_id)
+    with together(session) as batch:
+        checked = locks.acting_on_family_in(batch, actor, family_id)
+        facts = batch.add(_cell_statement(child_id, open_day_id))
+        opened = locks.active_or_new_basket_in(batch, family_id, now, actor.agent_id)
+        locked = _lock_around_in(batch, now, family_id, child_id, open_day_id, policy)
+    actor = checked()
     overridden = _deadline_override(session, clock, actor, override_reason, family_id)
-    cell = _cell(session, family_id, child_id, open_day_id)
-    basket = locks.active_or_new_basket(session, family_id, now, actor.agent_id)
-    held = _lock_around(session, now, basket, cell, policy)
+    cell = _cell_of(session, facts.result.all(), family_id, child_id)
+    basket = opened()
+    held = [_Held.of(booking, now) for booking in locked()]
     live = next((b for b in held if b.child_id == child_id and b.open_day_id == open_day_id and b.is_live), None)
     if live is None and cell.open_day.places_taken >= cell.open_day.capacity:  # holds run out free a place
         held += [_Held.of(b, now) for b in locks.bookings(
             session, Booking.open_day_id == open_day_id, Booking.state == BookingState.PENDING,
             Booking.hold_expires_at <= now, Booking.id.not_in([b.id for b in held]), skip_locked=True)]
-    freed = bookings.expire(session, now, [b.id for b in held if b.stale])
-    verdict = _verdict(cell, basket, live, held, freed, now, actor, overridden)
+    stale = {b.id: b.open_day_id for b in held if b.stale}
+    verdict = _verdict(cell, basket, live, held, Tally(stale.values()), now, actor, overridden)
     if not verdict.allowed:
         _refuse(verdict)
-    result = _apply(session, now, policy, actor, cell, basket, live, held)
-    view = basket_view(session, family_id) if describe_basket else None
-    return ToggleResult(result.outcome, result.booking_id, result.replaced_booking_ids, view)
+    try:
+        with together(session, commit=then is not None) as batch:
+            bookings.end_held(batch, now, stale, BookingState.EXPIRED)
+            toggled = _apply(batch, now, policy, actor, cell, basket, live, held)
+            if then is not None:
+                then(batch)
+    except IntegrityError as error:  # a place taken at another desk since the facts were read
+        if not bookings.is_full_refusal(error):
+            raise
+        raise BookingRefusedError(Blocker.FULL, blocker_text(Blocker.FULL)) from None
+    result = toggled()
+    return replace(result, basket=basket_view(session, family_id)) if describe_basket and then is None else result
 
 
-def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> _Cell:
+def _cell_statement(child_id: int, open_day_id: int) -> Select[Any]:
     """The child, the open day with its unit and activity, the excluded units' days, the enrolment and the
     unit's price in each quotient bracket with the family's quotient: one statement."""
     other, other_unit = aliased(OpenDay), aliased(Unit)
     enrolment = select(Enrolment.id).where(Enrolment.child_id == Child.id, Enrolment.activity_id == Unit.activity_id,
                                            Enrolment.ended_at.is_(None)).limit(1).scalar_subquery()
     quotient = select(Family.quotient_familial).where(Family.id == Child.family_id).scalar_subquery()
-    rows = session.execute(
+    return (
         select(Child, OpenDay, Unit, Activity, other.id.label("other_id"), other_unit.name.label("other_name"),
                enrolment.label("enrolment_id"), quotient.label("quotient"),
                QuotientBracket.id.label("bracket_id"), QuotientBracket.label.label("bracket_label"),
@@ -306,7 +338,10 @@ def _cell(session: Session, family_id: int, child_id: int, open_day_id: int) -> 
         .outerjoin(QuotientBracket, true())
         .outerjoin(Tariff, and_(Tariff.bracket_id == QuotientBracket.id, Tariff.unit_id == Unit.id))
         .where(OpenDay.id == open_day_id)
-    ).all()
+    )
+
+
+def _cell_of(session: Session, rows: Sequence[Row[Any]], family_id: int, child_id: int) -> _Cell:
     if not rows:
         if session.get(Child, child_id) is None:
             raise DeskError("Cet enfant n'appartient pas à ce dossier.", "Rouvrez le dossier de la famille.")
@@ -333,27 +368,38 @@ class _Bracket:
     upper_bound: int | None
 
 
-def _lock_around(session: Session, now: datetime, basket: Basket, cell: _Cell, policy: BookingPolicy) -> list[_Held]:
+def _lock_around_in(batch: Batch, now: datetime, family_id: int, child_id: int, open_day_id: int,
+                    policy: BookingPolicy) -> Callable[[], list[Booking]]:
     """Lock the basket's bookings and the child's live ones in this cell and the cells it excludes; renew, in the
     same statement, the basket's holds still running but the clicked cell's.
 
-    Every change renews the holds still running in the basket (stale ones are
-    expired next, the clicked cell's is the one the click changes, a new one
-    holds from now); the basket itself was touched when it was locked. A
-    refusal rolls the renewal back with the rest.
+    Sent with the basket's lock, before its answer: the basket and the
+    excluded cells are found by the statement itself. Every change renews
+    the holds still running in the basket (stale ones are expired next, the
+    clicked cell's is the one the click changes, a new one holds from now);
+    the basket itself was touched when it was locked. A refusal rolls the
+    renewal back with the rest.
     """
-    rows = locks.bookings_renewing(
-        session,
+    basket_id = select(Basket.id).where(Basket.family_id == family_id,
+                                        Basket.state.in_(ACTIVE_BASKET_STATES)).scalar_subquery()
+    clicked, other = aliased(OpenDay), aliased(OpenDay)
+    excluded_days = (select(other.id).select_from(clicked)
+                     .join(UnitExclusion, UnitExclusion.unit_id == clicked.unit_id)
+                     .join(other, and_(other.unit_id == UnitExclusion.excluded_unit_id, other.day == clicked.day))
+                     .where(clicked.id == open_day_id))
+    return locks.bookings_renewing_in(
+        batch,
         or_(
-            and_(Booking.basket_id == basket.id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
-            and_(Booking.child_id == cell.child.id, Booking.open_day_id.in_([cell.open_day.id, *cell.excluded]),
+            and_(Booking.basket_id == basket_id, Booking.state.in_([BookingState.PENDING, BookingState.EXPIRED])),
+            and_(Booking.child_id == child_id,
+                 or_(Booking.open_day_id == open_day_id, Booking.open_day_id.in_(excluded_days)),
                  Booking.state.in_(LIVE_BOOKING_STATES)),
         ),
-        renew=and_(Booking.basket_id == basket.id, Booking.state == BookingState.PENDING, Booking.hold_expires_at > now,
-                   or_(Booking.child_id != cell.child.id, Booking.open_day_id != cell.open_day.id)),
+        renew=and_(Booking.basket_id == basket_id, Booking.state == BookingState.PENDING,
+                   Booking.hold_expires_at > now,
+                   or_(Booking.child_id != child_id, Booking.open_day_id != open_day_id)),
         hold_until=now + policy.hold,
     )
-    return [_Held.of(row, now) for row in rows]
 
 
 def _state(live: _Held | None) -> CellState:
@@ -405,49 +451,45 @@ def _refuse(verdict: Verdict) -> None:
     raise BookingRefusedError(verdict.blocker, verdict.text)
 
 
-def _apply(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, cell: _Cell, basket: Basket,
-           live: _Held | None, held: list[_Held]) -> ToggleResult:
+def _apply(batch: Batch, now: datetime, policy: BookingPolicy, actor: Actor, cell: _Cell, basket: Basket,
+           live: _Held | None, held: list[_Held]) -> Callable[[], ToggleResult]:
+    """The change, in ``batch``; call the answer once the batch has gone."""
     if live is None:
-        return _add(session, now, policy, actor, cell, basket, held)
+        return _add(batch, now, policy, actor, cell, basket, held)
     if live.state is BookingState.PENDING:
-        bookings.drop(session, now, [live.id])
-        return ToggleResult(ToggleOutcome.REMOVED, live.id)
-    booking = session.get(Booking, live.id)
-    assert booking is not None
+        bookings.end_held(batch, now, {live.id: live.open_day_id}, BookingState.CANCELLED)
+        return lambda: ToggleResult(ToggleOutcome.REMOVED, live.id)
     if live.cancellation_basket_id == basket.id:
-        replaced = _drop_replacements(session, now, cell, held)
-        bookings.propose_cancellation(session, booking, None)
-        return ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id, replaced)
-    bookings.propose_cancellation(session, booking, basket.id)
-    return ToggleResult(ToggleOutcome.CANCELLATION_PROPOSED, live.id)
+        replaced = _drop_replacements(batch, now, cell, held)
+        bookings.propose_cancellation(batch, live.id, None)
+        return lambda: ToggleResult(ToggleOutcome.CANCELLATION_WITHDRAWN, live.id, replaced)
+    bookings.propose_cancellation(batch, live.id, basket.id)
+    return lambda: ToggleResult(ToggleOutcome.CANCELLATION_PROPOSED, live.id)
 
 
-def _add(session: Session, now: datetime, policy: BookingPolicy, actor: Actor, cell: _Cell, basket: Basket,
-         held: list[_Held]) -> ToggleResult:
+def _add(batch: Batch, now: datetime, policy: BookingPolicy, actor: Actor, cell: _Cell, basket: Basket,
+         held: list[_Held]) -> Callable[[], ToggleResult]:
     child, open_day = cell.child, cell.open_day
     if cell.enrolment_id is None:
-        raise _not_enrolled(child, open_day.unit.activity)
-    enrolment_id = cell.enrolment_id
-    forget_expired(session, basket.id, [b.id for b in held if b.child_id == child.id and b.state is BookingState.EXPIRED
-                                        and b.open_day_id in (open_day.id, *cell.excluded)])
-    replaced = _drop_replacements(session, now, cell, held)
-    price = cell.prices.price_of(open_day.unit_id)
-    booking = Booking(
-        child_id=child.id, enrolment_id=enrolment_id, open_day_id=open_day.id, basket_id=basket.id,
-        state=BookingState.PENDING, price_cents=price, hold_expires_at=now + policy.hold, created_at=now,
+        raise _not_enrolled(child, cell.activity)
+    forget_expired_in(batch, basket.id, [b.id for b in held if b.child_id == child.id
+                                         and b.state is BookingState.EXPIRED
+                                         and b.open_day_id in (open_day.id, *cell.excluded)])
+    replaced = _drop_replacements(batch, now, cell, held)
+    added = bookings.add_held_pending(
+        batch, child_id=child.id, enrolment_id=cell.enrolment_id, open_day_id=open_day.id, basket_id=basket.id,
+        price_cents=cell.prices.price_of(open_day.unit_id), hold_expires_at=now + policy.hold, created_at=now,
         created_by_id=actor.agent_id,
     )
-    if not bookings.add_pending(session, booking):
-        raise BookingRefusedError(Blocker.FULL, blocker_text(Blocker.FULL))
-    return ToggleResult(ToggleOutcome.ADDED, booking.id, replaced)
+    return lambda: ToggleResult(ToggleOutcome.ADDED, added.result.scalar_one(), replaced)
 
 
-def _drop_replacements(session: Session, now: datetime, cell: _Cell, held: list[_Held]) -> tuple[int, ...]:
+def _drop_replacements(batch: Batch, now: datetime, cell: _Cell, held: list[_Held]) -> tuple[int, ...]:
     """The basket's pending bookings of the child in the units this cell excludes give way to it."""
-    replaced = [b.id for b in held if b.child_id == cell.child.id and b.open_day_id in cell.excluded
-                and b.state is BookingState.PENDING and not b.stale]
-    bookings.drop(session, now, replaced)
-    return tuple(replaced)
+    replaced = {b.id: b.open_day_id for b in held if b.child_id == cell.child.id and b.open_day_id in cell.excluded
+                and b.state is BookingState.PENDING and not b.stale}
+    bookings.end_held(batch, now, replaced, BookingState.CANCELLED)
+    return tuple(sorted(replaced))
 
 
 def active_enrolment_id(session: Session, child: Child, activity: Activity) -> int:
@@ -514,13 +556,18 @@ def forget_expired_line(session: Session, family_id: int, booking_id: int, actor
 
 
 def forget_expired(session: Session, basket_id: int, booking_ids: list[int]) -> None:
+    with together(session) as batch:
+        forget_expired_in(batch, basket_id, booking_ids)
+
+
+def forget_expired_in(batch: Batch, basket_id: int, booking_ids: list[int]) -> None:
     if booking_ids:
-        session.execute(
+        batch.add(
             update(Booking).where(Booking.basket_id == basket_id, Booking.state == BookingState.EXPIRED,
                                   Booking.id.in_(booking_ids))
-            .values(basket_id=None).execution_options(synchronize_session=False)
+            .values(basket_id=None), synchronize_session=False,
         )
-        bookings.forget_loaded(session, booking_ids)
+        bookings.forget_loaded(batch.session, booking_ids)
 
 
 def expire_holds(session: Session, now: datetime) -> ExpiryReport:

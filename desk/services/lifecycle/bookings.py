@@ -14,15 +14,18 @@ Callers hold the bookings' locks (``locks.bookings``) before they move them.
 from __future__ import annotations
 
 from collections import Counter as Tally
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import case, update
+from sqlalchemy import case, insert, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from desk.db.enums import BookingState
 from desk.db.models import Booking, OpenDay
+from desk.db.pipeline import Batch, Deferred, together
 from desk.services.lifecycle import locks
 
 
@@ -61,15 +64,22 @@ def renew(session: Session, now: datetime, hold: timedelta, booking: Booking) ->
 
 def confirm(session: Session, now: datetime, payment_id: int, booking_ids: list[int]) -> bool:
     """pending → confirmed by a payment; False (and nothing changed) unless every one was still pending."""
+    with together(session) as batch:
+        confirmed = confirm_in(batch, now, payment_id, booking_ids)
+    return confirmed()
+
+
+def confirm_in(batch: Batch, now: datetime, payment_id: int, booking_ids: list[int]) -> Callable[[], bool]:
+    """``confirm`` in ``batch``; call the answer once the batch has gone (False: the caller must not commit)."""
     if not booking_ids:
-        return True
-    confirmed = session.execute(
+        return lambda: True
+    confirmed = batch.add(
         update(Booking).where(Booking.id.in_(booking_ids), Booking.state == BookingState.PENDING)
-        .values(state=BookingState.CONFIRMED, confirmed_at=now, payment_id=payment_id, hold_expires_at=None)
-        .execution_options(synchronize_session=False)
+        .values(state=BookingState.CONFIRMED, confirmed_at=now, payment_id=payment_id, hold_expires_at=None),
+        synchronize_session=False,
     )
-    forget_loaded(session, booking_ids)
-    return confirmed.rowcount == len(booking_ids)
+    forget_loaded(batch.session, booking_ids)
+    return lambda: confirmed.result.rowcount == len(booking_ids)
 
 
 def cancel_confirmed(session: Session, now: datetime, booking_id: int) -> bool:
@@ -84,10 +94,11 @@ def cancel_confirmed(session: Session, now: datetime, booking_id: int) -> bool:
     return bool(open_day_ids)
 
 
-def propose_cancellation(session: Session, booking: Booking, basket_id: int | None) -> None:
-    """Put a paid booking's cancellation in the basket (``basket_id``), or take it back out (None)."""
-    booking.cancellation_basket_id = basket_id
-    session.flush()
+def propose_cancellation(batch: Batch, booking_id: int, basket_id: int | None) -> None:
+    """Put a paid booking's cancellation in the basket (``basket_id``), or take it back out (None), in ``batch``."""
+    batch.add(update(Booking).where(Booking.id == booking_id, Booking.state == BookingState.CONFIRMED)
+              .values(cancellation_basket_id=basket_id), synchronize_session=False)
+    forget_loaded(batch.session, [booking_id])
 
 
 def take_place(session: Session, open_day_id: int) -> bool:
@@ -102,17 +113,55 @@ def take_place(session: Session, open_day_id: int) -> bool:
 
 def release_places(session: Session, freed: Tally[int]) -> None:
     """Give back places, in one statement, open days in ascending id."""
+    with together(session) as batch:
+        _release_in(batch, freed)
+
+
+def _release_in(batch: Batch, freed: Tally[int]) -> None:
     freed = Tally({open_day_id: count for open_day_id, count in freed.items() if count})
     if not freed:
         return
     if len(freed) > 1:  # an UPDATE locks its rows in scan order: lock them in id order first
-        locks.open_days(session, freed)
-    locks.take(session, locks.Rank.OPEN_DAYS)
-    session.execute(
+        locks.open_days_in(batch, freed)
+    locks.take(batch.session, locks.Rank.OPEN_DAYS)
+    batch.add(
         update(OpenDay).where(OpenDay.id.in_(sorted(freed)))
-        .values(places_taken=OpenDay.places_taken - case(dict(freed), value=OpenDay.id))
-        .execution_options(synchronize_session=False)
+        .values(places_taken=OpenDay.places_taken - case(dict(freed), value=OpenDay.id)),
+        synchronize_session=False,
     )
+
+
+def end_held(batch: Batch, now: datetime, held: Mapping[int, int], state: BookingState) -> Tally[int]:
+    """pending → ``state`` (expired or cancelled) in ``batch``, for bookings the caller locked and read
+    pending under that lock (booking id → its open day), so that each changes and frees its place once,
+    without waiting for the update's answer. Returns the places freed by open day."""
+    if not held:
+        return Tally()
+    ids = sorted(held)
+    batch.add(update(Booking).where(Booking.id.in_(ids), Booking.state == BookingState.PENDING)
+              .values(state=state, ended_at=now), synchronize_session=False)
+    forget_loaded(batch.session, ids)
+    freed = Tally(held.values())
+    _release_in(batch, freed)
+    return freed
+
+
+def add_held_pending(batch: Batch, **values: Any) -> Deferred:
+    """A new pending booking (``values``) and the place it takes, in ``batch``; its result is the new id.
+
+    The place first, without waiting to learn whether one was left: above
+    capacity the database refuses it (CHECK ``within_capacity``,
+    ``is_full_refusal``) and nothing of the batch is kept.
+    """
+    locks.take(batch.session, locks.Rank.OPEN_DAYS)
+    batch.add(update(OpenDay).where(OpenDay.id == values["open_day_id"])
+              .values(places_taken=OpenDay.places_taken + 1), synchronize_session=False)
+    return batch.add(insert(Booking).values(state=BookingState.PENDING, **values).returning(Booking.id))
+
+
+def is_full_refusal(error: IntegrityError) -> bool:
+    """Whether the database refused a place above an open day's capacity."""
+    return "within_capacity" in str(error.orig)
 
 
 def _end_pending(session: Session, now: datetime, booking_ids: Iterable[int], state: BookingState) -> Tally[int]:

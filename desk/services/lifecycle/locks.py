@@ -35,10 +35,17 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, and_, case, literal, select, update
 from sqlalchemy.orm import Session
 
-from desk.db.baskets import ACTIVE_BASKET_STATES, lock_active_basket, lock_or_open_basket
+from desk.db.baskets import (
+    ACTIVE_BASKET_STATES,
+    basket_opened,
+    lock_active_basket,
+    lock_or_open_basket,
+    open_or_touch_basket,
+)
 from desk.db.counters import next_counter_value
 from desk.db.enums import CashSessionKind
 from desk.db.models import Agent, Basket, Booking, CashSession, Family, OnlinePayment, OpenDay, RegieSettings
+from desk.db.pipeline import Batch, together
 from desk.errors import DeskError
 from desk.services.access import Actor, PermissionDeniedError
 
@@ -124,27 +131,40 @@ def acting_on_family(session: Session, actor: Actor, family_id: int) -> Actor:
     planning click): one round trip instead of two. A missing agent or family
     falls back to the two statements, which say which.
     """
+    with together(session) as batch:
+        checked = acting_on_family_in(batch, actor, family_id)
+    return checked()
+
+
+def acting_on_family_in(batch: Batch, actor: Actor, family_id: int) -> Callable[[], Actor]:
+    """``acting_on_family`` as the first statement of ``batch``; call the answer once the batch has gone."""
+    session = batch.session
     if actor.agent_id is None or _held_family(session) == family_id:
-        checked = acting(session, actor)
+        known = acting(session, actor)
         family(session, family_id)
-        return checked
+        return lambda: known
     session.info.pop(_HELD, None)
     take(session, Rank.AGENT)
     take(session, Rank.FAMILY)
-    row = session.execute(
+    locked = batch.add(
         select(Agent.role, Agent.is_active, Agent.display_name, Family.id.label("family_id"))
         .select_from(Agent).join(Family, Family.id == family_id)  # one row each: no cartesian product
         .where(Agent.id == actor.agent_id)
         .with_for_update(read=True, of=Agent)
         .suffix_with("FOR NO KEY UPDATE OF family", dialect="postgresql")
-    ).one_or_none()
-    if row is None or not row.is_active:
-        checked = acting(session, actor)
-        family(session, family_id)
-        return checked
-    checked = Actor(actor.agent_id, row.role, row.display_name)
-    session.info[_ACTOR] = (session.get_transaction(), checked)
-    session.info[_FAMILY] = (session.get_transaction(), family_id)
+    )
+
+    def checked() -> Actor:
+        row = locked.result.one_or_none()
+        if row is None or not row.is_active:  # the two statements say which is missing
+            known = acting(session, actor)
+            family(session, family_id)
+            return known
+        known = Actor(actor.agent_id, row.role, row.display_name)
+        session.info[_ACTOR] = (session.get_transaction(), known)
+        session.info[_FAMILY] = (session.get_transaction(), family_id)
+        return known
+
     return checked
 
 
@@ -157,25 +177,50 @@ def acting_at_counter(session: Session, actor: Actor, family_id: int
     open session, or a missing agent or family, the statements run one
     after the other and say which.
     """
-    if actor.agent_id is not None and _held_family(session) != family_id:
-        session.info.pop(_HELD, None)
-        for rank in (Rank.AGENT, Rank.CASH_SESSION, Rank.FAMILY):
-            take(session, rank)
-        row = session.execute(
-            select(CashSession, Agent.role, Agent.is_active, Agent.display_name, _authorised_modes())
-            .select_from(Agent)
-            .join(CashSession, and_(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None)))
-            .join(Family, Family.id == family_id)
-            .where(Agent.id == actor.agent_id)
-            .with_for_update(read=True, of=[Agent, CashSession])
-            .suffix_with("FOR NO KEY UPDATE OF family", dialect="postgresql")
-            .execution_options(populate_existing=True)
-        ).one_or_none()
-        if row is not None and row.is_active:
-            checked = Actor(actor.agent_id, row.role, row.display_name)
-            session.info[_ACTOR] = (session.get_transaction(), checked)
-            session.info[_FAMILY] = (session.get_transaction(), family_id)
-            return checked, row.CashSession, row.authorised_modes
+    with together(session) as batch:
+        acted = acting_at_counter_in(batch, actor, family_id)
+    return acted()
+
+
+def acting_at_counter_in(batch: Batch, actor: Actor, family_id: int
+                         ) -> Callable[[], tuple[Actor, CashSession | None, str | None]]:
+    """``acting_at_counter`` as the first statement of ``batch``; call the answer once the batch has gone.
+
+    What the batch sends next runs whether or not this statement found its
+    rows; when it did not (no open session), the answer takes the locks one
+    by one, and the payment is refused.
+    """
+    session = batch.session
+    if actor.agent_id is None or _held_family(session) == family_id:
+        return lambda: _acting_at_counter_one_by_one(session, actor, family_id)
+    session.info.pop(_HELD, None)
+    for rank in (Rank.AGENT, Rank.CASH_SESSION, Rank.FAMILY):
+        take(session, rank)
+    locked = batch.add(
+        select(CashSession, Agent.role, Agent.is_active, Agent.display_name, _authorised_modes())
+        .select_from(Agent)
+        .join(CashSession, and_(CashSession.kind == CashSessionKind.COUNTER, CashSession.closed_at.is_(None)))
+        .join(Family, Family.id == family_id)
+        .where(Agent.id == actor.agent_id)
+        .with_for_update(read=True, of=[Agent, CashSession])
+        .suffix_with("FOR NO KEY UPDATE OF family", dialect="postgresql")
+        .execution_options(populate_existing=True)
+    )
+
+    def acted() -> tuple[Actor, CashSession | None, str | None]:
+        row = locked.result.one_or_none()
+        if row is None or not row.is_active:
+            return _acting_at_counter_one_by_one(session, actor, family_id)
+        checked = Actor(actor.agent_id, row.role, row.display_name)
+        session.info[_ACTOR] = (session.get_transaction(), checked)
+        session.info[_FAMILY] = (session.get_transaction(), family_id)
+        return checked, row.CashSession, row.authorised_modes
+
+    return acted
+
+
+def _acting_at_counter_one_by_one(session: Session, actor: Actor, family_id: int
+                                  ) -> tuple[Actor, CashSession | None, str | None]:
     checked = acting(session, actor)
     cash_session = open_counter_session(session)
     family(session, family_id)
@@ -232,6 +277,14 @@ def active_or_new_basket(session: Session, family_id: int, now: datetime, agent_
     return lock_or_open_basket(session, family_id, now, agent_id)
 
 
+def active_or_new_basket_in(batch: Batch, family_id: int, now: datetime, agent_id: int | None
+                            ) -> Callable[[], Basket]:
+    """``active_or_new_basket`` in ``batch``; call the answer once the batch has gone."""
+    take(batch.session, Rank.BASKET)
+    opened = batch.add(open_or_touch_basket(batch.session, family_id, now, agent_id))
+    return lambda: basket_opened(opened.result.scalars().one_or_none())
+
+
 def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[bool], *columns: Any,
                         outer: Callable[[Select[Any]], Select[Any]] | None = None,
                         loading: Sequence[Any] = ()) -> tuple[Basket, list[Booking], list[Row[Any]]] | None:
@@ -243,6 +296,16 @@ def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[b
     ``loading`` the bookings' loader options. None, and nothing locked, when
     the basket holds no booking (or there is none): the caller takes them one by one.
     """
+    with together(session) as batch:
+        locked = basket_and_bookings_in(batch, family_id, holds, *columns, outer=outer, loading=loading)
+    return locked()
+
+
+def basket_and_bookings_in(batch: Batch, family_id: int, holds: ColumnElement[bool], *columns: Any,
+                           outer: Callable[[Select[Any]], Select[Any]] | None = None, loading: Sequence[Any] = ()
+                           ) -> Callable[[], tuple[Basket, list[Booking], list[Row[Any]]] | None]:
+    """``basket_and_bookings`` in ``batch``; call the answer once the batch has gone."""
+    session = batch.session
     held = session.info.get(_HELD)
     take(session, Rank.BASKET)
     take(session, Rank.BOOKINGS)
@@ -250,18 +313,23 @@ def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[b
                  .join(Family, Family.id == Basket.family_id))
     if outer is not None:
         statement = outer(statement)
-    rows = session.execute(
+    locked = batch.add(
         statement.where(Basket.family_id == family_id, Basket.state.in_(ACTIVE_BASKET_STATES))
         .order_by(Booking.id).options(*loading)
         .with_for_update(of=[Basket, Booking]).execution_options(populate_existing=True)
-    ).all()
-    if not rows:
-        if held is None:
-            session.info.pop(_HELD, None)
-        else:
-            session.info[_HELD] = held
-        return None
-    return rows[0].Basket, list({row.Booking.id: row.Booking for row in rows}.values()), rows
+    )
+
+    def found() -> tuple[Basket, list[Booking], list[Row[Any]]] | None:
+        rows = locked.result.all()
+        if not rows:
+            if held is None:
+                session.info.pop(_HELD, None)
+            else:
+                session.info[_HELD] = held
+            return None
+        return rows[0].Basket, list({row.Booking.id: row.Booking for row in rows}.values()), rows
+
+    return found
 
 
 def basket_by_id(session: Session, basket_id: int) -> Basket | None:
@@ -292,28 +360,43 @@ def bookings_renewing(session: Session, *conditions: ColumnElement[bool], renew:
     order stays the documented one; every locked row is returned, renewed or
     not (the others are written unchanged).
     """
-    take(session, Rank.BOOKINGS)
+    with together(session) as batch:
+        locked = bookings_renewing_in(batch, *conditions, renew=renew, hold_until=hold_until)
+    return locked()
+
+
+def bookings_renewing_in(batch: Batch, *conditions: ColumnElement[bool], renew: ColumnElement[bool],
+                         hold_until: datetime) -> Callable[[], list[Booking]]:
+    """``bookings_renewing`` in ``batch``; call the answer once the batch has gone."""
+    take(batch.session, Rank.BOOKINGS)
     held = (select(Booking.id).where(*conditions).order_by(Booking.id).with_for_update().cte("held")
             .prefix_with("MATERIALIZED", dialect="postgresql"))
     statement = (update(Booking).where(Booking.id == held.c.id)
                  .values(hold_expires_at=case((renew, literal(hold_until, Booking.hold_expires_at.type)),
                                               else_=Booking.hold_expires_at))
                  .returning(Booking))
-    rows = session.scalars(select(Booking).from_statement(statement).execution_options(populate_existing=True))
-    return sorted(rows, key=lambda booking: booking.id)
+    locked = batch.add(select(Booking).from_statement(statement).execution_options(populate_existing=True))
+    return lambda: sorted(locked.result.scalars(), key=lambda booking: booking.id)
 
 
 def open_days(session: Session, open_day_ids: Iterable[int]) -> dict[int, OpenDay]:
     """The open days, locked in ascending id, with their place counts as committed."""
-    take(session, Rank.OPEN_DAYS)
+    with together(session) as batch:
+        locked = open_days_in(batch, open_day_ids)
+    return locked()
+
+
+def open_days_in(batch: Batch, open_day_ids: Iterable[int]) -> Callable[[], dict[int, OpenDay]]:
+    """``open_days`` in ``batch``; call the answer once the batch has gone."""
+    take(batch.session, Rank.OPEN_DAYS)
     ids = sorted(set(open_day_ids))
     if not ids:
-        return {}
-    rows = session.scalars(
+        return dict
+    locked = batch.add(
         select(OpenDay).where(OpenDay.id.in_(ids)).order_by(OpenDay.id)
         .with_for_update().execution_options(populate_existing=True)
     )
-    return {row.id: row for row in rows}
+    return lambda: {row.id: row for row in locked.result.scalars()}
 
 
 def regie_books(session: Session) -> None:

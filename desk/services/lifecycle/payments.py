@@ -12,16 +12,18 @@ receipt number, the journal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desk.clock import PARIS, Clock
-from desk.db.bulk import insert_returning_ids
-from desk.db.counters import next_counter_values
+from desk.db.bulk import insert_new_in
+from desk.db.counters import next_counter_values_in
 from desk.db.enums import (
     AuditOutcome,
     BasketState,
@@ -44,6 +46,7 @@ from desk.db.models import (
     Unit,
     UnitExclusion,
 )
+from desk.db.pipeline import Batch, together
 from desk.errors import DeskError
 from desk.money import format_cents
 from desk.services import evidence
@@ -66,13 +69,13 @@ from desk.services.documents import (
     keep_ticket_facts,
     tendered,
 )
-from desk.services.journal import append_entries, expect_tail, join_tail, journal_counts, tail_columns
+from desk.services.journal import append_entries_in, expect_tail, join_tail, journal_counts, tail_columns
 from desk.services.lifecycle import bookings as transitions
 from desk.services.lifecycle import locks
 from desk.services.lifecycle.baskets import DEFAULT_POLICY, active_enrolment_id, cell_facts
 from desk.services.lifecycle.credits import Cancellation, cancel_booking
 from desk.services.numbering import receipt_code, receipt_counter
-from desk.services.pricing import family_balance
+from desk.services.pricing import family_balance, family_balance_column
 from desk.services.tenders import DEFAULT_CASH_CEILING_CENTS, SettledLine, Settlement, Tender, mode_refusals, settle
 from reports import data
 
@@ -137,17 +140,24 @@ def pay_at_counter(
     accept_voucher_excess: bool = False,
     cash_ceiling_cents: int = DEFAULT_CASH_CEILING_CENTS,
     policy: BookingPolicy = DEFAULT_POLICY,
+    then: Callable[[Batch], object] | None = None,
 ) -> PaymentRecord:
-    """Pay the family's basket with the tenders entered at the counter."""
+    """Pay the family's basket with the tenders entered at the counter.
+
+    The locks and what the ticket prints go in the first exchange with the
+    server; ``then`` (an ``Along``) goes with the last (``record_payment``)."""
     now = clock.now()
-    actor, cash_session, authorised_modes = locks.acting_at_counter(session, actor, family_id)
+    with together(session) as batch:  # the locks and what the ticket prints, in one exchange
+        acted = locks.acting_at_counter_in(batch, actor, family_id)
+        ticketed = _lock_basket_with_ticket_in(batch, family_id)
+    actor, cash_session, authorised_modes = acted()
     if cash_session is None:
         raise DeskError("La caisse n'est pas ouverte : aucun encaissement au guichet n'est possible.",
                         "Un régisseur doit ouvrir la caisse avec son fond de caisse (menu Caisse).")
     refused = mode_refusals(authorised_modes)
     if refusals := list(dict.fromkeys(refused[t.mode] for t in tenders if t.mode in refused)):
         raise PaymentRefusedError(refusals)
-    locked = _lock_basket_with_ticket(session, family_id)
+    locked = ticketed()
     if locked is None:
         basket = lock_basket_for_payment(session, family_id)
         contents = basket_contents(session, now, basket, actor, policy)
@@ -169,7 +179,7 @@ def pay_at_counter(
     return record_payment(
         session, now, family_id=family_id, basket=basket, actor=actor, channel=PaymentChannel.COUNTER,
         settlement=settlement, bookings=contents.bookings, due=due, cancelled=cancelled, cash_session_id=cash_session.id,
-        ticket=ticket,
+        ticket=ticket, then=then,
     )
 
 
@@ -184,12 +194,6 @@ class _TicketRead:
     payments: tuple[SummaryRow, ...]  # the family's earlier payments, a row per line
 
 
-def family_balance_column(family_id: int) -> Any:
-    """The family's balance as a column to read along (see ``pricing.family_balance``)."""
-    return select(func.coalesce(func.sum(LedgerEntry.amount_cents), 0)).where(
-        LedgerEntry.family_id == family_id).scalar_subquery()
-
-
 def _in_basket(basket_id: Any, booking: Any = Booking) -> ColumnElement[bool]:
     """The basket's own bookings (pending, or expired to renew) and the paid ones it cancels."""
     return or_(
@@ -198,11 +202,12 @@ def _in_basket(basket_id: Any, booking: Any = Booking) -> ColumnElement[bool]:
     )
 
 
-def _lock_basket_with_ticket(session: Session, family_id: int) -> tuple[Basket, list[Booking], _TicketRead] | None:
+def _lock_basket_with_ticket_in(batch: Batch, family_id: int
+                                ) -> Callable[[], tuple[Basket, list[Booking], _TicketRead] | None]:
     """The basket and its bookings locked in one statement, with the family's balance, what its ticket prints
     (the bookings' days, children, units; the régie and the family), its earlier payments (the account shown
     after) and the journal's tail as it was then (checked against the journal's counter when it is taken).
-    None when it holds no booking."""
+    The answer, once the batch has gone: None when the basket holds no booking."""
     first = aliased(Booking)
     first_booking = select(func.min(first.id)).where(_in_basket(Basket.id, first)).correlate(Basket).scalar_subquery()
 
@@ -210,20 +215,26 @@ def _lock_basket_with_ticket(session: Session, family_id: int) -> tuple[Basket, 
         statement = join_tail(identity_joins(statement))
         return join_summaries(statement, Basket.family_id, Booking.id == first_booking)  # once, not per booking
 
-    locked = locks.basket_and_bookings(
-        session, family_id, _in_basket(Basket.id), family_balance_column(family_id).label("balance"),
+    locked = locks.basket_and_bookings_in(
+        batch, family_id, _in_basket(Basket.id), family_balance_column(family_id).label("balance"),
         *identity_columns(), *tail_columns(), *summary_columns(), outer=outer, loading=_DETAILS,
     )
-    if locked is None:
-        return None
-    basket, held, rows = locked
-    if basket.state is BasketState.PAYMENT_IN_PROGRESS:
-        raise PaymentRefusedError(["Un paiement en ligne est en cours pour ce panier : attendez son résultat."])
-    row = rows[0]
-    expect_tail(session, row)
-    regie, family = identities_of(row)
-    return basket, held, _TicketRead(int(row.balance or 0), {b.id: booked_row(b) for b in held}, regie, family,
-                                     tuple(read_along(rows)))
+    session = batch.session
+
+    def read() -> tuple[Basket, list[Booking], _TicketRead] | None:
+        found = locked()
+        if found is None:
+            return None
+        basket, held, rows = found
+        if basket.state is BasketState.PAYMENT_IN_PROGRESS:
+            raise PaymentRefusedError(["Un paiement en ligne est en cours pour ce panier : attendez son résultat."])
+        row = rows[0]
+        expect_tail(session, row)
+        regie, family = identities_of(row)
+        return basket, held, _TicketRead(int(row.balance or 0), {b.id: booked_row(b) for b in held}, regie, family,
+                                         tuple(read_along(rows)))
+
+    return read
 
 
 def lock_basket_for_payment(session: Session, family_id: int) -> Basket:
@@ -345,6 +356,7 @@ def record_payment(
     excess_label: str = EXCESS_OF_VOUCHERS,
     journal_note: str = "",
     ticket: _TicketRead | None = None,
+    then: Callable[[Batch], object] | None = None,
 ) -> PaymentRecord:
     """Write the payment and everything it settles; the caller's transaction commits it.
 
@@ -353,6 +365,14 @@ def record_payment(
     settles no booking (a late online confirmation kept as a credit). With
     ``ticket`` (what was read along with the locks), the ticket's facts are kept
     for ``documents.receipt_document`` in this transaction: it reads nothing back.
+
+    Five exchanges with the server, each sending what the previous one's
+    answers allow: the payment (its id); its lines, the bookings confirmed and
+    the ledger; the allocations and the receipt's and journal's numbers; the
+    receipt (its id, which the journal seals); the journal, the audit line and
+    the basket paid. ``then`` (an ``Along``) adds to the last what the caller
+    shows next (the grid); when the ticket's facts are kept, nothing is left
+    to read and that exchange ends the unit of work: it carries the COMMIT.
     """
     forget_payments(session)
     payment = Payment(family_id=family_id, basket_id=basket.id if basket else None, cash_session_id=cash_session_id,
@@ -360,54 +380,53 @@ def record_payment(
     session.add(payment)
     session.flush()
     lines = [_payment_line(payment.id, line) for line in settlement.lines]
-    session.add_all(lines)
     booking_prices = {b.id: b.price_cents for b in bookings}  # read before confirming expires them
     paid_bookings = [{"id": b.id, "child_id": b.child_id, "open_day_id": b.open_day_id, "price_cents": b.price_cents,
                       "payment_id": payment.id} for b in bookings]
-    if not transitions.confirm(session, now, payment.id, list(booking_prices)):
+    with together(session) as batch:
+        numbered = [insert_new_in(batch, line) for line in lines]
+        confirmed = transitions.confirm_in(batch, now, payment.id, list(booking_prices))
+        moved = _ledger_entries_in(batch, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents,
+                                   excess_label)
+    if not confirmed():
         raise PaymentRefusedError(["Le panier a changé pendant l'encaissement : vérifiez-le et encaissez à nouveau."])
-    ledger = _ledger_entries(session, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents, excess_label)
-    allocations = _allocate(session, payment.id, settlement.received_cents, booking_prices, ledger)
+    for number in numbered:
+        number()
+    ledger = moved()
     locks.numbers(session)
     locks.journal(session)  # the receipt's number, then the journal's: one statement, in that order
     year = now.astimezone(PARIS).year
     journal_counter, journal_count = journal_counts(len(cancelled) + 1)
-    taken = next_counter_values(session, [(receipt_counter(year), 1), (journal_counter, journal_count)])
+    with together(session) as batch:
+        allocated = _allocate_in(batch, payment.id, settlement.received_cents, booking_prices, ledger)
+        counted = next_counter_values_in(batch, [(receipt_counter(year), 1), (journal_counter, journal_count)])
+    allocations = allocated()
+    taken = counted()
     receipt = Receipt(payment_id=payment.id, year=year, number=taken[receipt_counter(year)], issued_at=now)
     session.add(receipt)
-    session.flush()
+    session.flush()  # its id is part of what the journal entry seals
     code = receipt_code(year, receipt.number)
-    parts = evidence.payment_parts(payment, lines, allocations, receipt, ledger.all, paid_bookings)
-    entries = append_entries(session, [c.journal_entry for c in cancelled] + [dict(
-        kind=JournalKind.PAYMENT, created_at=now, amount_cents=payment.amount_cents, agent_id=actor.agent_id,
-        family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
-        payload=evidence.payload(parts, receipt=code, amount_cents=payment.amount_cents, bookings=list(booking_prices),
-                                 cancelled=[c.booking_id for c in cancelled], note=journal_note),
-    )], last=taken[journal_counter])
-    if basket is not None:
-        basket.state = BasketState.PAID
-        basket.updated_at = now
-    session.add(AuditEntry(at=now, agent_id=actor.agent_id, action="payment", outcome=AuditOutcome.OK,
-                           family_id=family_id, detail=f"ticket {code} : {format_cents(payment.amount_cents)}"))
-    session.flush()
+    with together(session, commit=then is not None and ticket is not None) as batch:
+        entries = append_entries_in(batch, [c.journal_entry for c in cancelled] + [dict(
+            kind=JournalKind.PAYMENT, created_at=now, amount_cents=payment.amount_cents, agent_id=actor.agent_id,
+            family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
+            payload=evidence.payload(
+                evidence.payment_parts(payment, lines, allocations, receipt, ledger.all, paid_bookings),
+                receipt=code, amount_cents=payment.amount_cents, bookings=list(booking_prices),
+                cancelled=[c.booking_id for c in cancelled], note=journal_note),
+        )], last=taken[journal_counter])
+        if basket is not None:
+            basket_paid_in(batch, basket, now)
+        batch.add(insert(AuditEntry).values(
+            at=now, agent_id=actor.agent_id, action="payment", outcome=AuditOutcome.OK, family_id=family_id,
+            detail=f"ticket {code} : {format_cents(payment.amount_cents)}"))
+        if then is not None:
+            then(batch)
     balance_after = (family_balance(session, family_id) if due.balance_cents is None
                      else due.balance_cents + sum(row.amount_cents for row in ledger.all))
     if ticket is not None:
-        keep_ticket_facts(session, TicketFacts(
-            payment_id=payment.id, family_id=family_id, year=year, number=receipt.number, issued_at=receipt.issued_at,
-            agent_name=(actor.name or "—") if actor.agent_id is not None else "—", amount_cents=payment.amount_cents,
-            journal_hash=entries[-1].hash, online=channel is PaymentChannel.ONLINE,
-            booked=tuple(ticket.booked[b] for b in booking_prices),
-            cancelled=tuple(ticket.booked[c.booking_id] for c in cancelled),
-            tenders=tuple(tendered(line) for line in lines),
-            ledger=tuple((row.kind, row.amount_cents) for row in ledger.all if row.payment_id == payment.id),
-            balance_after_cents=balance_after, regie=ticket.regie, family=ticket.family,
-        ))
-        keep_payments(session, family_id, ticket.payments + tuple(
-            SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel, year, receipt.number,
-                       line.mode, line.amount_cents, line.id) for line in lines
-        ) + (() if lines else (SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel, year,
-                                          receipt.number, None, None, None),)))
+        _keep_ticket(session, ticket, payment, receipt, lines, ledger, actor, channel, entries[-1].hash,
+                     booking_prices, cancelled, balance_after)
     return PaymentRecord(
         payment_id=payment.id, receipt_code=code, paid_at=now, amount_cents=payment.amount_cents,
         change_cents=settlement.change_cents, credit_used_cents=due.credit_used_cents,
@@ -415,6 +434,36 @@ def record_payment(
         balance_after_cents=balance_after, booking_ids=tuple(booking_prices),
         cancelled_booking_ids=tuple(c.booking_id for c in cancelled), journal_hash=entries[-1].hash,
     )
+
+
+def _keep_ticket(session: Session, ticket: _TicketRead, payment: Payment, receipt: Receipt, lines: list[PaymentLine],
+                 ledger: _LedgerMoves, actor: Actor, channel: PaymentChannel, journal_hash: str,
+                 booking_prices: dict[int, int], cancelled: list[Cancellation], balance_after: int) -> None:
+    """What the ticket and the account show, kept for this transaction's ``receipt_document`` and
+    ``family_account``: they read nothing back."""
+    keep_ticket_facts(session, TicketFacts(
+        payment_id=payment.id, family_id=payment.family_id, year=receipt.year, number=receipt.number,
+        issued_at=receipt.issued_at, agent_name=(actor.name or "—") if actor.agent_id is not None else "—",
+        amount_cents=payment.amount_cents, journal_hash=journal_hash, online=channel is PaymentChannel.ONLINE,
+        booked=tuple(ticket.booked[b] for b in booking_prices),
+        cancelled=tuple(ticket.booked[c.booking_id] for c in cancelled),
+        tenders=tuple(tendered(line) for line in lines),
+        ledger=tuple((row.kind, row.amount_cents) for row in ledger.all if row.payment_id == payment.id),
+        balance_after_cents=balance_after, regie=ticket.regie, family=ticket.family,
+    ))
+    keep_payments(session, payment.family_id, ticket.payments + tuple(
+        SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel, receipt.year, receipt.number,
+                   line.mode, line.amount_cents, line.id) for line in lines
+    ) + (() if lines else (SummaryRow(payment.id, payment.paid_at, payment.amount_cents, payment.channel,
+                                      receipt.year, receipt.number, None, None, None),)))
+
+
+def basket_paid_in(batch: Batch, basket: Basket, now: datetime) -> None:
+    """The basket paid, in ``batch``; the object says so at once, without a flush of its own."""
+    batch.add(update(Basket).where(Basket.id == basket.id).values(state=BasketState.PAID, updated_at=now),
+              synchronize_session=False)
+    set_committed_value(basket, "state", BasketState.PAID)
+    set_committed_value(basket, "updated_at", now)
 
 
 def _payment_line(payment_id: int, line: SettledLine) -> PaymentLine:
@@ -437,24 +486,33 @@ class _LedgerMoves:
     all: tuple[LedgerEntry, ...]
 
 
-def _ledger_entries(session: Session, now: datetime, family_id: int, payment_id: int, actor: Actor, due: Due,
-                    excess_cents: int, excess_label: str) -> _LedgerMoves:
+def _ledger_entries_in(batch: Batch, now: datetime, family_id: int, payment_id: int, actor: Actor, due: Due,
+                       excess_cents: int, excess_label: str) -> Callable[[], _LedgerMoves]:
+    """The ledger moves of a payment, in ``batch``; call the answer once the batch has gone."""
+    numbered = []
+
     def entry(kind: LedgerKind, amount: int, label: str) -> LedgerEntry:
         row = LedgerEntry(family_id=family_id, created_at=now, kind=kind, amount_cents=amount, label=label,
                           payment_id=payment_id, agent_id=actor.agent_id)
-        session.add(row)
+        numbered.append(insert_new_in(batch, row))
         return row
 
     settlement = entry(LedgerKind.PAYMENT, -due.balance_settled_cents, "Règlement du restant dû") if due.balance_settled_cents else None
     used = entry(LedgerKind.CREDIT_USE, due.credit_used_cents, "Avoir déduit du règlement") if due.credit_used_cents else None
     excess = entry(LedgerKind.CREDIT, -excess_cents, excess_label) if excess_cents else None
-    session.flush()
-    return _LedgerMoves(settlement, excess, tuple(row for row in (settlement, used, excess) if row is not None))
+
+    def moves() -> _LedgerMoves:
+        for number in numbered:
+            number()
+        return _LedgerMoves(settlement, excess, tuple(row for row in (settlement, used, excess) if row is not None))
+
+    return moves
 
 
-def _allocate(session: Session, payment_id: int, received: int, booking_prices: dict[int, int],
-              ledger: _LedgerMoves) -> list[dict[str, Any]]:
-    """Say what the money paid: the balance due first, then bookings in order, then an excess credit."""
+def _allocate_in(batch: Batch, payment_id: int, received: int, booking_prices: dict[int, int],
+                 ledger: _LedgerMoves) -> Callable[[], list[dict[str, Any]]]:
+    """Say what the money paid: the balance due first, then bookings in order, then an excess credit (in
+    ``batch``; call the answer once the batch has gone)."""
     left = received
     targets: list[tuple[str, int, int]] = []
     if ledger.settlement is not None:
@@ -469,8 +527,16 @@ def _allocate(session: Session, payment_id: int, received: int, booking_prices: 
             allocations.append({"payment_id": payment_id, "amount_cents": part, "booking_id": None,
                                 "ledger_entry_id": None, column: target_id})
             left -= part
-    session.flush()
-    for allocation, new_id in zip(allocations, insert_returning_ids(session, PaymentAllocation, allocations),
-                                  strict=True):
-        allocation["id"] = new_id
-    return allocations
+    if not allocations:
+        return list
+    added = batch.add(insert(PaymentAllocation).values(allocations).returning(
+        PaymentAllocation.id, PaymentAllocation.booking_id, PaymentAllocation.ledger_entry_id))
+
+    def numbered() -> list[dict[str, Any]]:
+        # each target is paid once: its row says which id is its own, whatever order the rows come back in
+        ids = {(row.booking_id, row.ledger_entry_id): row.id for row in added.result}
+        for allocation in allocations:
+            allocation["id"] = ids[(allocation["booking_id"], allocation["ledger_entry_id"])]
+        return allocations
+
+    return numbered
