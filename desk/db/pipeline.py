@@ -75,6 +75,7 @@ def install(engine: Engine) -> None:
     event.listen(engine, "begin", _owe_begin)
     for end in ("commit", "rollback"):
         event.listen(engine, end, _forget)
+    event.listen(engine, "rollback_savepoint", _forget_batches)
     event.listen(engine, "do_execute", _do_execute)
     event.listen(engine, "do_execute_no_params", _do_execute_no_params)
     event.listen(engine, "do_executemany", _do_executemany)
@@ -104,10 +105,17 @@ def _owe_begin(connection: Any) -> None:
 
 def _forget(connection: Any) -> None:
     state = _state(connection)
-    state.begin_owed = state.committed = state.commit_with_batch = False
+    state.begin_owed = state.committed = False
+    _forget_batches(connection)
+
+
+def _forget_batches(connection: Any, *_savepoint: Any) -> None:
+    """A batch cut short (the transaction or the savepoint it ran in rolled back): nobody reads its answers."""
+    state = _state(connection)
+    state.commit_with_batch = False
     state.captured.clear()
     state.to_send.clear()
-    while state.sent:  # a batch cut short: the answers nobody will read
+    while state.sent:
         state.sent.popleft().close()
 
 
@@ -144,6 +152,8 @@ def _intercept(cursor: Any, context: Any, execute: Any, sql: tuple[str, Any]) ->
         cursor.close()
         return True
     _refuse_after_commit(state)
+    if state.captured:
+        raise RuntimeError("a statement run while a batch is being built would reach the server before it")
     if isinstance(cursor, psycopg.ServerCursor):  # DECLARE needs a transaction, reads included; not pipelined
         if cursor.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
             _send_begin(cursor.connection, state)
@@ -177,7 +187,7 @@ def _send_batch(dbapi_connection: Any, state: _ConnectionState) -> None:
             state.sent.append(cursor)
         if state.commit_with_batch:
             dbapi_connection.execute("COMMIT")
-            state.committed = True
+    state.committed = state.commit_with_batch  # once the server has answered every statement, COMMIT included
 
 
 @contextmanager
@@ -193,9 +203,16 @@ def _exchange(state: _ConnectionState, *, commit: bool = False) -> Iterator[None
         yield
     except psycopg.OperationalError as error:
         if error.sqlstate is None:  # the line dropped, not the server refusing
-            setattr(error, _FIRST_LOST, with_begin)
+            setattr(error, _FIRST_LOST, with_begin and not commit)
             setattr(error, _IN_DOUBT, commit)
         raise
+
+
+def committed_ahead(session: Session) -> bool:
+    """Whether a batch of this session's transaction has committed it (``together(commit=True)``)."""
+    if session.get_bind().dialect.name != "postgresql" or not session.in_transaction():
+        return False
+    return _state(session.connection()).committed
 
 
 def first_exchange_lost(error: BaseException) -> bool:
@@ -304,7 +321,8 @@ class Batch:
             return
         state = _state(self._session.connection())
         state.to_send, state.captured = state.captured, []
-        assert len(state.to_send) == len(self._deferred), "one cursor call per statement of a batch"
+        if len(state.to_send) != len(self._deferred):
+            raise RuntimeError(f"{len(self._deferred)} statements made {len(state.to_send)} cursor calls")
         state.commit_with_batch = commit
         for deferred in self._deferred:
             deferred._result = self._session.execute(
@@ -321,7 +339,11 @@ def together(session: Session, *, commit: bool = False) -> Iterator[Batch]:
     the session's pending changes are flushed first.
     """
     pipelined = session.get_bind().dialect.name == "postgresql"
+    if commit and session.in_nested_transaction():
+        raise RuntimeError("a batch inside a savepoint cannot commit the transaction around it")
     session.flush()
+    if pipelined and _state(session.connection()).captured:
+        raise RuntimeError("a batch inside another batch would send its statements first")
     batch = Batch(session, pipelined=pipelined)
     with session.no_autoflush:
         try:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
-from desk.db.pipeline import first_exchange_lost
+from desk.db.pipeline import committed_ahead, first_exchange_lost
 from desk.errors import DeskError
 
 T = TypeVar("T")
@@ -50,6 +50,15 @@ class BusyDatabaseError(DeskError):
                          "Refaites l'action dans un instant ; votre saisie est conservée.")
 
 
+class RecordedThenFailedError(DeskError):
+    """The unit of work was committed with its last batch; what followed, to show it, failed."""
+
+    def __init__(self) -> None:
+        super().__init__("L'action a été enregistrée, mais son résultat n'a pas pu s'afficher.",
+                         "Rouvrez le dossier pour voir ce qui a été enregistré (un ticket se réimprime depuis "
+                         "l'onglet Paiements, Ctrl+R) ; ne refaites pas l'action.")
+
+
 def is_retryable(error: DBAPIError) -> bool:
     return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
@@ -60,9 +69,14 @@ def run_in_transaction(database: Database, work: Callable[[Session], T], *, atte
     for attempt in range(1, attempts + 1):
         try:
             with database.session_factory.begin() as session:
-                return work(session)
+                try:
+                    return work(session)
+                except Exception as error:
+                    if committed_ahead(session):
+                        raise RecordedThenFailedError() from error
+                    raise
         except DBAPIError as error:
-            if attempt == 1 and first_exchange_lost(error.orig):
+            if attempt == 1 and attempts > 1 and first_exchange_lost(error.orig):
                 # a pooled connection the server had closed (a restart, a VPN), found dead before anything of
                 # the unit of work reached the server: once more, on the fresh connection the pool now gives
                 continue

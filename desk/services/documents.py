@@ -65,9 +65,14 @@ def regie_identity(session: Session) -> data.RegieIdentity:
     row = session.execute(select(*regie_columns()).where(RegieSettings.id == 1)).one_or_none()
     regie = None if row is None else regie_of(row)
     if regie is None:
-        raise DeskError("L'identité de la régie n'est pas renseignée : le document ne peut pas être établi.",
-                        "Un administrateur doit renseigner la régie (commune, nom, adresse).")
+        raise regie_missing()
     return regie
+
+
+def regie_missing() -> DeskError:
+    """No document (a ticket, a recap, a journal) without the régie's identity."""
+    return DeskError("L'identité de la régie n'est pas renseignée : le document ne peut pas être établi.",
+                     "Un administrateur doit renseigner la régie (commune, nom, adresse).")
 
 
 def regie_columns() -> tuple:

@@ -27,6 +27,7 @@ from desk.db.enums import AuditOutcome, BasketState
 from desk.db.migrate import ensure_schema
 from desk.db.models import Activity, AuditEntry, Basket, Family, OpenDay, Unit
 from desk.db.pipeline import StatementAfterCommitError, together
+from desk.db.transactions import RecordedThenFailedError, run_in_transaction
 from desk.services.demo import load_demo
 from desk.services.work import SignedIn, UnitOfWork
 from tests.conftest import fresh_schema
@@ -239,3 +240,34 @@ def test_a_connection_the_server_closed_meanwhile_is_replaced_without_the_agent_
     wire.relay.cut()
     wire.relay.restore()
     assert count() == 1, "the read is asked again on a fresh connection, and the write was kept once"
+
+
+@pytest.mark.postgres
+def test_a_failure_after_the_batch_that_committed_says_the_action_was_recorded(wire: Wire):
+    marker = "pipeline: committed, then the display failed"
+
+    def record_then_fail(session) -> None:
+        with together(session, commit=True) as batch:
+            batch.add(insert(AuditEntry).values(at=NOW, action="test", outcome=AuditOutcome.OK, detail=marker))
+        raise ValueError("the ticket could not be drawn")
+
+    with pytest.raises(RecordedThenFailedError) as raised:
+        run_in_transaction(wire.database, record_then_fail)
+    assert "a été enregistrée" in raised.value.message and "ne refaites pas" in raised.value.hint
+    with wire.database.read_session_factory() as session:
+        assert session.scalar(select(func.count()).where(AuditEntry.detail == marker)) == 1
+
+
+@pytest.mark.postgres
+def test_a_batch_cannot_be_overtaken_nor_nested(wire: Wire):
+    with wire.database.session_factory.begin() as session:
+        with pytest.raises(RuntimeError, match="reach the server before it"), together(session) as batch:
+            batch.add(select(Family.id).limit(1))
+            session.execute(select(1))
+        with pytest.raises(RuntimeError, match="inside another batch"), together(session) as outer:
+            outer.add(select(Family.id).limit(1))
+            with together(session):
+                pass
+        with together(session) as batch:  # what the refused ones left behind is gone
+            counted = batch.add(select(func.count()).select_from(Family))
+        assert counted.result.scalar_one() > 0

@@ -17,6 +17,12 @@ takes what it needs in this order, skipping what it does not need:
 9. numbers (receipt numbers per year, debt references);
 10. the journal (its counter, then its tail).
 
+A batch (``desk.db.pipeline.together``) sends its statements in the order
+they were added and the server runs them in that order, each on a snapshot
+taken when it starts: the ``…_in`` forms below add a lock to a batch, and what
+is read after it in the same batch sees what was committed before it was
+granted.
+
 ``take`` enforces the order at run time: a use case that asks for a lock of a
 lower rank than one it holds is a programming error, raised at once, in tests
 and in production alike, rather than a deadlock under load. On SQLite the
@@ -191,8 +197,9 @@ def acting_at_counter_in(batch: Batch, actor: Actor, family_id: int
     by one, and the payment is refused.
     """
     session = batch.session
-    if actor.agent_id is None or _held_family(session) == family_id:
-        return lambda: _acting_at_counter_one_by_one(session, actor, family_id)
+    if actor.agent_id is None or _held_family(session) == family_id:  # at once, before the batch's statements
+        acted = _acting_at_counter_one_by_one(session, actor, family_id)
+        return lambda: acted
     session.info.pop(_HELD, None)
     for rank in (Rank.AGENT, Rank.CASH_SESSION, Rank.FAMILY):
         take(session, rank)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -28,6 +28,7 @@ from desk.db.enums import (
     AuditOutcome,
     BasketState,
     BookingState,
+    CashSessionKind,
     JournalKind,
     LedgerKind,
     PaymentChannel,
@@ -37,6 +38,7 @@ from desk.db.models import (
     AuditEntry,
     Basket,
     Booking,
+    CashSession,
     LedgerEntry,
     OpenDay,
     Payment,
@@ -213,7 +215,11 @@ def _lock_basket_with_ticket_in(batch: Batch, family_id: int
 
     def outer(statement: Select[Any]) -> Select[Any]:
         statement = join_tail(identity_joins(statement))
-        return join_summaries(statement, Basket.family_id, Booking.id == first_booking)  # once, not per booking
+        statement = join_summaries(statement, Basket.family_id, Booking.id == first_booking)  # once, not per booking
+        # sent behind the lock of the agent, the open cash session and the family: without an open session that
+        # lock takes nothing, and neither may this one (the refusal takes its locks one by one, in order)
+        return statement.where(exists().where(CashSession.kind == CashSessionKind.COUNTER,
+                                              CashSession.closed_at.is_(None)))
 
     locked = locks.basket_and_bookings_in(
         batch, family_id, _in_basket(Basket.id), family_balance_column(family_id).label("balance"),
@@ -406,7 +412,10 @@ def record_payment(
     session.add(receipt)
     session.flush()  # its id is part of what the journal entry seals
     code = receipt_code(year, receipt.number)
-    with together(session, commit=then is not None and ticket is not None) as batch:
+    # COMMIT goes with the last batch only if nothing is left to read, or to refuse: a ticket whose facts are
+    # all kept (the régie's identity included, without which the ticket is refused and the payment undone)
+    ends_the_work = then is not None and ticket is not None and ticket.regie is not None
+    with together(session, commit=ends_the_work) as batch:
         entries = append_entries_in(batch, [c.journal_entry for c in cancelled] + [dict(
             kind=JournalKind.PAYMENT, created_at=now, amount_cents=payment.amount_cents, agent_id=actor.agent_id,
             family_id=family_id, payment_id=payment.id, cash_session_id=cash_session_id,
