@@ -185,6 +185,15 @@ def test_an_expired_line_leaves_the_basket_when_the_cell_is_checked_again(databa
     assert [line.child_first_name for line in remaining.expired] == ["Noah"]
 
 
+def test_a_cell_checked_again_after_its_own_hold_ran_out_unswept_holds_one_line(database, clock, town):
+    town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    clock.advance(timedelta(minutes=16))  # nobody swept the holds: the click expires its own first
+    again = town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    assert again.outcome is ToggleOutcome.ADDED
+    assert (len(again.basket.bookings), again.basket.expired) == (1, ()), "not the new line and the expired one"
+    assert places_taken(database, town, UnitKind.FULL_DAY, DEC_2) == 1
+
+
 def test_withdrawing_a_cancellation_takes_back_the_full_day_that_replaced_it(database, clock, town):
     town.toggle(database, clock, "noah", UnitKind.MORNING, DEC_2)
     mark_basket_paid(database, town.family_id, clock)

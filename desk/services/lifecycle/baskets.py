@@ -472,8 +472,10 @@ def _add(batch: Batch, now: datetime, policy: BookingPolicy, actor: Actor, cell:
     child, open_day = cell.child, cell.open_day
     if cell.enrolment_id is None:
         raise _not_enrolled(child, cell.activity)
+    # the child's expired lines in this cell and those it excludes give way to it, the holds this click has
+    # just expired (sent before, in the same batch) included
     forget_expired_in(batch, basket.id, [b.id for b in held if b.child_id == child.id
-                                         and b.state is BookingState.EXPIRED
+                                         and (b.state is BookingState.EXPIRED or b.stale)
                                          and b.open_day_id in (open_day.id, *cell.excluded)])
     replaced = _drop_replacements(batch, now, cell, held)
     added = bookings.add_held_pending(
