@@ -22,11 +22,13 @@ SQLAlchemy statements (ORM entities and types included):
   they reach the server in one exchange (with the owed BEGIN, and the COMMIT
   when the batch ends the unit of work), and each ``Deferred`` then holds its
   result. To learn the SQL and parameters SQLAlchemy would send, each
-  statement is first executed *captured*: the cursor call is withheld and
-  answered by an empty cursor (listeners of ``before_cursor_execute`` see it,
-  with ``CAPTURED`` in the execution options). Then the statements are
-  executed again in order; the first one's cursor call sends them all, and
-  each execution is handed the cursor that already holds its result.
+  statement is executed *captured*: the cursor call is withheld and the
+  execution is handed a cursor that will hold the rows once the batch has
+  gone (listeners of ``before_cursor_execute`` see it, with ``CAPTURED`` in
+  the execution options). On leaving the block the first statement is
+  executed again: its cursor call sends the whole batch, inside SQLAlchemy's
+  execution, so that a failure of any statement is reported (and wrapped)
+  as SQLAlchemy reports a failed statement.
 
 On SQLite (or any other dialect) a batch runs its statements as they are
 added: same results, same order, one at a time.
@@ -34,14 +36,13 @@ added: same results, same order, one at a time.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import psycopg
-from sqlalchemy import Engine, Executable, Result, event
+from sqlalchemy import Delete, Engine, Executable, Insert, Result, Update, event
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -63,10 +64,10 @@ class _ConnectionState:
 
     begin_owed: bool = False
     committed: bool = False
-    captured: list[tuple[str, Any]] = field(default_factory=list)
-    to_send: list[tuple[str, Any]] = field(default_factory=list)  # a batch, sent by its first statement's call
+    captured: list[_Captured] = field(default_factory=list)
+    to_send: list[_Captured] = field(default_factory=list)  # a batch, sent by its first statement's execution
     commit_with_batch: bool = False
-    sent: deque[Any] = field(default_factory=deque)  # cursors holding their statement's result, in order
+    cursors: list[Any] = field(default_factory=list)  # the driver's cursors of the batches sent, to close
 
 
 def install(engine: Engine) -> None:
@@ -100,7 +101,9 @@ def _state(connection: Any) -> _ConnectionState:
 
 def _owe_begin(connection: Any) -> None:
     _forget(connection)
-    _state(connection).begin_owed = not connection.get_execution_options().get(READS_ONLY, False)
+    options = connection.get_execution_options()
+    # reads, and what must run outside a transaction (VACUUM, CREATE DATABASE), owe none
+    _state(connection).begin_owed = not (options.get(READS_ONLY) or options.get("isolation_level") == "AUTOCOMMIT")
 
 
 def _forget(connection: Any) -> None:
@@ -115,8 +118,8 @@ def _forget_batches(connection: Any, *_savepoint: Any) -> None:
     state.commit_with_batch = False
     state.captured.clear()
     state.to_send.clear()
-    while state.sent:
-        state.sent.popleft().close()
+    while state.cursors:
+        state.cursors.pop().close()
 
 
 def _do_execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
@@ -141,14 +144,13 @@ def _intercept(cursor: Any, context: Any, execute: Any, sql: tuple[str, Any]) ->
     state = _state(context.root_connection)
     options = context.execution_options
     if options.get(CAPTURED):
-        state.captured.append(sql)
-        context.cursor = _EmptyCursor(context)
+        late = _LateCursor(context)
+        state.captured.append(_Captured(sql, late))
+        context.cursor = late
         cursor.close()
         return True
-    if options.get(_REPLAYED) and (state.to_send or state.sent):  # (a loader's own query runs as any other)
-        if state.to_send:
-            _send_batch(cursor.connection, state)
-        context.cursor = state.sent.popleft()
+    if options.get(_REPLAYED) and state.to_send:
+        context.cursor = _send_batch(cursor.connection, state)
         cursor.close()
         return True
     _refuse_after_commit(state)
@@ -171,23 +173,29 @@ def _refuse_after_commit(state: _ConnectionState) -> None:
         raise StatementAfterCommitError("a statement after the unit of work's COMMIT would run outside it")
 
 
-def _send_batch(dbapi_connection: Any, state: _ConnectionState) -> None:
-    """The batch in one exchange (with the owed BEGIN, and COMMIT if it ends the unit of work).
+def _send_batch(dbapi_connection: Any, state: _ConnectionState) -> Any:
+    """The batch in one exchange (with the owed BEGIN, and COMMIT if it ends the unit of work); each captured
+    statement's cursor then reads its rows. Returns the first statement's cursor.
 
     Raised here, inside SQLAlchemy's execution of the batch's first statement,
     a failure of any of them is reported (and wrapped) as that execution's.
     """
     batch, state.to_send = state.to_send, []
+    cursors = []
     with _exchange(state, commit=state.commit_with_batch), dbapi_connection.pipeline():
         if state.begin_owed:
             _send_begin(dbapi_connection, state)
-        for sql, parameters in batch:
+        for captured in batch:
             cursor = dbapi_connection.cursor()
-            cursor.execute(sql, parameters)
-            state.sent.append(cursor)
+            cursor.execute(*captured.sql)
+            cursors.append(cursor)
         if state.commit_with_batch:
             dbapi_connection.execute("COMMIT")
     state.committed = state.commit_with_batch  # once the server has answered every statement, COMMIT included
+    state.cursors.extend(cursors)
+    for captured, cursor in zip(batch, cursors, strict=True):
+        captured.late.bind(cursor)
+    return cursors[0]
 
 
 @contextmanager
@@ -230,28 +238,46 @@ def _send_begin(dbapi_connection: Any, state: _ConnectionState) -> None:
     state.begin_owed = False
 
 
-class _EmptyCursor:
-    """What a captured statement's execution reads back: no rows, nothing counted, and the columns the
-    statement would return (the ORM sets up its loading from them before any row comes)."""
+class _LateCursor:
+    """The cursor a captured statement's execution reads from: the columns the statement returns at once
+    (the ORM sets up its loading from them), its rows and count once the batch has gone (``bind``)."""
 
-    rowcount = -1
     lastrowid = None
 
     def __init__(self, context: Any) -> None:
         columns = getattr(context.compiled, "_result_columns", None) or []
         self.description = [(column[1], None, None, None, None, None, None) for column in columns] or None
+        self._cursor: Any = None
+
+    def bind(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def _bound(self) -> Any:
+        if self._cursor is None:
+            raise RuntimeError("the batch has not been sent yet: read the result after the with block")
+        return self._cursor
+
+    @property
+    def rowcount(self) -> int:
+        return -1 if self._cursor is None else self._cursor.rowcount
 
     def fetchall(self) -> list[Any]:
-        return []
+        return self._bound().fetchall()
 
-    def fetchone(self) -> None:
-        return None
+    def fetchone(self) -> Any:
+        return self._bound().fetchone()
 
-    def fetchmany(self, *_args: Any) -> list[Any]:
-        return []
+    def fetchmany(self, *size: Any) -> list[Any]:
+        return self._bound().fetchmany(*size)
 
     def close(self) -> None:
-        pass
+        """Closed with its result; the driver's cursor is closed with the transaction."""
+
+
+@dataclass
+class _Captured:
+    sql: tuple[str, Any]
+    late: _LateCursor
 
 
 class Deferred:
@@ -261,12 +287,21 @@ class Deferred:
         self.statement = statement
         self.options = options
         self._result: Result[Any] | None = None
+        self._late: _LateCursor | None = None
+        self._sent = False
 
     @property
     def result(self) -> Result[Any]:
-        if self._result is None:
+        if not self._sent or self._result is None:
             raise RuntimeError("the batch has not been sent yet: read the result after the with block")
         return self._result
+
+    @property
+    def rowcount(self) -> int:
+        """The rows an INSERT, UPDATE or DELETE without RETURNING changed."""
+        if self._late is not None:
+            return self._late.rowcount
+        return self.result.rowcount  # type: ignore[attr-defined]
 
 
 class Along(Generic[T]):
@@ -302,11 +337,20 @@ class Batch:
         return self._session
 
     def add(self, statement: Executable, **execution_options: Any) -> Deferred:
+        # nothing may be read back at once by SQLAlchemy itself: a key by a RETURNING of its own, the rows an
+        # ORM update or delete would synchronise in the session (the caller forgets those: ``forget_loaded``)
+        if isinstance(statement, Insert) and not statement._returning:
+            statement = statement.inline()
+        if isinstance(statement, Update | Delete):
+            execution_options = {"synchronize_session": False, **execution_options}
         deferred = Deferred(statement, execution_options)
         if self._pipelined:
-            self._session.execute(statement, execution_options={**execution_options, CAPTURED: True})
+            deferred._result = self._session.execute(statement, execution_options={**execution_options,
+                                                                                   CAPTURED: True})
+            deferred._late = _state(self._session.connection()).captured[-1].late
         else:
             deferred._result = self._session.execute(statement, execution_options=execution_options)
+            deferred._sent = True
         self._deferred.append(deferred)
         return deferred
 
@@ -315,18 +359,18 @@ class Batch:
             _state(self._session.connection()).captured.clear()
 
     def _send(self, commit: bool) -> None:
-        if not self._pipelined:
-            if commit:
-                self._session.flush()
+        if not self._pipelined or not self._deferred:  # nothing to send: the unit of work commits as usual
             return
         state = _state(self._session.connection())
         state.to_send, state.captured = state.captured, []
         if len(state.to_send) != len(self._deferred):
             raise RuntimeError(f"{len(self._deferred)} statements made {len(state.to_send)} cursor calls")
         state.commit_with_batch = commit
+        first = self._deferred[0]
+        first._result = self._session.execute(first.statement, execution_options={**first.options, _REPLAYED: True})
+        first._late = None
         for deferred in self._deferred:
-            deferred._result = self._session.execute(
-                deferred.statement, execution_options={**deferred.options, _REPLAYED: True})
+            deferred._sent = True
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from datetime import datetime
 
 import psycopg
 import pytest
-from sqlalchemy import func, insert, inspect, select, update
+from sqlalchemy import func, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -271,3 +271,9 @@ def test_a_batch_cannot_be_overtaken_nor_nested(wire: Wire):
         with together(session) as batch:  # what the refused ones left behind is gone
             counted = batch.add(select(func.count()).select_from(Family))
         assert counted.result.scalar_one() > 0
+
+
+@pytest.mark.postgres
+def test_what_must_run_outside_a_transaction_still_can(wire: Wire):
+    with wire.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE family"))

@@ -79,7 +79,7 @@ def confirm_in(batch: Batch, now: datetime, payment_id: int, booking_ids: list[i
         synchronize_session=False,
     )
     forget_loaded(batch.session, booking_ids)
-    return lambda: confirmed.result.rowcount == len(booking_ids)
+    return lambda: confirmed.rowcount == len(booking_ids)
 
 
 def cancel_confirmed(session: Session, now: datetime, booking_id: int) -> bool:
