@@ -34,6 +34,7 @@ class PlanningLegend(QWidget):
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 2, 0, 2)
         self._children: list[QWidget] = []
+        self._shown: list[tuple[int, str]] | None = None
         marks = (
             (lambda p: paint_slots(p, SAMPLE, [_slot(CellState.PENDING)]), self.tr("booked, not paid yet")),
             (lambda p: paint_slots(p, SAMPLE, [_slot(CellState.CONFIRMED)]), self.tr("paid")),
@@ -55,7 +56,11 @@ class PlanningLegend(QWidget):
         return [picture, label]
 
     def show_children(self, children: list[tuple[int, str]]) -> None:
-        """One sample per child, before the marks: the symbol is the child."""
+        """One sample per child, before the marks: the symbol is the child. The same children are kept as
+        they are (new widgets would lay the panel out again, and repaint the whole grid, at every click)."""
+        if children == self._shown:
+            return
+        self._shown = list(children)
         for widget in self._children:
             widget.setParent(None)
             widget.deleteLater()

@@ -101,8 +101,8 @@ class PlanningModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------
 
-    def set_grid(self, grid: PlanningGrid, today: date) -> None:
-        """Show ``grid``: cell by cell when only cells changed, else by a reset."""
+    def set_grid(self, grid: PlanningGrid, today: date) -> bool:
+        """Show ``grid``: cell by cell when only cells changed, else by a reset (True)."""
         rows = _rows_of(grid)
         names = {child.id: child.first_name for child in grid.children}
         if self.grid is not None and (self.today, self.grid.days, self._names, _shape(self._rows)) == (
@@ -112,10 +112,11 @@ class PlanningModel(QAbstractTableModel):
                 for column, (old_cell, new_cell) in enumerate(zip(old.cells, new.cells, strict=True)):
                     if old_cell != new_cell:
                         self.dataChanged.emit(self.index(number, column), self.index(number, column))
-            return
+            return False
         self.beginResetModel()
         self.grid, self.today, self._names, self._rows = grid, today, names, rows
         self.endResetModel()
+        return True
 
     def set_busy(self, open_day_id: int, busy: bool) -> None:
         """Mark the cell of ``open_day_id`` as waiting for the database (counted: presses may queue)."""

@@ -336,8 +336,8 @@ class PlanningPanel(QWidget):
             return
         current = self.view.currentIndex()
         row, column = current.row(), current.column()
-        self.model.set_grid(grid, today)
-        self._span_titles()
+        if self.model.set_grid(grid, today):  # a new shape: its title bands (clearing spans repaints all)
+            self._span_titles()
         if self._cursor_wanted is not None:
             self._place_wanted_cursor()
         elif current.isValid() and row < self.model.rowCount() and column < self.model.columnCount():
