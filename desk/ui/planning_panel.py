@@ -209,6 +209,12 @@ class PlanningPanel(QWidget):
         layout.addWidget(self.subjects)
         layout.addLayout(grid_column, 1)
 
+    def _clear_message(self) -> None:
+        """Clear the message line if it says something: clearing an empty label still lays the window out
+        again, and the whole grid is painted again."""
+        if self.message_label.text():
+            self.message_label.clear()
+
     def _shortcut(self, sequence: str, action: Callable[[], object]) -> None:
         """A key of the planning, acted on at once (a button's own shortcut animates a click for 100 ms first)."""
         shortcut = QShortcut(QKeySequence(sequence), self)
@@ -236,7 +242,7 @@ class PlanningPanel(QWidget):
         if family_id != self.family_id:
             self.family_id = family_id
             self.modify_button.setChecked(False)
-            self.message_label.clear()
+            self._clear_message()
             self.subjects.blockSignals(True)
             self.subjects.clear()
             self.subjects.blockSignals(False)
@@ -306,7 +312,7 @@ class PlanningPanel(QWidget):
         if answer.refusal is not None:
             self.message_label.setText(answer.refusal)
         elif answer.changed or self._read_failed:  # done, or the database answers again: the message is stale
-            self.message_label.clear()
+            self._clear_message()
         self._read_failed = False
         if answer.changed:
             self._just_changed = True
@@ -624,3 +630,4 @@ class PlanningPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(960, 560)
+
