@@ -75,9 +75,13 @@ def regie_missing() -> DeskError:
                      "Un administrateur doit renseigner la régie (commune, nom, adresse).")
 
 
+# never correlated with an agent of the outer statement; built once (an alias costs its columns' collection)
+_OFFICER, _OFFICER_AGENT = aliased(RegieOfficer, name="titulaire"), aliased(Agent, name="titulaire_agent")
+
+
 def regie_columns() -> tuple:
     """The columns of ``regie_settings`` (and its titulaire's name) that ``regie_of`` makes the printed régie of."""
-    officer, agent = aliased(RegieOfficer), aliased(Agent)  # never correlated with an agent of the outer statement
+    officer, agent = _OFFICER, _OFFICER_AGENT
     titulaire = (select(agent.display_name).join(officer, officer.agent_id == agent.id)
                  .where(officer.kind == OfficerKind.TITULAIRE).scalar_subquery())
     return (RegieSettings.town, RegieSettings.regie_name, RegieSettings.address.label("regie_address"),

@@ -210,7 +210,7 @@ def _lock_basket_with_ticket_in(batch: Batch, family_id: int
     (the bookings' days, children, units; the régie and the family), its earlier payments (the account shown
     after) and the journal's tail as it was then (checked against the journal's counter when it is taken).
     The answer, once the batch has gone: None when the basket holds no booking."""
-    first = aliased(Booking)
+    first = _FIRST_BOOKING
     first_booking = select(func.min(first.id)).where(_in_basket(Basket.id, first)).correlate(Basket).scalar_subquery()
 
     def outer(statement: Select[Any]) -> Select[Any]:
@@ -287,6 +287,7 @@ def basket_contents(session: Session, now: datetime, basket: Basket, actor: Acto
     return BasketContents(pending, cancellations)
 
 
+_FIRST_BOOKING = aliased(Booking, name="first_booking")  # built once (see baskets._CLICKED_DAY)
 _DETAILS = (joinedload(Booking.child), joinedload(Booking.open_day).joinedload(OpenDay.unit).joinedload(Unit.activity))
 
 
