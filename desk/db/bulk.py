@@ -24,22 +24,6 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
         session.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
 
 
-def insert_returning_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert plain rows in one statement; their new ids, in the order of ``rows``.
-
-    PostgreSQL sorts the returned ids by parameter order itself (SQLAlchemy's
-    sentinel); SQLite, which holds the whole file for the writer, numbers the
-    rows of one INSERT in the order of its VALUES: its ids sorted are theirs.
-    """
-    if not rows:
-        return []
-    table = model.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, list(rows)).scalars())
-    return sorted(session.execute(insert(table).values(list(rows)).returning(table.c.id)).scalars())
-
-
 def sync_id_sequences(session: Session, models: Iterable[type[Base]]) -> None:
     """After explicit ids, move PostgreSQL's sequences past them (SQLite needs nothing)."""
     if session.get_bind().dialect.name != "postgresql":

@@ -8,7 +8,7 @@ from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from desk.db.models import Counter
-from desk.db.pipeline import Batch, together
+from desk.db.pipeline import Batch
 from desk.db.upsert import insert_if_absent
 
 
@@ -33,17 +33,10 @@ def next_counter_value(session: Session, name: str, count: int = 1) -> int:
     return value
 
 
-def next_counter_values(session: Session, counts: Sequence[tuple[str, int]]) -> dict[str, int]:
-    """``next_counter_value`` of several counters in one statement: each ``(name, count)`` taken, in the order
-    given (their rows lock in that order, whatever order the database finds them in); returns the last of each.
-    """
-    with together(session) as batch:
-        taken = next_counter_values_in(batch, counts)
-    return taken()
-
-
 def next_counter_values_in(batch: Batch, counts: Sequence[tuple[str, int]]) -> Callable[[], dict[str, int]]:
-    """``next_counter_values`` in ``batch``; call the answer once the batch has gone."""
+    """``next_counter_value`` of several counters in one statement of ``batch``: each ``(name, count)`` taken, in
+    the order given (their rows lock in that order, whatever order the database finds them in); the answer,
+    once the batch has gone, is the last of each."""
     names = [name for name, _count in counts]
     if len(set(names)) != len(names):
         raise ValueError(f"a counter asked twice: {names}")

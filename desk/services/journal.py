@@ -192,7 +192,7 @@ def append_entries_in(batch: Batch, entries: list[dict[str, Any]], *, last: int)
 
 
 def journal_counts(entries: int) -> tuple[str, int]:
-    """What to ask ``counters.next_counter_values`` for ``entries`` entries, after the caller's other numbers."""
+    """What to ask ``counters.next_counter_values_in`` for ``entries`` entries, after the caller's other numbers."""
     return JOURNAL_COUNTER, entries
 
 

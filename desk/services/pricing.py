@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desk.db.models import Family, LedgerEntry, QuotientBracket, Tariff
-from desk.db.pipeline import Batch, together
+from desk.db.pipeline import Batch
 from desk.errors import DeskError
 
 
@@ -65,15 +65,9 @@ def price_list(session: Session, quotient: int | None, unit_ids: list[int]) -> P
     return PriceList(bracket.label, dict(rows))
 
 
-def family_price_list(session: Session, family_id: int, unit_ids: list[int]) -> PriceList:
-    """The prices of ``unit_ids`` for the family, its quotient and the brackets read in one statement."""
-    with together(session) as batch:
-        prices = family_price_list_in(batch, family_id, unit_ids)
-    return prices()
-
-
 def family_price_list_in(batch: Batch, family_id: int, unit_ids: list[int]) -> Callable[[], PriceList]:
-    """``family_price_list`` in ``batch``; call the answer once the batch has gone."""
+    """The prices of ``unit_ids`` for the family, its quotient and the brackets read in one statement of
+    ``batch``; call the answer once the batch has gone."""
     quotient = select(Family.quotient_familial).where(Family.id == family_id).scalar_subquery()
     found = batch.add(
         select(QuotientBracket.id, QuotientBracket.label, QuotientBracket.lower_bound, QuotientBracket.upper_bound,

@@ -77,7 +77,7 @@ class UnitOfWork:
         """``family_id``: the action locks that family right after the agent
         (``locks.acting_on_family``), both in one statement.
         ``service_checks_actor``: the service takes the agent's lock itself, with
-        others in one statement (a payment: ``locks.acting_at_counter``)."""
+        others in one statement (a payment: ``locks.acting_at_counter_in``)."""
         try:
             with connection_errors_explained(self.database):
                 return run_in_transaction(self.database,

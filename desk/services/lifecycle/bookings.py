@@ -62,15 +62,9 @@ def renew(session: Session, now: datetime, hold: timedelta, booking: Booking) ->
     return True
 
 
-def confirm(session: Session, now: datetime, payment_id: int, booking_ids: list[int]) -> bool:
-    """pending → confirmed by a payment; False (and nothing changed) unless every one was still pending."""
-    with together(session) as batch:
-        confirmed = confirm_in(batch, now, payment_id, booking_ids)
-    return confirmed()
-
-
 def confirm_in(batch: Batch, now: datetime, payment_id: int, booking_ids: list[int]) -> Callable[[], bool]:
-    """``confirm`` in ``batch``; call the answer once the batch has gone (False: the caller must not commit)."""
+    """pending → confirmed by a payment, in ``batch``; call the answer once the batch has gone: False (and the
+    caller must not commit) unless every one was still pending."""
     if not booking_ids:
         return lambda: True
     confirmed = batch.add(

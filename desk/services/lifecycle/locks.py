@@ -45,7 +45,6 @@ from desk.db.baskets import (
     ACTIVE_BASKET_STATES,
     basket_opened,
     lock_active_basket,
-    lock_or_open_basket,
     open_or_touch_basket,
 )
 from desk.db.counters import next_counter_value
@@ -174,27 +173,16 @@ def acting_on_family_in(batch: Batch, actor: Actor, family_id: int) -> Callable[
     return checked
 
 
-def acting_at_counter(session: Session, actor: Actor, family_id: int
-                      ) -> tuple[Actor, CashSession | None, str | None]:
-    """``acting``, ``open_counter_session`` (shared) and ``family``, in one statement (ranks 1, 2 and 3),
-    with the modes the régie's act authorises (``regie_settings.authorised_modes``, None without a régie).
-
-    For a payment at the counter: one round trip instead of three. Without an
-    open session, or a missing agent or family, the statements run one
-    after the other and say which.
-    """
-    with together(session) as batch:
-        acted = acting_at_counter_in(batch, actor, family_id)
-    return acted()
-
-
 def acting_at_counter_in(batch: Batch, actor: Actor, family_id: int
                          ) -> Callable[[], tuple[Actor, CashSession | None, str | None]]:
-    """``acting_at_counter`` as the first statement of ``batch``; call the answer once the batch has gone.
+    """``acting``, ``open_counter_session`` (shared) and ``family``, in one statement (ranks 1, 2 and 3),
+    with the modes the régie's act authorises (``regie_settings.authorised_modes``, None without a régie), as
+    the first statement of ``batch``; call the answer once the batch has gone.
 
-    What the batch sends next runs whether or not this statement found its
-    rows; when it did not (no open session), the answer takes the locks one
-    by one, and the payment is refused.
+    For a payment at the counter: one round trip instead of three. Without an
+    open session, or a missing agent or family, the statements run one after
+    the other and say which. What the batch sends next runs whether or not
+    this statement found its rows: it must require the open session too.
     """
     session = batch.session
     if actor.agent_id is None or _held_family(session) == family_id:  # at once, before the batch's statements
@@ -279,22 +267,18 @@ def active_basket(session: Session, family_id: int) -> Basket | None:
     return lock_active_basket(session, family_id)
 
 
-def active_or_new_basket(session: Session, family_id: int, now: datetime, agent_id: int | None) -> Basket:
-    take(session, Rank.BASKET)
-    return lock_or_open_basket(session, family_id, now, agent_id)
-
-
 def active_or_new_basket_in(batch: Batch, family_id: int, now: datetime, agent_id: int | None
                             ) -> Callable[[], Basket]:
-    """``active_or_new_basket`` in ``batch``; call the answer once the batch has gone."""
+    """The active basket, opened if the family has none, locked and touched, in ``batch``; call the answer once
+    the batch has gone."""
     take(batch.session, Rank.BASKET)
     opened = batch.add(open_or_touch_basket(batch.session, family_id, now, agent_id))
     return lambda: basket_opened(opened.result.scalars().one_or_none())
 
 
-def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[bool], *columns: Any,
-                        outer: Callable[[Select[Any]], Select[Any]] | None = None,
-                        loading: Sequence[Any] = ()) -> tuple[Basket, list[Booking], list[Row[Any]]] | None:
+def basket_and_bookings_in(batch: Batch, family_id: int, holds: ColumnElement[bool], *columns: Any,
+                           outer: Callable[[Select[Any]], Select[Any]] | None = None, loading: Sequence[Any] = ()
+                           ) -> Callable[[], tuple[Basket, list[Booking], list[Row[Any]]] | None]:
     """``active_basket`` then ``bookings`` (those ``holds``, a condition on ``Basket`` and ``Booking``) in one
     statement: the basket, then the bookings in ascending id, as committed once the locks are held.
 
@@ -302,16 +286,8 @@ def basket_and_bookings(session: Session, family_id: int, holds: ColumnElement[b
     when ``outer`` joins several rows to it), ``outer`` adds their outer joins,
     ``loading`` the bookings' loader options. None, and nothing locked, when
     the basket holds no booking (or there is none): the caller takes them one by one.
+    In ``batch``: call the answer once the batch has gone.
     """
-    with together(session) as batch:
-        locked = basket_and_bookings_in(batch, family_id, holds, *columns, outer=outer, loading=loading)
-    return locked()
-
-
-def basket_and_bookings_in(batch: Batch, family_id: int, holds: ColumnElement[bool], *columns: Any,
-                           outer: Callable[[Select[Any]], Select[Any]] | None = None, loading: Sequence[Any] = ()
-                           ) -> Callable[[], tuple[Basket, list[Booking], list[Row[Any]]] | None]:
-    """``basket_and_bookings`` in ``batch``; call the answer once the batch has gone."""
     session = batch.session
     held = session.info.get(_HELD)
     take(session, Rank.BASKET)
@@ -358,23 +334,16 @@ def bookings(session: Session, *conditions: ColumnElement[bool], skip_locked: bo
     ))
 
 
-def bookings_renewing(session: Session, *conditions: ColumnElement[bool], renew: ColumnElement[bool],
-                      hold_until: datetime) -> list[Booking]:
+def bookings_renewing_in(batch: Batch, *conditions: ColumnElement[bool], renew: ColumnElement[bool],
+                         hold_until: datetime) -> Callable[[], list[Booking]]:
     """``bookings`` (locked in ascending id, as committed once locked) whose lock also renews the holds of those
     that ``renew`` selects (``hold_expires_at`` set to ``hold_until``): one statement.
 
     The lock is a ``SELECT … ORDER BY id FOR UPDATE`` the update joins, so the
     order stays the documented one; every locked row is returned, renewed or
     not (the others are written unchanged).
+    In ``batch``: call the answer once the batch has gone.
     """
-    with together(session) as batch:
-        locked = bookings_renewing_in(batch, *conditions, renew=renew, hold_until=hold_until)
-    return locked()
-
-
-def bookings_renewing_in(batch: Batch, *conditions: ColumnElement[bool], renew: ColumnElement[bool],
-                         hold_until: datetime) -> Callable[[], list[Booking]]:
-    """``bookings_renewing`` in ``batch``; call the answer once the batch has gone."""
     take(batch.session, Rank.BOOKINGS)
     held = (select(Booking.id).where(*conditions).order_by(Booking.id).with_for_update().cte("held")
             .prefix_with("MATERIALIZED", dialect="postgresql"))

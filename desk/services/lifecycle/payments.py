@@ -261,7 +261,7 @@ def basket_contents(session: Session, now: datetime, basket: Basket, actor: Acto
     A pending booking whose hold has run out is expired first and renewed like
     the others, as the grid shows it; ``holds_run_out`` False keeps it as it
     is (a bank that confirmed in time is honoured, whenever the desk asks).
-    ``held``: the bookings, already locked with their details (``locks.basket_and_bookings``);
+    ``held``: the bookings, already locked with their details (``locks.basket_and_bookings_in``);
     ``balance_cents``: the family's balance, read under its lock in this transaction.
     """
     details_loaded = held is not None
