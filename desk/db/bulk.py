@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy import ColumnElement, func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from desk.db.base import Base
@@ -56,3 +56,17 @@ def insert_new_in(batch: Batch, row: Base) -> Callable[[], None]:
         row.id = added.result.scalar_one()  # type: ignore[attr-defined]
 
     return numbered
+
+
+def inserted_id(session: Session, model: type[Base]) -> ColumnElement[int]:
+    """The id the database gave the row this transaction inserted last into ``model``'s table, as an expression:
+    for the statements that refer to it in the same batch, before the insert's answer has come back.
+
+    PostgreSQL: ``currval`` of the table's sequence, this connection's own
+    value whatever other desks insert meanwhile. SQLite: the table's highest
+    id, which is that row's since one writer at a time holds the whole file.
+    """
+    table = model.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        return func.currval(func.pg_get_serial_sequence(table.name, "id"))
+    return select(func.max(table.c.id)).scalar_subquery()

@@ -88,4 +88,5 @@ def test_the_counter_journey_costs_few_round_trips_to_postgresql(desk: Desk):
     assert opened <= 2, "the file with the family at a glance, then the month's days, bookings and prices"
     assert max(first, second) <= 2, "the locks with the cell's facts, then the changes with the grid and COMMIT"
     assert recap <= 1, "the basket, its lines and the balance together, without BEGIN"
-    assert payment <= 6, "the locks with the ticket's facts, four exchanges of ids, then the rest with COMMIT"
+    assert payment <= 4, ("the locks with the ticket's facts; the payment, its lines and ledger; the allocations "
+                          "and the numbered receipt; then the journal with COMMIT")

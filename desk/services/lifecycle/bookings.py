@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, insert, update
+from sqlalchemy import ColumnElement, case, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -62,7 +62,7 @@ def renew(session: Session, now: datetime, hold: timedelta, booking: Booking) ->
     return True
 
 
-def confirm_in(batch: Batch, now: datetime, payment_id: int, booking_ids: list[int]) -> Callable[[], bool]:
+def confirm_in(batch: Batch, now: datetime, payment_id: int | ColumnElement[int], booking_ids: list[int]) -> Callable[[], bool]:
     """pending → confirmed by a payment, in ``batch``; call the answer once the batch has gone: False (and the
     caller must not commit) unless every one was still pending."""
     if not booking_ids:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, exists, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from desk.clock import PARIS, Clock
-from desk.db.bulk import insert_new_in
+from desk.db.bulk import insert_new_in, inserted_id
 from desk.db.counters import next_counter_values_in
 from desk.db.enums import (
     AuditOutcome,
@@ -39,6 +39,7 @@ from desk.db.models import (
     Basket,
     Booking,
     CashSession,
+    Counter,
     LedgerEntry,
     OpenDay,
     Payment,
@@ -373,33 +374,40 @@ def record_payment(
     ``ticket`` (what was read along with the locks), the ticket's facts are kept
     for ``documents.receipt_document`` in this transaction: it reads nothing back.
 
-    Five exchanges with the server, each sending what the previous one's
-    answers allow: the payment (its id); its lines, the bookings confirmed and
-    the ledger; the allocations and the receipt's and journal's numbers; the
-    receipt (its id, which the journal seals); the journal, the audit line and
-    the basket paid. ``then`` (an ``Along``) adds to the last what the caller
-    shows next (the grid); when the ticket's facts are kept, nothing is left
-    to read and that exchange ends the unit of work: it carries the COMMIT.
+    Three exchanges with the server, each sending what the previous one's
+    answers allow: the payment with its lines, the bookings confirmed and the
+    ledger (they name the payment by ``inserted_id`` before its id comes
+    back); the allocations (they name the ledger's rows), the receipt's and
+    journal's numbers and the receipt; the journal (it seals the receipt's
+    id), the audit line and the basket paid. ``then`` (an ``Along``) adds to
+    the last what the caller shows next (the grid); when the ticket's facts
+    are kept, nothing is left to read and that exchange ends the unit of
+    work: it carries the COMMIT.
     """
     forget_payments(session)
     payment = Payment(family_id=family_id, basket_id=basket.id if basket else None, cash_session_id=cash_session_id,
                       agent_id=actor.agent_id, channel=channel, paid_at=now, amount_cents=settlement.received_cents)
-    session.add(payment)
-    session.flush()
-    lines = [_payment_line(payment.id, line) for line in settlement.lines]
     booking_prices = {b.id: b.price_cents for b in bookings}  # read before confirming expires them
-    paid_bookings = [{"id": b.id, "child_id": b.child_id, "open_day_id": b.open_day_id, "price_cents": b.price_cents,
-                      "payment_id": payment.id} for b in bookings]
+    paid_bookings = [{"id": b.id, "child_id": b.child_id, "open_day_id": b.open_day_id, "price_cents": b.price_cents}
+                     for b in bookings]
     with together(session) as batch:
+        inserted = insert_new_in(batch, payment)
+        this_payment = inserted_id(session, Payment)
+        lines = [_payment_line(this_payment, line) for line in settlement.lines]
         numbered = [insert_new_in(batch, line) for line in lines]
-        confirmed = transitions.confirm_in(batch, now, payment.id, list(booking_prices))
-        moved = _ledger_entries_in(batch, now, family_id, payment.id, actor, due, settlement.voucher_excess_cents,
+        confirmed = transitions.confirm_in(batch, now, this_payment, list(booking_prices))
+        moved = _ledger_entries_in(batch, now, family_id, this_payment, actor, due, settlement.voucher_excess_cents,
                                    excess_label)
     if not confirmed():
         raise PaymentRefusedError(["Le panier a changé pendant l'encaissement : vérifiez-le et encaissez à nouveau."])
+    inserted()
     for number in numbered:
         number()
     ledger = moved()
+    for row in (*lines, *ledger.all):
+        row.payment_id = payment.id
+    for paid in paid_bookings:
+        paid["payment_id"] = payment.id
     locks.numbers(session)
     locks.journal(session)  # the receipt's number, then the journal's: one statement, in that order
     year = now.astimezone(PARIS).year
@@ -407,11 +415,10 @@ def record_payment(
     with together(session) as batch:
         allocated = _allocate_in(batch, payment.id, settlement.received_cents, booking_prices, ledger)
         counted = next_counter_values_in(batch, [(receipt_counter(year), 1), (journal_counter, journal_count)])
+        numbered_receipt = _receipt_in(batch, payment.id, year, now)
     allocations = allocated()
     taken = counted()
-    receipt = Receipt(payment_id=payment.id, year=year, number=taken[receipt_counter(year)], issued_at=now)
-    session.add(receipt)
-    session.flush()  # its id is part of what the journal entry seals
+    receipt = numbered_receipt() or _first_receipt_of_year(session, payment.id, year, taken[receipt_counter(year)], now)
     code = receipt_code(year, receipt.number)
     # COMMIT goes with the last batch only if nothing is left to read, or to refuse: a ticket whose facts are
     # all kept (the régie's identity included, without which the ticket is refused and the payment undone)
@@ -446,6 +453,34 @@ def record_payment(
     )
 
 
+def _receipt_in(batch: Batch, payment_id: int, year: int, now: datetime) -> Callable[[], Receipt | None]:
+    """The payment's receipt, numbered in ``batch`` by the year's receipt counter taken just before it; call the
+    answer once the batch has gone: None (nothing inserted) when the year's counter did not exist yet."""
+    added = batch.add(insert(Receipt).from_select(
+        ["payment_id", "year", "number", "issued_at"],
+        select(literal(payment_id, Receipt.payment_id.type), literal(year, Receipt.year.type), Counter.last_value,
+               literal(now, Receipt.issued_at.type)).where(Counter.name == receipt_counter(year)),
+    ).returning(Receipt.id, Receipt.number))
+
+    def numbered() -> Receipt | None:
+        row = added.result.one_or_none()
+        if row is None:
+            return None
+        receipt = Receipt(payment_id=payment_id, year=year, number=row.number, issued_at=now)
+        receipt.id = row.id
+        return receipt
+
+    return numbered
+
+
+def _first_receipt_of_year(session: Session, payment_id: int, year: int, number: int, now: datetime) -> Receipt:
+    """The receipt when its year's counter was created after the batch (its first receipt): one more exchange."""
+    receipt = Receipt(payment_id=payment_id, year=year, number=number, issued_at=now)
+    session.add(receipt)
+    session.flush()
+    return receipt
+
+
 def _keep_ticket(session: Session, ticket: _TicketRead, payment: Payment, receipt: Receipt, lines: list[PaymentLine],
                  ledger: _LedgerMoves, actor: Actor, channel: PaymentChannel, journal_hash: str,
                  booking_prices: dict[int, int], cancelled: list[Cancellation], balance_after: int) -> None:
@@ -476,7 +511,7 @@ def basket_paid_in(batch: Batch, basket: Basket, now: datetime) -> None:
     set_committed_value(basket, "updated_at", now)
 
 
-def _payment_line(payment_id: int, line: SettledLine) -> PaymentLine:
+def _payment_line(payment_id: int | ColumnElement[int], line: SettledLine) -> PaymentLine:
     tender = line.tender
     return PaymentLine(
         payment_id=payment_id, mode=tender.mode, amount_cents=line.amount_cents,
@@ -496,7 +531,7 @@ class _LedgerMoves:
     all: tuple[LedgerEntry, ...]
 
 
-def _ledger_entries_in(batch: Batch, now: datetime, family_id: int, payment_id: int, actor: Actor, due: Due,
+def _ledger_entries_in(batch: Batch, now: datetime, family_id: int, payment_id: int | ColumnElement[int], actor: Actor, due: Due,
                        excess_cents: int, excess_label: str) -> Callable[[], _LedgerMoves]:
     """The ledger moves of a payment, in ``batch``; call the answer once the batch has gone."""
     numbered = []
