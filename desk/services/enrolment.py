@@ -192,7 +192,7 @@ def unenrol(session: Session, clock: Clock, *, enrolment_id: int, actor: Actor, 
     to_cancel = confirmed if cancel_paid else []
     held = {b.id: b for b in credits.lock_for_cancellation(session, [b.id for b in pending + to_cancel])} \
         if pending or to_cancel else {}
-    bookings.drop(session, now, [b.id for b in pending])
+    bookings.drop(session, now, {b.id: b.open_day_id for b in pending})
     cancellations = [credits.cancel_booking(session, now, actor, held[b.id], "désinscription") for b in to_cancel]
     if cancellations:
         append_entries(session, [c.journal_entry for c in cancellations])

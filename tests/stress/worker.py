@@ -166,6 +166,37 @@ def checkout_forever(url: str, seed: int) -> None:
             first = False
 
 
+def counter_forever(url: str, seed: int) -> None:
+    """The counter's own path until killed, as the window runs it: the family opened on its month, cells
+    clicked (each click's changes, the grid and COMMIT go in one exchange), the basket paid to its ticket (the
+    journal, the grid and COMMIT in one exchange). The crash test puts a slow line in front of it, so that the
+    kill finds a batch in flight."""
+    from desk.services.application import DeskServices
+    from desk.services.planning import GridRequest
+
+    rng = random.Random(seed)
+    database = open_database(url)
+    clock = FrozenClock(START)
+    children, open_days, agents = _world(database)
+    services = DeskServices.build(database, clock, hold_minutes=lambda: 20, signed_in=agents[Role.CASHIER])
+    first = True
+    while True:
+        family_id, child_id = rng.choice(children)
+        request = GridRequest(family_id, FIRST_DAY, LAST_DAY)
+        try:
+            services.families.open(family_id, request)
+            for open_day in rng.sample(open_days, 3):
+                services.planning.click(request, child_id, open_day)
+            due = services.planning.basket(family_id).to_pay_cents
+            services.payments.pay(family_id, [Tender.cash(due)] if due else [], accept_voucher_excess=False,
+                                  cash_ceiling_cents=100_000, grid=request)
+        except DeskError:
+            pass  # a full day, a basket with nothing to pay: the next family
+        if first:  # the test kills the desk once it is at work
+            print("working", flush=True)
+            first = False
+
+
 def pay_over_when_told(url: str, first: str, last: str, today: str) -> None:
     """A régisseur's desk, connected, that records the versement of ``first``–``last`` when a line arrives on its
     standard input: several of them are told at once. Prints ``recorded`` or the refusal."""
@@ -193,6 +224,8 @@ if __name__ == "__main__":
     seed = int(sys.argv[3]) if mode != "versement" else 0
     if mode == "crash":
         checkout_forever(url, seed)
+    elif mode == "counter":
+        counter_forever(url, seed)
     elif mode == "versement":
         pay_over_when_told(url, *sys.argv[3:6])
     else:

@@ -308,7 +308,7 @@ def toggle_booking(
         _refuse(verdict)
     try:
         with together(session, commit=then is not None) as batch:
-            bookings.end_held(batch, now, stale, BookingState.EXPIRED)
+            bookings.end_pending_in(batch, now, stale, BookingState.EXPIRED)
             toggled = _apply(batch, now, policy, actor, cell, basket, live, held)
             if then is not None:
                 then(batch)
@@ -461,7 +461,7 @@ def _apply(batch: Batch, now: datetime, policy: BookingPolicy, actor: Actor, cel
     if live is None:
         return _add(batch, now, policy, actor, cell, basket, held)
     if live.state is BookingState.PENDING:
-        bookings.end_held(batch, now, {live.id: live.open_day_id}, BookingState.CANCELLED)
+        bookings.end_pending_in(batch, now, {live.id: live.open_day_id}, BookingState.CANCELLED)
         return lambda: ToggleResult(ToggleOutcome.REMOVED, live.id)
     if live.cancellation_basket_id == basket.id:
         replaced = _drop_replacements(batch, now, cell, held)
@@ -494,7 +494,7 @@ def _drop_replacements(batch: Batch, now: datetime, cell: _Cell, held: list[_Hel
     """The basket's pending bookings of the child in the units this cell excludes give way to it."""
     replaced = {b.id: b.open_day_id for b in held if b.child_id == cell.child.id and b.open_day_id in cell.excluded
                 and b.state is BookingState.PENDING and not b.stale}
-    bookings.end_held(batch, now, replaced, BookingState.CANCELLED)
+    bookings.end_pending_in(batch, now, replaced, BookingState.CANCELLED)
     return tuple(sorted(replaced))
 
 
@@ -542,7 +542,7 @@ def clear_basket(session: Session, clock: Clock, family_id: int, actor: Actor) -
     if basket.state is BasketState.PAYMENT_IN_PROGRESS:
         raise BookingRefusedError(Blocker.LOCKED, blocker_text(Blocker.LOCKED))
     pending = locks.bookings(session, Booking.basket_id == basket.id, Booking.state == BookingState.PENDING)
-    bookings.drop(session, now, [b.id for b in pending])
+    bookings.drop(session, now, {b.id: b.open_day_id for b in pending})
     session.execute(update(Booking).where(Booking.cancellation_basket_id == basket.id)
                     .values(cancellation_basket_id=None).execution_options(synchronize_session=False))
     basket.state = BasketState.CLEARED
@@ -589,5 +589,5 @@ def expire_holds(session: Session, now: datetime) -> ExpiryReport:
 def expire_holds_of(session: Session, now: datetime, *conditions) -> ExpiryReport:
     stale = locks.bookings(session, Booking.state == BookingState.PENDING, Booking.hold_expires_at <= now,
                            *conditions, skip_locked=True)
-    freed = bookings.expire(session, now, [b.id for b in stale])
+    freed = bookings.expire(session, now, {b.id: b.open_day_id for b in stale})
     return ExpiryReport(sum(freed.values()), dict(freed))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, insert, update
+from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -29,23 +29,19 @@ from desk.db.pipeline import Batch, Deferred, together
 from desk.services.lifecycle import locks
 
 
-def expire(session: Session, now: datetime, booking_ids: Iterable[int]) -> Tally[int]:
-    """pending → expired: the holds ran out; their places are freed. Returns the places freed by open day."""
-    return _end_pending(session, now, booking_ids, BookingState.EXPIRED)
+def expire(session: Session, now: datetime, held: Mapping[int, int]) -> Tally[int]:
+    """pending → expired: the holds ran out; their places are freed. ``held``: booking id → its open day, locked
+    by the caller. Returns the places freed by open day."""
+    with together(session) as batch:
+        ended = end_pending_in(batch, now, held, BookingState.EXPIRED)
+    return ended()
 
 
-def drop(session: Session, now: datetime, booking_ids: Iterable[int]) -> Tally[int]:
-    """pending → cancelled: taken back before payment; their places are freed."""
-    return _end_pending(session, now, booking_ids, BookingState.CANCELLED)
-
-
-def add_pending(session: Session, booking: Booking) -> bool:
-    """Insert a new pending booking if its open day has a place left; False when it is full."""
-    if not take_place(session, booking.open_day_id):
-        return False
-    session.add(booking)
-    session.flush()
-    return True
+def drop(session: Session, now: datetime, held: Mapping[int, int]) -> Tally[int]:
+    """pending → cancelled: taken back before payment; their places are freed (``held`` as for ``expire``)."""
+    with together(session) as batch:
+        ended = end_pending_in(batch, now, held, BookingState.CANCELLED)
+    return ended()
 
 
 def renew(session: Session, now: datetime, hold: timedelta, booking: Booking) -> bool:
@@ -76,16 +72,13 @@ def confirm_in(batch: Batch, now: datetime, payment_id: int | ColumnElement[int]
     return lambda: confirmed.rowcount == len(booking_ids)
 
 
-def cancel_confirmed(session: Session, now: datetime, booking_id: int) -> bool:
-    """confirmed → cancelled (the credit is the caller's): frees the place; False if it was no longer confirmed."""
-    open_day_ids = session.execute(
-        update(Booking).where(Booking.id == booking_id, Booking.state == BookingState.CONFIRMED)
-        .values(state=BookingState.CANCELLED, ended_at=now, cancellation_basket_id=None)
-        .returning(Booking.open_day_id).execution_options(synchronize_session=False)
-    ).scalars().all()
-    forget_loaded(session, [booking_id])
-    release_places(session, Tally(open_day_ids))
-    return bool(open_day_ids)
+def cancel_confirmed(session: Session, now: datetime, booking: Booking) -> bool:
+    """confirmed → cancelled (the credit is the caller's, who holds the booking's lock): frees the place; False
+    if it was no longer confirmed."""
+    with together(session) as batch:
+        ended = _end_in(batch, {booking.id: booking.open_day_id}, BookingState.CONFIRMED,
+                        state=BookingState.CANCELLED, ended_at=now, cancellation_basket_id=None)
+    return bool(ended())
 
 
 def propose_cancellation(batch: Batch, booking_id: int, basket_id: int | None) -> None:
@@ -105,39 +98,38 @@ def take_place(session: Session, open_day_id: int) -> bool:
     return taken.rowcount == 1
 
 
-def release_places(session: Session, freed: Tally[int]) -> None:
-    """Give back places, in one statement, open days in ascending id."""
-    with together(session) as batch:
-        _release_in(batch, freed)
+def end_pending_in(batch: Batch, now: datetime, held: Mapping[int, int], state: BookingState
+                   ) -> Callable[[], Tally[int]]:
+    """pending → ``state`` (expired or cancelled), in ``batch``, for the bookings ``held`` (booking id → its open
+    day) that are still pending when the batch runs, and their places freed; call the answer once the batch has
+    gone for the places freed by open day.
+
+    The caller holds the bookings' locks, so nothing changes them between
+    the two statements: the places are freed first, by as many bookings as
+    the database still finds pending, then those bookings change. A booking
+    the caller read pending but another desk ended before the lock (the hold
+    sweep) changes nothing and frees nothing.
+    """
+    return _end_in(batch, held, BookingState.PENDING, state=state, ended_at=now)
 
 
-def _release_in(batch: Batch, freed: Tally[int]) -> None:
-    freed = Tally({open_day_id: count for open_day_id, count in freed.items() if count})
-    if not freed:
-        return
-    if len(freed) > 1:  # an UPDATE locks its rows in scan order: lock them in id order first
-        locks.open_days_in(batch, freed)
-    locks.take(batch.session, locks.Rank.OPEN_DAYS)
-    batch.add(
-        update(OpenDay).where(OpenDay.id.in_(sorted(freed)))
-        .values(places_taken=OpenDay.places_taken - case(dict(freed), value=OpenDay.id)),
-        synchronize_session=False,
-    )
-
-
-def end_held(batch: Batch, now: datetime, held: Mapping[int, int], state: BookingState) -> Tally[int]:
-    """pending → ``state`` (expired or cancelled) in ``batch``, for bookings the caller locked and read
-    pending under that lock (booking id → its open day), so that each changes and frees its place once,
-    without waiting for the update's answer. Returns the places freed by open day."""
+def _end_in(batch: Batch, held: Mapping[int, int], start: BookingState, **values: Any) -> Callable[[], Tally[int]]:
+    """A live booking ended (``values``, its new state among them): the one way places are given back."""
     if not held:
-        return Tally()
+        return Tally
     ids = sorted(held)
-    batch.add(update(Booking).where(Booking.id.in_(ids), Booking.state == BookingState.PENDING)
-              .values(state=state, ended_at=now), synchronize_session=False)
+    open_days = sorted(set(held.values()))
+    if len(open_days) > 1:  # an UPDATE locks its rows in scan order: lock them in id order first
+        locks.open_days_in(batch, open_days)
+    locks.take(batch.session, locks.Rank.OPEN_DAYS)
+    still_live = (select(func.count()).where(Booking.open_day_id == OpenDay.id, Booking.id.in_(ids),
+                                             Booking.state == start).scalar_subquery())
+    batch.add(update(OpenDay).where(OpenDay.id.in_(open_days))
+              .values(places_taken=OpenDay.places_taken - still_live), synchronize_session=False)
+    ended = batch.add(update(Booking).where(Booking.id.in_(ids), Booking.state == start).values(**values)
+                      .returning(Booking.open_day_id), synchronize_session=False)
     forget_loaded(batch.session, ids)
-    freed = Tally(held.values())
-    _release_in(batch, freed)
-    return freed
+    return lambda: Tally(ended.result.scalars().all())
 
 
 def add_held_pending(batch: Batch, **values: Any) -> Deferred:
@@ -156,21 +148,6 @@ def add_held_pending(batch: Batch, **values: Any) -> Deferred:
 def is_full_refusal(error: IntegrityError) -> bool:
     """Whether the database refused a place above an open day's capacity."""
     return "within_capacity" in str(error.orig)
-
-
-def _end_pending(session: Session, now: datetime, booking_ids: Iterable[int], state: BookingState) -> Tally[int]:
-    ids = sorted(set(booking_ids))
-    if not ids:
-        return Tally()
-    ended = session.execute(
-        update(Booking).where(Booking.id.in_(ids), Booking.state == BookingState.PENDING)
-        .values(state=state, ended_at=now).returning(Booking.open_day_id)
-        .execution_options(synchronize_session=False)
-    ).scalars().all()
-    forget_loaded(session, ids)
-    freed = Tally(ended)
-    release_places(session, freed)
-    return freed
 
 
 def forget_loaded(session: Session, booking_ids: Iterable[int]) -> None:

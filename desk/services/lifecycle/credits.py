@@ -53,7 +53,7 @@ def cancel_booking(session: Session, now: datetime, actor: Actor, booking: Booki
     require_cashier(actor, "cancel_paid_booking", blocker_text(Blocker.PAID, price_cents=booking.price_cents))
     open_day, child = booking.open_day, booking.child
     snapshot = {name: getattr(booking, name) for name in evidence.CANCELLED_BOOKING_FIELDS}
-    if not bookings.cancel_confirmed(session, now, booking.id):
+    if not bookings.cancel_confirmed(session, now, booking):
         raise DeskError("Cette réservation n'est plus réglée : elle a déjà été annulée.", "Actualisez le planning.")
     snapshot.update(state=BookingState.CANCELLED, ended_at=now)
     label = (f"Avoir : annulation {child.first_name} - {open_day.unit.activity.name} - "

@@ -276,7 +276,7 @@ def basket_contents(session: Session, now: datetime, basket: Basket, actor: Acto
                and b.hold_expires_at is not None and b.hold_expires_at <= now]
     expired = [b for b in held if b.state is BookingState.EXPIRED] + run_out
     pending = [b for b in held if b.state is BookingState.PENDING and b not in run_out]
-    transitions.expire(session, now, [b.id for b in run_out])
+    transitions.expire(session, now, {b.id: b.open_day_id for b in run_out})
     if (expired or cancellations) and not details_loaded:
         _load_details(session, expired + cancellations)
     for booking in sorted(expired, key=lambda b: (b.open_day_id, b.id)):  # places in the order of locks
