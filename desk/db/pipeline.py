@@ -26,8 +26,8 @@ SQLAlchemy statements (ORM entities and types included):
   execution is handed a cursor that will hold the rows once the batch has
   gone (listeners of ``before_cursor_execute`` see it, with ``CAPTURED`` in
   the execution options). On leaving the block the first statement is
-  executed again: its cursor call sends the whole batch, inside SQLAlchemy's
-  execution, so that a failure of any statement is reported (and wrapped)
+  executed again (with ``REPLAYED``): its cursor call sends the whole batch,
+  inside SQLAlchemy's execution, so that a failure of any statement is reported (and wrapped)
   as SQLAlchemy reports a failed statement.
 
 On SQLite (or any other dialect) a batch runs its statements as they are
@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 T = TypeVar("T")
 READS_ONLY = "desk_reads_only"  # execution option: this engine's transactions owe no BEGIN
 CAPTURED = "desk_captured"  # execution option: the statement is learnt, not sent
-_REPLAYED = "desk_replayed"
+REPLAYED = "desk_replayed"  # execution option: a batch's first statement, executed again to send the batch
 _STATE = "desk_pipeline"
 _IN_DOUBT = "desk_commit_in_doubt"
 _FIRST_LOST = "desk_first_exchange_lost"
@@ -149,7 +149,7 @@ def _intercept(cursor: Any, context: Any, execute: Any, sql: tuple[str, Any]) ->
         context.cursor = late
         cursor.close()
         return True
-    if options.get(_REPLAYED) and state.to_send:
+    if options.get(REPLAYED) and state.to_send:
         context.cursor = _send_batch(cursor.connection, state)
         cursor.close()
         return True
@@ -367,7 +367,7 @@ class Batch:
             raise RuntimeError(f"{len(self._deferred)} statements made {len(state.to_send)} cursor calls")
         state.commit_with_batch = commit
         first = self._deferred[0]
-        first._result = self._session.execute(first.statement, execution_options={**first.options, _REPLAYED: True})
+        first._result = self._session.execute(first.statement, execution_options={**first.options, REPLAYED: True})
         first._late = None
         for deferred in self._deferred:
             deferred._sent = True

@@ -13,7 +13,7 @@ import time
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from desk.db.engine import open_database
 from desk.db.enums import LedgerKind, RefundMeans, UnitKind
@@ -134,3 +134,43 @@ def test_a_payment_waiting_behind_the_closing_does_not_land_in_the_closed_sessio
     assert isinstance(payment, DeskError) and "caisse n'est pas ouverte" in payment.message
     with database.read_session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Payment)) == 0
+
+
+def test_a_last_place_taken_at_another_desk_after_the_facts_were_read_is_refused_as_full(database, clock, town,
+                                                                                          monkeypatch):
+    """A click reads the cell's facts in its first exchange and takes the place in its second: a place taken
+    at another desk in between meets the capacity's CHECK, and the agent hears « complet », nothing kept."""
+    from desk.db.enums import BookingState
+    from desk.db.models import Booking, OpenDay
+    from desk.services.booking_rules import Blocker
+    from desk.services.enrolment import enrol
+    from desk.services.families import create_family
+    from desk.services.lifecycle import baskets
+    from desk.services.lifecycle.baskets import BookingRefusedError, toggle_booking
+    from tests.services.factories import family_draft
+
+    open_day = town.open_day(database, UnitKind.FULL_DAY, DEC_2)
+    with database.session_factory.begin() as session:
+        other = create_family(session, clock, family_draft("VOISIN", ("Jade", date(2018, 3, 1))))
+        enrol(session, clock, child_id=other.children[0].id, activity_id=town.wednesday_activity, actor=town.agent)
+        session.execute(update(OpenDay).where(OpenDay.id == open_day).values(capacity=OpenDay.places_taken + 1))
+    decide = baskets._verdict
+    taken_meanwhile = []
+
+    def the_other_desk_takes_the_last_place_first(*args, **kwargs):
+        if not taken_meanwhile:
+            taken_meanwhile.append(True)
+            with database.session_factory.begin() as session:
+                toggle_booking(session, clock, family_id=other.id, child_id=other.children[0].id,
+                               open_day_id=open_day, actor=town.agent)
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(baskets, "_verdict", the_other_desk_takes_the_last_place_first)
+    with pytest.raises(BookingRefusedError) as refused:
+        town.toggle(database, clock, "noah", UnitKind.FULL_DAY, DEC_2)
+    assert refused.value.blocker is Blocker.FULL and taken_meanwhile
+    with database.read_session_factory() as session:
+        assert session.scalar(select(OpenDay.places_taken - OpenDay.capacity).where(OpenDay.id == open_day)) == 0
+        assert session.scalars(select(Booking.child_id).where(Booking.open_day_id == open_day,
+                                                              Booking.state == BookingState.PENDING)).all() \
+            == [other.children[0].id]

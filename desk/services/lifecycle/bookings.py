@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert, select, update
+from sqlalchemy import ColumnElement, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -137,12 +137,21 @@ def add_held_pending(batch: Batch, **values: Any) -> Deferred:
 
     The place first, without waiting to learn whether one was left: above
     capacity the database refuses it (CHECK ``within_capacity``,
-    ``is_full_refusal``) and nothing of the batch is kept.
+    ``is_full_refusal``) and nothing of the batch is kept. On PostgreSQL the
+    two go as one statement: the place taken in a data-modifying ``WITH``,
+    the booking inserted from the row it returns.
     """
     locks.take(batch.session, locks.Rank.OPEN_DAYS)
-    batch.add(update(OpenDay).where(OpenDay.id == values["open_day_id"])
-              .values(places_taken=OpenDay.places_taken + 1), synchronize_session=False)
-    return batch.add(insert(Booking).values(state=BookingState.PENDING, **values).returning(Booking.id))
+    taken = update(OpenDay).where(OpenDay.id == values["open_day_id"]).values(places_taken=OpenDay.places_taken + 1)
+    if batch.session.get_bind().dialect.name != "postgresql":
+        batch.add(taken, synchronize_session=False)
+        return batch.add(insert(Booking).values(state=BookingState.PENDING, **values).returning(Booking.id))
+    place = taken.returning(OpenDay.id).cte("place_taken")
+    columns = Booking.__table__.c
+    given = {"state": BookingState.PENDING, **values}
+    del given["open_day_id"]
+    row = select(*(literal(value, columns[name].type) for name, value in given.items()), place.c.id)
+    return batch.add(insert(Booking).add_cte(place).from_select([*given, "open_day_id"], row).returning(Booking.id))
 
 
 def is_full_refusal(error: IntegrityError) -> bool:
