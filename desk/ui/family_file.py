@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from desk.ui.receipt_dialog import ReceiptDialog
 from desk.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desk.ui.resources import icon
 from desk.ui.statement_dialog import StatementDialog
+from desk.ui.steady_tabs import SteadyTabWidget
 from desk.ui.symbols import symbol_icon
 from desk.ui.tasks import BackgroundRunner
 from desk.ui.texts import balance_text, child_with_age
@@ -265,7 +265,7 @@ class FamilyFileWidget(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("familySummaryLabel")
         self.summary_label.setProperty("role", "subtle")
-        self.tabs = QTabWidget(self)
+        self.tabs = SteadyTabWidget(self)
         self.tabs.setObjectName("familyTabs")
         self.form = FamilyForm(context, runner, self)
         self.form.setObjectName("dossierTab")

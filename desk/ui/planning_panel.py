@@ -187,6 +187,7 @@ class PlanningPanel(QWidget):
         self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._shortcut("F9", lambda: self.finish_button.isEnabled() and self.finish_button.click())
         self.finish_button.clicked.connect(self.finish_changes)
+        self._keep_footer_minimum()
         footer = QHBoxLayout()
         counts = QVBoxLayout()
         counts.addWidget(self.pending_label)
@@ -208,6 +209,20 @@ class PlanningPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.subjects)
         layout.addLayout(grid_column, 1)
+
+    def _keep_footer_minimum(self) -> None:
+        """The footer's labels keep the minimum width of a short text whatever they say: a longer amount or
+        count takes room from the footer's stretch, and the family file's minimum size stays as it is, so
+        that nothing above the panel is laid out again and the grid is not painted again (``SteadyTabWidget``)."""
+        samples = (
+            (self.pending_label, self.tr("%n booking(s) pending", "", 0)),
+            (self.cancellations_label, self.tr("%n cancellation(s) pending", "", 0)),
+            (self.cost_label, self.tr("Basket: %1").replace("%1", format_cents(0))),
+            (self.balance_label, balance_text(0)),
+        )
+        for label, sample in samples:
+            margins = label.contentsMargins()
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + margins.left() + margins.right())
 
     def _clear_message(self) -> None:
         """Clear the message line if it says something: clearing an empty label still lays the window out

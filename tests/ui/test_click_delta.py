@@ -96,10 +96,22 @@ def test_a_click_keeps_the_title_bands_and_the_legend_and_tells_the_view_of_its_
     qtbot.wait(50)
     whole = [region for region in painted.regions if not panel.view.visualRect(cell).contains(region)]
     assert len(painted.regions) > len(whole), "the clicked cell is painted on its own"
-    # the whole grid once at most: no longer for the title bands cleared and set again, an empty message line
-    # cleared or the legend's widgets made again; once still when the footer's basket amount grows and the
-    # window lays itself out again
-    assert len(whole) <= 1, whole
+    # never the whole grid: not for the title bands cleared and set again, an empty message line cleared, the
+    # legend's widgets made again, nor the footer's labels changing (the family's tabs lay out without
+    # repainting their page, ``SteadyTabWidget``)
+    assert not whole, whole
+
+
+def test_the_family_tabs_still_lay_out_what_changes_their_shape(qtbot, window):
+    """The tabs pass on a layout request when their tab bar or their size hints change."""
+    tabs = window.family.tabs
+    index = tabs.indexOf(window.family.planning)
+    before = tabs.tabBar().tabRect(index).width()
+    tabs.setTabText(index, tabs.tabText(index) + " (modifications en cours)")
+    qtbot.waitUntil(lambda: tabs.tabBar().tabRect(index).width() > before)
+    family_minimum = window.family.minimumSizeHint().width()
+    window.family.planning.cost_label.setMinimumWidth(family_minimum + 200)  # the page needs more room
+    qtbot.waitUntil(lambda: window.family.minimumSizeHint().width() > family_minimum)  # the file's layout heard of it
 
 
 class _PaintedRegions(QObject):
