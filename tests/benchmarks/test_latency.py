@@ -5,14 +5,18 @@ common. For 0, 5 and 20 ms of round trip, a signed-in desk (the main window,
 offscreen) runs the guide's journey several times, and each action is timed
 from the agent's key to the result on screen:
 
-- *open*: the found family with its month, until both are on screen (the hidden tabs follow);
-- *click*: one planning cell, until the cell is pending and the footer updated;
+- *open*: the found family with its month, until both are on screen and the grid painted (the hidden tabs
+  follow);
+- *click*: one planning cell, until the cell is pending, painted, and the footer updated (the grid in
+  modify mode is painted before: the agent pressed F2 earlier);
 - *recap*: *Terminer les modifications*, until the recap shows;
 - *payment*: 20 € of cash for the 14 € basket, until the ticket shows and the grid is paid.
 
 The *stall* is the longest time the GUI's event loop did not turn during the
 action (a timer ticking every millisecond measures it): what the agent feels
-as a frozen window. Targets at 20 ms (issue 16): open < 150 ms, click < 100 ms,
+as a frozen window. Each figure is the median over the journeys; the worst
+stall follows in brackets, most often the fresh desk's first action (its
+statements compiled and its widgets built for the first time). Targets at 20 ms (issue 16): open < 150 ms, click < 100 ms,
 recap < 100 ms, payment < 250 ms, stall < 30 ms. The figures are printed and
 asserted against nothing: a slow CI machine must not fail the suite, and the
 statement counts that drive them are asserted in ``tests/ui/test_round_trips.py``.
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import exists, select
 from sqlalchemy.engine import make_url
@@ -90,6 +94,35 @@ class StallMeter:
         self._tick()
         self.timer.stop()
         return self.longest_ms
+
+
+class Painted(QObject):
+    """The paint events of the planning grid's viewport."""
+
+    def __init__(self, viewport) -> None:
+        super().__init__(viewport)
+        self.viewport = viewport
+        self.count = 0
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+    def settle(self, qtbot) -> None:
+        """Until the window has done what it was asked before an action is timed: layout requests travel up
+        the widgets one posted event at a time, and a repaint may follow them."""
+        for _ in range(8):
+            QCoreApplication.sendPostedEvents()
+        self.wait(qtbot)
+
+    def wait(self, qtbot) -> None:
+        """Until what the grid was asked to show is painted: a paint of one pixel asked now is merged with any
+        pending (and costs nothing more when none is)."""
+        seen = self.count
+        self.viewport.update(0, 0, 1, 1)
+        qtbot.waitUntil(lambda: self.count > seen)
 
 
 @pytest.fixture(scope="module")
@@ -173,11 +206,16 @@ def _timed(meter: StallMeter, action: Callable[[], None], done: Callable[[], Non
 
 def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> dict[str, tuple[float, float]]:
     panel = window.family.planning
+    painted = Painted(panel.view.viewport())
     figures = {}
     opened: list[int] = []
-    window.family.family_opened.connect(opened.append)  # the file and its month on screen (hidden tabs follow)
-    figures["open"] = _timed(meter, lambda: window.show_family(journey.family_id),
-                             lambda: qtbot.waitUntil(lambda: journey.family_id in opened))
+    window.family.family_opened.connect(opened.append)  # the file and its month (hidden tabs follow), painted
+
+    def on_screen() -> None:
+        qtbot.waitUntil(lambda: journey.family_id in opened)
+        painted.wait(qtbot)
+
+    figures["open"] = _timed(meter, lambda: window.show_family(journey.family_id), on_screen)
     window.family.family_opened.disconnect(opened.append)
     settle(qtbot, panel)
     window.family.tabs.setCurrentWidget(panel)
@@ -185,13 +223,19 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     panel.go_to(first_day)
     settle(qtbot, panel)
     panel.modify_button.setChecked(True)
+    painted.settle(qtbot)  # the grid in modify mode, laid out and painted: the agent pressed F2 before
     first = cell_index(panel.model, first_unit, first_day)
+
+    def clicked() -> None:
+        settle(qtbot, panel)
+        painted.wait(qtbot)
+
     figures["click"] = _timed(meter, lambda: panel.model.setData(first, Qt.CheckState.Checked,
-                                                                 Qt.ItemDataRole.CheckStateRole),
-                              lambda: settle(qtbot, panel))
+                                                                 Qt.ItemDataRole.CheckStateRole), clicked)
     panel.model.setData(cell_index(panel.model, second_unit, second_day), Qt.CheckState.Checked,
                         Qt.ItemDataRole.CheckStateRole)
-    settle(qtbot, panel)
+    clicked()
+    painted.settle(qtbot)
     panel.checkout = None
     figures["recap"] = _timed(meter, panel.finish_button.click,
                               lambda: qtbot.waitUntil(lambda: panel.checkout is not None and panel.checkout.isVisible()))
@@ -200,6 +244,7 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     dialog = window.family.payment_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.findChild(QLineEdit, "cashTenderedEdit").setText(f"{(dialog.to_pay + 99) // 100}")  # whole euros
+    painted.settle(qtbot)
 
     def paid() -> None:
         qtbot.waitUntil(lambda: getattr(window.family, "receipt_dialog", None) is not None
@@ -209,6 +254,7 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     figures["payment"] = _timed(meter, dialog.findChild(QPushButton, "confirmPaymentButton").click, paid)
     window.family.receipt_dialog.accept()
     panel.modify_button.setChecked(False)
+    painted.settle(qtbot)
     return figures
 
 
@@ -226,13 +272,13 @@ def _measure(qtbot, url: str, journeys: list[Journey], login: str, password: str
             window.close()
             window.context.database.dispose()
             relay.close()
-        row = {name: (statistics.median(run[name][0] for run in runs), max(run[name][1] for run in runs))
-               for name in ACTIONS}
+        row = {name: (statistics.median(run[name][0] for run in runs), statistics.median(run[name][1] for run in runs),
+                      max(run[name][1] for run in runs)) for name in ACTIONS}
         table.append((round_trip_ms, row))
-    print(f"\n{what}\n| action | " + " | ".join(f"{ms} ms: time / longest stall" for ms, _ in table) + " |")
+    print(f"\n{what}\n| action | " + " | ".join(f"{ms} ms: time / longest stall (worst)" for ms, _ in table) + " |")
     print("|---|" + "---|" * len(table))
     for name in ACTIONS:
-        cells = [f"{row[name][0]:.0f} ms / {row[name][1]:.0f} ms" for _, row in table]
+        cells = [f"{row[name][0]:.0f} ms / {row[name][1]:.0f} ms ({row[name][2]:.0f})" for _, row in table]
         print(f"| {name} | " + " | ".join(cells) + " |")
     slow = dict(table)[20]
     missed = [f"{name} {slow[name][0]:.0f} ms ≥ {TARGETS_AT_20_MS[name]} ms" for name in ACTIONS
