@@ -59,7 +59,7 @@ class PlanningView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
-        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        plain = not (event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier))
         if plain and event.key() in UNIT_KEYS and current.isValid():
             self.unit_key_pressed.emit(current, UNIT_KEYS[Qt.Key(event.key())])
             return

@@ -87,6 +87,15 @@ def test_m_a_j_book_the_unit_of_the_cursors_day_without_walking_to_it(qtbot, win
     assert panel.grid.basket_items == 0
 
 
+def test_a_capital_letter_books_as_the_small_one(qtbot, window):
+    """An agent who holds Shift (or whose keyboard sends it) books the same unit."""
+    panel = window.family.planning
+    modify(qtbot, panel)
+    key(qtbot, "Shift+J")
+    settle(qtbot, panel)
+    assert state(panel, "Mercredi journée", DEC_2) is CellState.PENDING
+
+
 def _on_the_first_of_december(qtbot, window):
     """The desk on 01/12 at 8:30: Wednesday the 2nd closed for booking on 30/11 at noon, the 9th still open."""
     context = window.testing[0]
