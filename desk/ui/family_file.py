@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -305,8 +305,9 @@ class FamilyFileWidget(QWidget):
     def open_family(self, family_id: int) -> None:
         """Read the file and its month in one unit of work, off the GUI thread; then its payments and activity lines.
 
-        What is on screen comes first (five statements); the other tabs follow
-        in the background. ``family_opened`` says when the file is on screen;
+        What is on screen comes first (five statements, then the grid painted);
+        the file's form and activity lines on the event loop's next turn, its
+        payments in the background. ``family_opened`` says when the file is on screen;
         ``family_open_failed`` why not. A header refresh still on its way is superseded.
         """
         self._account_asked += 1
@@ -318,7 +319,15 @@ class FamilyFileWidget(QWidget):
         def opened(found: OpenedFile) -> None:
             if asked == self._account_asked:
                 self._show(found, ticket)
-                self.family_opened.emit(family_id)
+                # the hidden tabs on the event loop's next turn, once the grid is painted: one long stall of
+                # the window becomes two short ones
+                QTimer.singleShot(0, self, lambda: finish(found))
+
+        def finish(found: OpenedFile) -> None:  # (the header's refresh asked meanwhile: ``asked`` is past)
+            if self.file is not None and self.file.id == found.file.id:
+                self._show_hidden_tabs(found.file)
+                if self._wanted_family_id == family_id:
+                    self.family_opened.emit(family_id)
 
         def failed(error: Exception) -> None:
             if asked == self._account_asked:
@@ -344,13 +353,16 @@ class FamilyFileWidget(QWidget):
         self._show_summary(file, file.balance_cents)
         for index in (1, 2, 3):
             self.tabs.setTabEnabled(index, True)
-        self.form.load(file)
         self.planning.show_grid(found.grid, ticket)
-        self.enrolments.show_file(file)
         self.refresh_header()
         if opened_anew:  # the counter's work is on the planning; a stray key must not rename the family
             self.tabs.setCurrentWidget(self.planning)
             self.planning.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_hidden_tabs(self, file: FamilyFile) -> None:
+        """The file's form and activity lines (the payments follow ``refresh_header``)."""
+        self.form.load(file)
+        self.enrolments.show_file(file)
 
     def refresh_header(self) -> None:
         """The balance and the payments again, off the GUI thread (another desk paid, a refund, the sweep)."""

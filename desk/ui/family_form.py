@@ -240,7 +240,7 @@ class FamilyForm(QWidget):
         self.children_errors = ErrorLabel(self, "childrenErrorLabel")
         add_child = QPushButton(self.tr("Add a child"), self)
         add_child.setObjectName("addChildButton")
-        add_child.clicked.connect(lambda: self._add_child_row())
+        add_child.clicked.connect(lambda: self._add_child_row().first_name.setFocus())
         self.children_layout.addWidget(self.children_errors)
         self.children_layout.addWidget(add_child)
 
@@ -294,7 +294,6 @@ class FamilyForm(QWidget):
         row.last_name.setText(self.name_edit.text().upper())
         self.children_layout.insertWidget(len(self.child_rows), row)
         self.child_rows.append(row)
-        row.first_name.setFocus()
         return row
 
     def _remove_guardian_row(self, row: GuardianRow) -> None:
