@@ -179,7 +179,9 @@ def test_desks_hammering_the_same_days_keep_every_invariant(database_url):
     assert figures["refunds beyond the credit"] == 0
     assert total["operations"] > 20
     assert figures["payments"] > 0 and figures["refunds"] > 0 and figures["closings"] > 0
-    assert figures["remittances"] > 0
+    with open_database(database_url).read_session_factory() as session:  # remitted at the end of the day at least
+        cheques = session.scalar(select(func.count()).select_from(PaymentLine).where(PaymentLine.mode == PaymentMode.CHEQUE))
+    assert figures["remittances"] > 0 or cheques == 0
 
 
 def test_regisseurs_paying_the_same_days_over_at_once_record_one_versement(database_url):

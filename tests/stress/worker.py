@@ -145,6 +145,8 @@ def hammer(url: str, seconds: float, seed: int, cashier: bool) -> dict:
             clock.advance(timedelta(minutes=rng.randint(1, 20)))
             action = partial(expire_holds, now=clock.now())
         _attempt(database, action, tally, counter)
+    if cashier:  # the end of the day: every cheque still held is remitted
+        _attempt(database, partial(make_remittance, clock=clock, actor=actor), tally, "remittances")
     database.dispose()
     tally.retries, tally.surfaced = STATS.retries, tally.surfaced + STATS.surfaced
     return asdict(tally)
