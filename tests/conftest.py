@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -188,3 +189,23 @@ def payfip(tmp_path, clock):
 
     with running_simulator(tmp_path / "payfip.sqlite3", clock.now) as simulator:
         yield simulator
+
+
+def waiting_on_a_lock(database_url: str, name: str) -> bool:
+    """Whether the PostgreSQL session named ``name`` (its ``application_name``) waits on a lock."""
+    probe = open_database(database_url)
+    try:
+        with probe.read_engine.connect() as connection:
+            return bool(connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event_type = 'Lock'"
+            ), {"name": name}).scalar())
+    finally:
+        probe.dispose()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Until ``condition`` holds (a race set up between desks); fails after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the race did not happen"
+        time.sleep(0.02)

@@ -59,18 +59,8 @@ class RecordedThenFailedError(DeskError):
                          "l'onglet Paiements, Ctrl+R) ; ne refaites pas l'action.")
 
 
-# unique violations that a second attempt resolves: a year's first receipts, numbered by their counter row in the
-# payment's batch (``payments.record_payment``), when another desk created that row between the batch's update
-# of the counter (which did not find it) and its insert of the receipt (which read the other desk's number)
-RETRYABLE_CONSTRAINTS = frozenset({"uq_receipt_year_number"})
-
-
 def is_retryable(error: DBAPIError) -> bool:
-    sqlstate = getattr(error.orig, "sqlstate", None)
-    if sqlstate == "23505":
-        diagnostic = getattr(error.orig, "diag", None)
-        return getattr(diagnostic, "constraint_name", None) in RETRYABLE_CONSTRAINTS
-    return sqlstate in RETRYABLE_SQLSTATES
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def run_in_transaction(database: Database, work: Callable[[Session], T], *, attempts: int = ATTEMPTS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement
@@ -27,6 +27,10 @@ def insert_if_absent(
     Two desks inserting at once both succeed: one row is written, the other
     statement does nothing, and neither transaction is aborted.
     """
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(model).values(**values)
+    statement = dialect_insert(session)(model).values(**values)
     session.execute(statement.on_conflict_do_nothing(index_elements=index_elements, index_where=index_where))
+
+
+def dialect_insert(session: Session) -> Callable[..., Any]:
+    """The ``insert`` of the session's database, the one with ``ON CONFLICT``."""
+    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert

@@ -9,7 +9,6 @@ time. The stress test (tests/stress) races separate processes at random.
 from __future__ import annotations
 
 import threading
-import time
 from datetime import date
 
 import pytest
@@ -24,7 +23,7 @@ from desk.services.lifecycle.credits import correct_account, refund_credit
 from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
-from tests.conftest import on_postgres_only
+from tests.conftest import on_postgres_only, wait_until, waiting_on_a_lock
 
 DEC_2 = date(2026, 12, 2)
 
@@ -51,32 +50,14 @@ def held_then_raced(database_url, first, second):
 
     one = threading.Thread(target=desk, args=("desk-one", first, True))
     one.start()
-    _wait_until(lambda: "desk-one" in outcomes)
+    wait_until(lambda: "desk-one" in outcomes)
     two = threading.Thread(target=desk, args=("desk-two", second, False))
     two.start()
-    _wait_until(lambda: _waiting_on_a_lock(database_url, "desk-two"))
+    wait_until(lambda: waiting_on_a_lock(database_url, "desk-two"))
     release.set()
     one.join(30)
     two.join(30)
     return outcomes["desk-one"], outcomes["desk-two"]
-
-
-def _waiting_on_a_lock(database_url, name) -> bool:
-    probe = open_database(database_url)
-    try:
-        with probe.read_engine.connect() as connection:
-            return bool(connection.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event_type = 'Lock'"
-            ), {"name": name}).scalar())
-    finally:
-        probe.dispose()
-
-
-def _wait_until(condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the race did not happen"
-        time.sleep(0.02)
 
 
 @pytest.fixture

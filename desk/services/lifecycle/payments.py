@@ -418,7 +418,7 @@ def record_payment(
         numbered_receipt = _receipt_in(batch, payment.id, year, now)
     allocations = allocated()
     taken = counted()
-    receipt = numbered_receipt() or _first_receipt_of_year(session, payment.id, year, taken[receipt_counter(year)], now)
+    receipt = numbered_receipt()
     code = receipt_code(year, receipt.number)
     # COMMIT goes with the last batch only if nothing is left to read, or to refuse: a ticket whose facts are
     # all kept (the régie's identity included, without which the ticket is refused and the payment undone)
@@ -453,32 +453,23 @@ def record_payment(
     )
 
 
-def _receipt_in(batch: Batch, payment_id: int, year: int, now: datetime) -> Callable[[], Receipt | None]:
-    """The payment's receipt, numbered in ``batch`` by the year's receipt counter taken just before it; call the
-    answer once the batch has gone: None (nothing inserted) when the year's counter did not exist yet."""
+def _receipt_in(batch: Batch, payment_id: int, year: int, now: datetime) -> Callable[[], Receipt]:
+    """The payment's receipt, numbered in ``batch`` from the year's receipt counter that the batch's previous
+    statement took (created or bumped, and locked: no other desk can move it before this insert reads it); call
+    the answer once the batch has gone."""
     added = batch.add(insert(Receipt).from_select(
         ["payment_id", "year", "number", "issued_at"],
         select(literal(payment_id, Receipt.payment_id.type), literal(year, Receipt.year.type), Counter.last_value,
                literal(now, Receipt.issued_at.type)).where(Counter.name == receipt_counter(year)),
     ).returning(Receipt.id, Receipt.number))
 
-    def numbered() -> Receipt | None:
-        row = added.result.one_or_none()
-        if row is None:
-            return None
+    def numbered() -> Receipt:
+        row = added.result.one()
         receipt = Receipt(payment_id=payment_id, year=year, number=row.number, issued_at=now)
         receipt.id = row.id
         return receipt
 
     return numbered
-
-
-def _first_receipt_of_year(session: Session, payment_id: int, year: int, number: int, now: datetime) -> Receipt:
-    """The receipt when its year's counter was created after the batch (its first receipt): one more exchange."""
-    receipt = Receipt(payment_id=payment_id, year=year, number=number, issued_at=now)
-    session.add(receipt)
-    session.flush()
-    return receipt
 
 
 def _keep_ticket(session: Session, ticket: _TicketRead, payment: Payment, receipt: Receipt, lines: list[PaymentLine],
