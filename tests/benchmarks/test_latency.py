@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import exists, select
 from sqlalchemy.engine import make_url
@@ -96,33 +96,48 @@ class StallMeter:
         return self.longest_ms
 
 
-class Painted(QObject):
-    """The paint events of the planning grid's viewport."""
+def until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Until ``condition`` holds, checked at every turn of the event loop (the stall meter's 1 ms timer keeps
+    it turning). ``qtbot.waitUntil`` checks only every 10 ms: each of its waits added up to 10 ms to a timing,
+    and an action timed through two of them up to 20 ms."""
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        assert time.perf_counter() < deadline, "the action did not end"
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
-    def __init__(self, viewport) -> None:
-        super().__init__(viewport)
-        self.viewport = viewport
+
+class Painted(QObject):
+    """The paint events of a widget (the planning grid's viewport, a dialog), each counted once it is done."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.widget = widget
         self.count = 0
-        viewport.installEventFilter(self)
+        widget.installEventFilter(self)
 
     def eventFilter(self, _watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
-            self.count += 1
+            QTimer.singleShot(0, self._done)  # the widget paints once this filter returns: counted after
         return False
+
+    def _done(self) -> None:
+        self.count += 1
 
     def settle(self, qtbot) -> None:
         """Until the window has done what it was asked before an action is timed: layout requests travel up
         the widgets one posted event at a time, and a repaint may follow them."""
         for _ in range(8):
             QCoreApplication.sendPostedEvents()
-        self.wait(qtbot)
-
-    def wait(self, qtbot) -> None:
-        """Until what the grid was asked to show is painted: a paint of one pixel asked now is merged with any
-        pending (and costs nothing more when none is)."""
         seen = self.count
-        self.viewport.update(0, 0, 1, 1)
+        self.widget.update(0, 0, 1, 1)
         qtbot.waitUntil(lambda: self.count > seen)
+
+    def wait(self) -> None:
+        """Until what the widget was asked to show is painted: a paint of one pixel asked now is merged with
+        any pending (and costs nothing more when none is)."""
+        seen = self.count
+        self.widget.update(0, 0, 1, 1)
+        until(lambda: self.count > seen)
 
 
 @pytest.fixture(scope="module")
@@ -212,8 +227,8 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     window.family.family_opened.connect(opened.append)  # the file and its month (hidden tabs follow), painted
 
     def on_screen() -> None:
-        qtbot.waitUntil(lambda: journey.family_id in opened)
-        painted.wait(qtbot)
+        until(lambda: journey.family_id in opened)
+        painted.wait()
 
     figures["open"] = _timed(meter, lambda: window.show_family(journey.family_id), on_screen)
     window.family.family_opened.disconnect(opened.append)
@@ -227,18 +242,22 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     first = cell_index(panel.model, first_unit, first_day)
 
     def clicked() -> None:
-        settle(qtbot, panel)
-        painted.wait(qtbot)
+        until(lambda: not panel.busy and not panel.runner.waiting)
+        painted.wait()
 
     figures["click"] = _timed(meter, lambda: panel.model.setData(first, Qt.CheckState.Checked,
                                                                  Qt.ItemDataRole.CheckStateRole), clicked)
     panel.model.setData(cell_index(panel.model, second_unit, second_day), Qt.CheckState.Checked,
                         Qt.ItemDataRole.CheckStateRole)
-    clicked()
+    settle(qtbot, panel)
     painted.settle(qtbot)
     panel.checkout = None
-    figures["recap"] = _timed(meter, panel.finish_button.click,
-                              lambda: qtbot.waitUntil(lambda: panel.checkout is not None and panel.checkout.isVisible()))
+
+    def recap_on_screen() -> None:
+        until(lambda: panel.checkout is not None and panel.checkout.isVisible())
+        Painted(panel.checkout).wait()
+
+    figures["recap"] = _timed(meter, panel.finish_button.click, recap_on_screen)
     panel.checkout.findChild(QPushButton, "payButton").click()
     settle(qtbot, panel)
     dialog = window.family.payment_dialog
@@ -247,9 +266,12 @@ def _journey(qtbot, window: MainWindow, journey: Journey, meter: StallMeter) -> 
     painted.settle(qtbot)
 
     def paid() -> None:
-        qtbot.waitUntil(lambda: getattr(window.family, "receipt_dialog", None) is not None
-                        and window.family.receipt_dialog.isVisible(), timeout=10_000)
-        settle(qtbot, panel)
+        until(lambda: getattr(window.family, "receipt_dialog", None) is not None
+              and window.family.receipt_dialog.isVisible())
+        receipt = Painted(window.family.receipt_dialog)
+        until(lambda: not panel.busy and not panel.runner.waiting)
+        receipt.wait()
+        painted.wait()
 
     figures["payment"] = _timed(meter, dialog.findChild(QPushButton, "confirmPaymentButton").click, paid)
     window.family.receipt_dialog.accept()
