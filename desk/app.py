@@ -177,6 +177,7 @@ class DeskApplication(QObject):
         self.window = MainWindow(self.context)
         self.window.logout_requested.connect(self._log_out)
         self.window.show()
+        self.window.warm_up()
         self.main_window_shown.emit(self.window)
 
     def _log_out(self) -> None:

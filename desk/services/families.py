@@ -360,6 +360,11 @@ def update_family(session: Session, clock: Clock, family_id: int, draft: FamilyD
     return load_family(session, family.id, today)
 
 
+def some_family_id(session: Session) -> int | None:
+    """A family of the town, any one (the first created); None in an empty town."""
+    return session.scalar(select(Family.id).order_by(Family.id).limit(1))
+
+
 def load_family(session: Session, family_id: int, today: date) -> FamilyFile:
     """The file with its guardians, children and balance: one statement (a row per guardian and child)."""
     with together(session) as batch:

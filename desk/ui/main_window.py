@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -57,6 +59,8 @@ def load_printing() -> None:
     load_renderers()
     import pypdfium2  # noqa: F401
 
+
+_log = logging.getLogger(__name__)
 
 # The home figures follow other desks' work, at most this often.
 OVERVIEW_DELAY_MS = 1000
@@ -146,6 +150,7 @@ class HomePage(QWidget):
 class MainWindow(QMainWindow):
     overview_loaded = Signal(object)
     started_up = Signal()  # everything loaded, printing included: what follows is counter work
+    warmed_up = Signal()  # the family file's reads made once (``warm_up``): the first family opens like the next
     family_shown = Signal(int)
     logout_requested = Signal()
     online_payments_reconciled = Signal(object)  # the ReconciliationReport of a pass, or the error that stopped it
@@ -201,6 +206,15 @@ class MainWindow(QMainWindow):
         if self.context.actor is not None:
             self.reconciliation_timer.start()
             self.reconcile_online()
+
+    def warm_up(self) -> None:
+        """Before the agent's first family, what opening one reads, read once and forgotten
+        (``FamilyFiles.warm_up``) on the family file's runner: a first open asked meanwhile queues behind it."""
+        def failed(error: Exception) -> None:  # the agent's own first open says what is wrong, if it still is
+            _log.warning("the family file's warm-up failed: %s", error)
+            self.warmed_up.emit()
+
+        self.database_runner.run(self.context.services.families.warm_up, lambda _none: self.warmed_up.emit(), failed)
 
     def _printing_loaded(self, _result: object = None) -> None:
         self.started_up.emit()

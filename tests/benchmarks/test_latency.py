@@ -207,6 +207,8 @@ def _desk(qtbot, url: str, one_way_delay_s: float, login: str, password: str) ->
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
+    with qtbot.waitSignal(window.warmed_up, timeout=10_000):
+        window.warm_up()  # as the application does on signing in
     return window, relay
 
 

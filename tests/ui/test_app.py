@@ -66,6 +66,16 @@ def sign_in(qtbot, desk: DeskApplication, login: str, password: str) -> None:
     qtbot.keyClick(password_edit, Qt.Key.Key_Return)
 
 
+def test_signing_in_reads_a_family_file_once_before_the_agents_first_family(qtbot, desk):
+    warmed: list[bool] = []
+    desk.main_window_shown.connect(lambda window: window.warmed_up.connect(lambda: warmed.append(True)))
+    with qtbot.waitSignal(desk.main_window_shown, timeout=5000):
+        sign_in(qtbot, desk, "agent", "agent")
+    qtbot.addWidget(desk.window)
+    qtbot.waitUntil(lambda: bool(warmed), timeout=5000)
+    assert desk.window.family.file is None  # read and forgotten: nothing of it shows
+
+
 def test_the_counter_journey(qtbot, desk, data_dir):
     dialog = desk.login
     assert dialog.objectName() == "loginDialog" and dialog.isVisible()
