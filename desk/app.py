@@ -14,11 +14,13 @@ import gc
 import logging
 import os
 import re
+import signal
+import socket
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desk import __version__
@@ -250,6 +252,26 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def quit_on_termination(app: QApplication) -> None:
+    """SIGTERM (the session logging out, the machine shutting down, a service manager) ends the desk as its
+    window's Quit does: the event loop returns and ``main`` stops what it started (the demo's simulators).
+
+    Python runs a signal's handler only when it next runs code, which a waiting Qt event loop never does: the
+    signal also writes to a socket that Qt watches, and reading it runs the handler at once."""
+    reader, writer = socket.socketpair()
+    for end in (reader, writer):
+        end.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: reader.recv(64))
+    # on the event loop's next turn: a signal caught before the loop runs (still starting) is not lost
+    signal.signal(signal.SIGTERM, lambda _number, _frame: QTimer.singleShot(0, app.quit))
+    _kept_for_the_process.extend((reader, writer, notifier))
+
+
+_kept_for_the_process: list[object] = []  # what quit_on_termination needs as long as the desk runs
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--payfip-simulator"]:  # the bundle's one executable also runs the demo's PayFiP simulator
@@ -267,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     app = QApplication([sys.argv[0], *parse_arguments(argv)[1]])
     configure(app)
+    quit_on_termination(app)
     dialogs = QtDialogService()
     install_error_handler(dialogs)
     started = start(argv, dialogs)
