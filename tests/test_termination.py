@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
 
+from tests.payfip_simulator.test_server import answering, free_port
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.3):
-            return True
-    except OSError:
-        return False
 
 
 def _within(seconds: float, condition) -> bool:
@@ -38,17 +25,17 @@ def _within(seconds: float, condition) -> bool:
 
 
 def test_a_terminated_demo_desk_stops_its_payfip_simulator(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DESK_DATA_DIR": str(tmp_path),
            "DESK_PAYFIP_URL": f"http://127.0.0.1:{port}"}
     desk = subprocess.Popen([sys.executable, "-m", "desk", "--demo"], env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        assert _within(60, lambda: _answers(port) or desk.poll() is not None), "the simulator never answered"
+        assert _within(60, lambda: answering(port) or desk.poll() is not None), "the simulator never answered"
         assert desk.poll() is None, desk.stderr.read()
         desk.send_signal(signal.SIGTERM)
         assert desk.wait(20) == 0
-        assert _within(10, lambda: not _answers(port)), "the simulator outlived the desk"
+        assert _within(10, lambda: not answering(port)), "the simulator outlived the desk"
     finally:
         if desk.poll() is None:
             desk.kill()

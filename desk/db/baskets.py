@@ -6,12 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, exists, literal, select, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk.db.enums import BasketState
 from desk.db.models import ACTIVE_BASKET, Basket, Family
+from desk.db.upsert import dialect_insert
 from desk.errors import DeskError
 
 ACTIVE_BASKET_STATES = (BasketState.OPEN, BasketState.PAYMENT_IN_PROGRESS)
@@ -46,7 +45,7 @@ def open_or_touch_basket(session: Session, family_id: int, now: datetime, agent_
     opened. A missing family opens nothing (rather than failing on its
     foreign key), for the caller to say so.
     """
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     row = select(literal(family_id, Basket.family_id.type), literal(BasketState.OPEN, Basket.state.type),
                  literal(now, Basket.created_at.type),
                  literal(now, Basket.updated_at.type), literal(agent_id, Basket.created_by_id.type)
