@@ -23,9 +23,10 @@ numbers and the journal, as every use case.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -467,11 +468,7 @@ def record_versement(session: Session, clock: Clock, actor: Actor, first: date, 
     year = local_day(now).year
     versement = Versement(
         year=year, number=next_counter_value(session, versement_counter(year)), first_day=first, last_day=last,
-        made_at=now, agent_id=actor.agent_id, cash_cents=takings.cents(PaymentMode.CASH),
-        cheques_cents=takings.cents(PaymentMode.CHEQUE), card_cents=takings.cents(PaymentMode.CARD),
-        online_cents=takings.cents(PaymentMode.PAYFIP), vouchers_cents=takings.cents(*VOUCHER_MODES),
-        cash_refunded_cents=takings.cash_refunded_cents, total_cents=takings.cents(*MODE_ORDER),
-        receipt_count=takings.receipts.count, first_receipt=takings.receipts.first, last_receipt=takings.receipts.last)
+        made_at=now, agent_id=actor.agent_id, **versement_figures(takings))
     session.add(versement)
     session.flush()
     code = versement_code(year, versement.number)
@@ -486,7 +483,28 @@ def record_versement(session: Session, clock: Clock, actor: Actor, first: date, 
     return versement.id
 
 
+def versement_figures(takings: PeriodTakings) -> dict[str, int | str | None]:
+    """What a versement records of its period's takings, by column: the amounts by kind, the cash refunded, the
+    receipts' count and range."""
+    return dict(cash_cents=takings.cents(PaymentMode.CASH), cheques_cents=takings.cents(PaymentMode.CHEQUE),
+                card_cents=takings.cents(PaymentMode.CARD), online_cents=takings.cents(PaymentMode.PAYFIP),
+                vouchers_cents=takings.cents(*VOUCHER_MODES), cash_refunded_cents=takings.cash_refunded_cents,
+                total_cents=takings.cents(*MODE_ORDER), receipt_count=takings.receipts.count,
+                first_receipt=takings.receipts.first, last_receipt=takings.receipts.last)
+
+
+def figures_agree(takings: PeriodTakings, versement: Versement | Mapping[str, Any]) -> bool:
+    """Whether a recorded versement (its row, or its columns by name) still says what its period's payments
+    say: it was paid over and cannot change, and neither can they (append-only), short of tampering."""
+    def recorded(column: str) -> Any:
+        return versement[column] if isinstance(versement, Mapping) else getattr(versement, column)
+
+    return all(recorded(column) == value for column, value in versement_figures(takings).items())
+
+
 def versement_document(session: Session, versement_id: int) -> data.Versement:
+    """The recorded versement, printed again: refused, and why, if its period's payments no longer give its
+    figures (a copy must not differ from the original that went to the comptable)."""
     row = session.execute(
         select(Versement, Agent.display_name).outerjoin(Agent, Agent.id == Versement.agent_id)
         .where(Versement.id == versement_id)
@@ -495,7 +513,14 @@ def versement_document(session: Session, versement_id: int) -> data.Versement:
         raise DeskError("Ce versement n'existe pas.", "Choisissez un versement dans la liste.")
     versement, agent_name = row
     takings = period_takings(session, versement.first_day, versement.last_day)
-    return _versement_document(session, versement_code(versement.year, versement.number), versement.first_day,
+    code = versement_code(versement.year, versement.number)
+    if not figures_agree(takings, versement):
+        raise DeskError(
+            f"Le versement {code} ({format_cents(versement.total_cents)}) ne correspond plus aux règlements des "
+            f"journées qu'il couvre ({format_cents(takings.cents(*MODE_ORDER))}) : il n'est pas réimprimé, car la "
+            "copie serait différente de l'original.",
+            "Vérifiez le journal des règlements (Ctrl+Maj+J) et prévenez le comptable.")
+    return _versement_document(session, code, versement.first_day,
                                versement.last_day, versement.made_at, agent_name or "desk-admin", takings,
                                _journal_hash(session, JournalKind.VERSEMENT, "versement", versement_id))
 

@@ -443,8 +443,8 @@ class _Checker:
             self.find(f"des chèques sont remis par un bordereau n° {remittance_id} qui n'existe pas")
 
     def _check_versements(self, vouched: dict[Any, _Vouched]) -> None:
-        from desk.services.regie_books import period_takings
-        from desk.services.tenders import MODE_ORDER, VOUCHER_MODES
+        from desk.services.regie_books import figures_agree, period_takings
+        from desk.services.tenders import MODE_ORDER
 
         rows = [row for row in self.session.execute(
             select(*[Versement.__table__.c[name] for name in evidence.VERSEMENT_FIELDS])
@@ -461,14 +461,9 @@ class _Checker:
                 self.find(f"le versement {code} reprend des journées déjà versées par "
                           f"{versement_code(previous['year'], previous['number'])}")
             takings = period_takings(self.session, row["first_day"], row["last_day"])
-            figures = (takings.cents(PaymentMode.CASH), takings.cents(PaymentMode.CHEQUE),
-                       takings.cents(PaymentMode.CARD), takings.cents(PaymentMode.PAYFIP),
-                       takings.cents(*VOUCHER_MODES), takings.cents(*MODE_ORDER))
-            recorded = (row["cash_cents"], row["cheques_cents"], row["card_cents"], row["online_cents"],
-                        row["vouchers_cents"], row["total_cents"])
-            if figures != recorded:
+            if not figures_agree(takings, row):
                 self.find(f"le versement {code} ({_euros(row['total_cents'])}) ne correspond plus aux règlements "
-                          f"des journées qu'il couvre ({_euros(figures[-1])})")
+                          f"des journées qu'il couvre ({_euros(takings.cents(*MODE_ORDER))})")
             previous = row
         for versement_id in sorted(set(vouched) - {row["id"] for row in rows}, key=str):
             self.find(f"le versement n° {versement_id} du journal a disparu de la base")

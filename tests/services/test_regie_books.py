@@ -229,6 +229,21 @@ def test_the_verification_sees_a_remittance_or_versement_altered_behind_the_desk
     assert "ne correspond plus aux règlements" in text_found
 
 
+def test_a_versement_is_not_printed_again_with_figures_other_than_those_paid_over(database, clock, town):
+    _a_day_of_takings(database, clock, town)
+    _write(database, lambda s: make_remittance(s, clock, town.cashier))
+    _close_the_day(database, clock, town)
+    friday = FrozenClock(datetime(2026, 11, 27, 9, 0, tzinfo=PARIS))
+    versement_id = _write(database, lambda s: record_versement(s, friday, town.cashier, THU_26, THU_26))
+    assert _read(database, lambda s: versement_document(s, versement_id)).total_cents == 3 * PRICE
+    with behind_the_applications_back(database) as connection:  # a card payment of the day made smaller
+        connection.execute(text("UPDATE payment_line SET amount_cents = amount_cents - 100 WHERE mode = 'card'"))
+    with pytest.raises(DeskError, match="V2026-0001 .* ne correspond plus aux règlements .* pas réimprimé") as refused:
+        _read(database, lambda s: versement_document(s, versement_id))
+    assert "Vérifiez le journal des règlements" in refused.value.hint
+    assert any("le versement V2026-0001" in finding for finding in _read(database, verify_journal).findings)
+
+
 def test_a_remittance_removed_with_its_cheques_is_missed_by_the_verification(database, clock, town):
     _a_day_of_takings(database, clock, town)
     _write(database, lambda s: make_remittance(s, clock, town.cashier))
