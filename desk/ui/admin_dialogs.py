@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -343,6 +344,11 @@ class SettingsDialog(QDialog):
         for columns in (48, 42):
             self.ticket_columns_combo.addItem(self.tr("%1 characters").replace("%1", str(columns)), columns)
         self.ticket_columns_combo.setCurrentIndex(self.ticket_columns_combo.findData(settings.ticket_columns))
+        self.print_on_payment_check = QCheckBox(self.tr("Print the ticket as soon as the payment is recorded"), self)
+        self.print_on_payment_check.setObjectName("settingsPrintOnPaymentCheck")
+        self.print_on_payment_check.setChecked(settings.print_ticket_on_payment)
+        self.print_on_payment_check.setToolTip(self.tr("On the ticket printer, with the 80 mm format; off, the agent "
+                                                       "prints it from the ticket's window (Print)."))
         self.card_terminal_edit = QLineEdit(settings.card_terminal, self)
         self.card_terminal_edit.setObjectName("settingsCardTerminalEdit")
         self.card_terminal_edit.setPlaceholderText("192.168.1.60:8888")
@@ -370,6 +376,7 @@ class SettingsDialog(QDialog):
         printer_row.addWidget(self.ticket_columns_combo)
         printer_row.addWidget(self.test_page_button)
         desk_form.addRow(self.tr("Ticket printer (ESC/POS)"), printer_row)
+        desk_form.addRow("", self.print_on_payment_check)
         desk_form.addRow(self.tr("Card terminal (Caisse-AP)"), self.card_terminal_edit)
         regie_form = QFormLayout()
         regie_form.addRow(self.tr("Town"), self.regie_edits["town"])
@@ -515,6 +522,7 @@ class SettingsDialog(QDialog):
         settings.payfip_endpoint = self.payfip
         settings.ticket_printer = self.ticket_printer_url or ""
         settings.ticket_columns = self.ticket_columns_combo.currentData()
+        settings.print_ticket_on_payment = self.print_on_payment_check.isChecked()
         settings.card_terminal = self.card_terminal
         settings.sync()
         self.accept()

@@ -424,7 +424,7 @@ class FamilyFileWidget(QWidget):
         if receipt is not None and opens_the_drawer(receipt):
             self.context.devices.open_drawer(self._drawer_not_opened)
         self.receipt_dialog = ReceiptDialog(self.context, record.payment_id, self, receipt=receipt,
-                                            rendered=self.payment_dialog.rendered)
+                                            rendered=self.payment_dialog.rendered, just_paid=True)
         present(self.receipt_dialog)
         self.payment_recorded.emit(record.payment_id)
 
@@ -444,7 +444,8 @@ class FamilyFileWidget(QWidget):
         if self.file is not None:
             self.open_family(self.file.id)
         if status.receipt is not None:
-            self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self, runner=self.runner)
+            self.receipt_dialog = ReceiptDialog(self.context, status.receipt.payment_id, self, runner=self.runner,
+                                                just_paid=True)
             present(self.receipt_dialog)
             self.payment_recorded.emit(status.receipt.payment_id)
 

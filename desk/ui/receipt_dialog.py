@@ -22,15 +22,20 @@ class ReceiptDialog(DocumentDialog):
 
     def __init__(self, context: DeskContext, payment_id: int, parent: QWidget | None = None, *,
                  duplicate: data.Receipt | None = None, receipt: data.Receipt | None = None,
-                 rendered: bytes | None = None, runner: BackgroundRunner | None = None) -> None:
+                 rendered: bytes | None = None, runner: BackgroundRunner | None = None,
+                 just_paid: bool = False) -> None:
         """``receipt``: the original, when the caller read it already (with the payment); ``rendered``: its PDF
         in this desk's receipt format, when the caller made it off the GUI thread.
 
         Without ``receipt`` nor ``duplicate``, the dialog shows at once, *Chargement…*, and reads the ticket
-        through ``runner`` (the caller's; one of its own without it), never on the GUI thread."""
+        through ``runner`` (the caller's; one of its own without it), never on the GUI thread.
+
+        ``just_paid``: the payment was just recorded; the ticket prints on the thermal printer once shown, if this
+        desk prints at payment (``print_ticket_on_payment``)."""
         self.receipt: data.Receipt | None = duplicate or receipt
         self._rendered = {context.settings.receipt_format: rendered} if rendered else {}
         self._duplicate = duplicate
+        self._print_once_shown = just_paid
         super().__init__(context, "", "ticket.pdf", parent)
         self.payment_id = payment_id
         self.setObjectName("receiptDialog")
@@ -91,6 +96,17 @@ class ReceiptDialog(DocumentDialog):
             self.heading.setText(self.tr("Ticket %1 reprinted: DUPLICATE no. %2")
                                  .replace("%1", receipt.code).replace("%2", copy))
         self.render()
+        if self._print_once_shown:
+            self._print_once_shown = False
+            self._print_at_payment()
+
+    def _print_at_payment(self) -> None:
+        """The ticket of a payment just recorded, on this desk's thermal printer when it prints at payment: no
+        key for the agent; a printer that does not answer is said as when Print is pressed."""
+        settings = self.context.settings
+        if settings.print_ticket_on_payment and self.context.devices.has_ticket_printer \
+                and self.format_combo.currentData() == "ticket":
+            self.print_document()
 
     def print_document(self) -> None:
         """On this desk's thermal printer when it has one and the 80 mm ticket is chosen; else the PDF path."""

@@ -116,6 +116,17 @@ class DeskSettings:
         self._settings.setValue("devices/ticketPrinter", value.strip())
 
     @property
+    def print_ticket_on_payment(self) -> bool:
+        """The ticket printed on the thermal printer as soon as a payment is recorded, without a key (on by
+        default: the ticket is the family's quittance); off, the agent prints it from the ticket's window."""
+        value = self._settings.value("devices/printOnPayment", True)
+        return value if isinstance(value, bool) else str(value).lower() not in ("false", "0", "")
+
+    @print_ticket_on_payment.setter
+    def print_ticket_on_payment(self, value: bool) -> None:
+        self._settings.setValue("devices/printOnPayment", bool(value))
+
+    @property
     def ticket_columns(self) -> int:
         """Characters per line of the ticket printer: 48 (80 mm, font A) or 42."""
         value = _bounded(self._settings.value("devices/ticketColumns", 48), 42, 48, 48)

@@ -4,70 +4,70 @@
 <context>
     <name>AgentsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="118"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="119"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="121"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="140"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="122"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="141"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="123"/>
-        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="144"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="125"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="125"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="124"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="125"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="142"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="143"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="147"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="148"/>
         <source>Create the account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="148"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="149"/>
         <source>Give the selected agent this role</source>
         <translation>Donner ce rôle à l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="149"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="150"/>
         <source>Reset the selected agent&apos;s password</source>
         <translation>Réinitialiser le mot de passe de l&apos;agent sélectionné</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="150"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="151"/>
         <source>Deactivate / reactivate</source>
         <translation>Désactiver / réactiver</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="201"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="202"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -75,62 +75,62 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="238"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="239"/>
         <source>Audit trail</source>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="241"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="242"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="243"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="244"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="246"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="245"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="246"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="246"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="247"/>
         <source>done</source>
         <translation>effectué</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="247"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="248"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="252"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="253"/>
         <source>Agent, action or detail contains…</source>
         <translation>Agent, action ou détail contenant…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="255"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="256"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="256"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="257"/>
         <source>Refused only</source>
         <translation>Refus seulement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="257"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="258"/>
         <source>Done only</source>
         <translation>Actions effectuées seulement</translation>
     </message>
@@ -918,27 +918,27 @@
         <translation>&amp;Paiements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="332"/>
+        <location filename="../../desk/ui/family_file.py" line="341"/>
         <source>New family</source>
         <translation>Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="333"/>
+        <location filename="../../desk/ui/family_file.py" line="342"/>
         <source>Fill in the file, then save (Ctrl+S).</source>
         <translation>Remplissez le dossier, puis enregistrez (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="399"/>
+        <location filename="../../desk/ui/family_file.py" line="411"/>
         <source>Payment</source>
         <translation>Règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="420"/>
+        <location filename="../../desk/ui/family_file.py" line="432"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_file.py" line="421"/>
+        <location filename="../../desk/ui/family_file.py" line="433"/>
         <source>The payment is recorded: open the drawer with its key.</source>
         <translation>Le règlement est enregistré : ouvrez le tiroir avec sa clé.</translation>
     </message>
@@ -1036,32 +1036,32 @@
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="325"/>
+        <location filename="../../desk/ui/family_form.py" line="324"/>
         <source>given when saved</source>
         <translation>attribué à l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="361"/>
+        <location filename="../../desk/ui/family_form.py" line="360"/>
         <source>The quotient familial is a whole number of euros.</source>
         <translation>Le quotient familial est un nombre entier d&apos;euros.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="367"/>
+        <location filename="../../desk/ui/family_form.py" line="366"/>
         <source>Impossible date: « %1 » (dd/mm/yyyy).</source>
         <translation>Date impossible : « %1 » (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="402"/>
+        <location filename="../../desk/ui/family_form.py" line="401"/>
         <source>Create a new file anyway?</source>
         <translation>Créer quand même un nouveau dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="403"/>
+        <location filename="../../desk/ui/family_form.py" line="402"/>
         <source>Possible duplicate</source>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/family_form.py" line="408"/>
+        <location filename="../../desk/ui/family_form.py" line="407"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
@@ -1315,63 +1315,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="95"/>
+        <location filename="../../desk/ui/main_window.py" line="99"/>
         <source>Front desk</source>
         <translation>Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="98"/>
+        <location filename="../../desk/ui/main_window.py" line="102"/>
         <source>Find a family on the left (Ctrl+F), or create one (Ctrl+N).</source>
         <translation>Recherchez une famille à gauche (Ctrl+F), ou créez-la (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="100"/>
+        <location filename="../../desk/ui/main_window.py" line="104"/>
         <source>families</source>
         <translation>familles</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="101"/>
+        <location filename="../../desk/ui/main_window.py" line="105"/>
         <source>children</source>
         <translation>enfants</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="102"/>
+        <location filename="../../desk/ui/main_window.py" line="106"/>
         <source>bookings to come</source>
         <translation>réservations à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="109"/>
+        <location filename="../../desk/ui/main_window.py" line="113"/>
         <source>Enrolments</source>
         <translation>Inscriptions</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="122"/>
+        <location filename="../../desk/ui/main_window.py" line="126"/>
         <source>Current and upcoming activities</source>
         <translation>Activités en cours et à venir</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="128"/>
+        <location filename="../../desk/ui/main_window.py" line="132"/>
         <source>Front desk of {town} — {regie}</source>
         <comment>{of_town}: de, d&apos; or du with the town</comment>
         <translation>Guichet unique {of_town} — {regie}</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="136"/>
+        <location filename="../../desk/ui/main_window.py" line="140"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
@@ -1412,118 +1412,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="160"/>
+        <location filename="../../desk/ui/main_window.py" line="165"/>
         <source>desk — Front desk</source>
         <translation>desk — Guichet unique</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="235"/>
+        <location filename="../../desk/ui/main_window.py" line="249"/>
         <source>No agent signed in</source>
         <translation>Aucun agent connecté</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="310"/>
+        <location filename="../../desk/ui/main_window.py" line="324"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="280"/>
+        <location filename="../../desk/ui/main_window.py" line="294"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="224"/>
+        <location filename="../../desk/ui/main_window.py" line="238"/>
         <source>Connection to the server restored.</source>
         <translation>Connexion au serveur rétablie.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="275"/>
+        <location filename="../../desk/ui/main_window.py" line="289"/>
         <source>&amp;Find a family</source>
         <translation>&amp;Rechercher une famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="277"/>
+        <location filename="../../desk/ui/main_window.py" line="291"/>
         <source>&amp;New family</source>
         <translation>&amp;Nouvelle famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="279"/>
+        <location filename="../../desk/ui/main_window.py" line="293"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="282"/>
+        <location filename="../../desk/ui/main_window.py" line="296"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="284"/>
+        <location filename="../../desk/ui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="285"/>
+        <location filename="../../desk/ui/main_window.py" line="299"/>
         <source>&amp;Cash desk…</source>
         <translation>&amp;Caisse…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="287"/>
+        <location filename="../../desk/ui/main_window.py" line="301"/>
         <source>Régie &amp;books…</source>
         <translation>&amp;Livres de la régie…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="289"/>
+        <location filename="../../desk/ui/main_window.py" line="303"/>
         <source>&amp;Verify the payment journal</source>
         <translation>&amp;Vérifier le journal des règlements</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="291"/>
-        <location filename="../../desk/ui/main_window.py" line="454"/>
+        <location filename="../../desk/ui/main_window.py" line="305"/>
+        <location filename="../../desk/ui/main_window.py" line="468"/>
         <source>&amp;Online payments to check…</source>
         <translation>Paiements en &amp;ligne à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="293"/>
+        <location filename="../../desk/ui/main_window.py" line="307"/>
         <source>Audit &amp;trail…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="294"/>
+        <location filename="../../desk/ui/main_window.py" line="308"/>
         <source>&amp;Agents…</source>
         <translation>&amp;Agents…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="295"/>
+        <location filename="../../desk/ui/main_window.py" line="309"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="296"/>
+        <location filename="../../desk/ui/main_window.py" line="310"/>
         <source>Activity &amp;catalogue…</source>
         <translation>&amp;Catalogue des activités…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="314"/>
+        <location filename="../../desk/ui/main_window.py" line="328"/>
         <source>&amp;Cash desk</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="319"/>
+        <location filename="../../desk/ui/main_window.py" line="333"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="320"/>
+        <location filename="../../desk/ui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="321"/>
+        <location filename="../../desk/ui/main_window.py" line="335"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="351"/>
+        <location filename="../../desk/ui/main_window.py" line="365"/>
         <source>The basket of %1 still holds %n change(s) not paid. They keep their places until their hold expires, then are cancelled. Leave this family anyway?</source>
         <translation>
             <numerusform>Le panier de %1 contient encore %n modification non réglée. Elle garde sa place jusqu&apos;à l&apos;expiration de l&apos;attente, puis est annulée. Quitter quand même ce dossier ?</numerusform>
@@ -1531,52 +1531,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="353"/>
+        <location filename="../../desk/ui/main_window.py" line="367"/>
         <source>Changes not paid</source>
         <translation>Modifications non réglées</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="368"/>
+        <location filename="../../desk/ui/main_window.py" line="382"/>
         <source>Family file</source>
         <translation>Dossier famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="384"/>
+        <location filename="../../desk/ui/main_window.py" line="398"/>
         <source>Family file saved.</source>
         <translation>Dossier famille enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="440"/>
+        <location filename="../../desk/ui/main_window.py" line="454"/>
         <source>PayFiP gave no usable answer for some online payments: the desk will ask again.</source>
         <translation>PayFiP n&apos;a pas répondu pour certains paiements en ligne : le guichet redemandera.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="486"/>
+        <location filename="../../desk/ui/main_window.py" line="500"/>
         <source>Cash desk closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="489"/>
+        <location filename="../../desk/ui/main_window.py" line="503"/>
         <source>Cash desk open since %1</source>
         <translation>Caisse ouverte depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="307"/>
+        <location filename="../../desk/ui/main_window.py" line="321"/>
         <source>&amp;About desk</source>
         <translation>À &amp;propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="245"/>
+        <location filename="../../desk/ui/main_window.py" line="259"/>
         <source>Server unreachable: reconnecting…</source>
         <translation>Serveur injoignable : reconnexion en cours…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="247"/>
+        <location filename="../../desk/ui/main_window.py" line="261"/>
         <source>Nothing can be recorded until the server answers again; what is on screen is kept. Other desks&apos; changes will show once it is back.</source>
         <translation>Rien ne peut être enregistré tant que le serveur ne répond pas ; ce qui est à l&apos;écran est conservé. Les changements des autres guichets s&apos;afficheront à son retour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/main_window.py" line="450"/>
+        <location filename="../../desk/ui/main_window.py" line="464"/>
         <source>%n online payment(s) to check</source>
         <translation>
             <numerusform>%n paiement en ligne à vérifier</numerusform>
@@ -1584,32 +1584,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="453"/>
+        <location filename="../../desk/ui/main_window.py" line="467"/>
         <source>&amp;Online payments to check (%1)…</source>
         <translation>Paiements en &amp;ligne à vérifier (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="493"/>
+        <location filename="../../desk/ui/main_window.py" line="507"/>
         <source>Check the database connection, then refresh (F5).</source>
         <translation>Vérifiez la connexion à la base de données, puis actualisez (F5).</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="508"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="494"/>
+        <location filename="../../desk/ui/main_window.py" line="508"/>
         <source>The figures could not be read from the database.</source>
         <translation>Les chiffres n&apos;ont pas pu être lus dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="503"/>
+        <location filename="../../desk/ui/main_window.py" line="517"/>
         <source>About desk</source>
         <translation>À propos de desk</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/main_window.py" line="504"/>
+        <location filename="../../desk/ui/main_window.py" line="518"/>
         <source>desk {version} — front desk of the guichet unique.
 {database}</source>
         <translation>desk {version} — l&apos;application du guichet unique.
@@ -1942,27 +1942,27 @@
 <context>
     <name>PlanningLegend</name>
     <message>
-        <location filename="../../desk/ui/planning_legend.py" line="38"/>
+        <location filename="../../desk/ui/planning_legend.py" line="39"/>
         <source>booked, not paid yet</source>
         <translation>réservé, pas encore réglé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_legend.py" line="39"/>
+        <location filename="../../desk/ui/planning_legend.py" line="40"/>
         <source>paid</source>
         <translation>réglé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_legend.py" line="40"/>
+        <location filename="../../desk/ui/planning_legend.py" line="41"/>
         <source>cancellation pending</source>
         <translation>annulation en attente</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_legend.py" line="41"/>
+        <location filename="../../desk/ui/planning_legend.py" line="42"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_legend.py" line="42"/>
+        <location filename="../../desk/ui/planning_legend.py" line="43"/>
         <source>places left</source>
         <translation>places restantes</translation>
     </message>
@@ -1970,17 +1970,17 @@
 <context>
     <name>PlanningModel</name>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="322"/>
+        <location filename="../../desk/ui/planning_model.py" line="323"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="324"/>
+        <location filename="../../desk/ui/planning_model.py" line="325"/>
         <source>Price for this family: %1</source>
         <translation>Tarif pour cette famille : %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_model.py" line="327"/>
+        <location filename="../../desk/ui/planning_model.py" line="328"/>
         <source>not booked</source>
         <translation>non réservé</translation>
     </message>
@@ -2024,7 +2024,7 @@
     </message>
     <message>
         <location filename="../../desk/ui/planning_panel.py" line="131"/>
-        <location filename="../../desk/ui/planning_panel.py" line="461"/>
+        <location filename="../../desk/ui/planning_panel.py" line="482"/>
         <source>Modify (F2)</source>
         <translation>Modifier (F2)</translation>
     </message>
@@ -2034,23 +2034,24 @@
         <translation>Terminer les modifications (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="365"/>
-        <location filename="../../desk/ui/planning_panel.py" line="391"/>
+        <location filename="../../desk/ui/planning_panel.py" line="386"/>
+        <location filename="../../desk/ui/planning_panel.py" line="412"/>
         <source>Family</source>
         <translation>Famille</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="369"/>
+        <location filename="../../desk/ui/planning_panel.py" line="390"/>
         <source>no activity line</source>
         <translation>aucune ligne d&apos;activité</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="399"/>
+        <location filename="../../desk/ui/planning_panel.py" line="420"/>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="403"/>
+        <location filename="../../desk/ui/planning_panel.py" line="218"/>
+        <location filename="../../desk/ui/planning_panel.py" line="424"/>
         <source>%n booking(s) pending</source>
         <translation>
             <numerusform>%n réservation en attente</numerusform>
@@ -2058,7 +2059,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="404"/>
+        <location filename="../../desk/ui/planning_panel.py" line="219"/>
+        <location filename="../../desk/ui/planning_panel.py" line="425"/>
         <source>%n cancellation(s) pending</source>
         <translation>
             <numerusform>%n annulation en attente</numerusform>
@@ -2066,12 +2068,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="405"/>
+        <location filename="../../desk/ui/planning_panel.py" line="220"/>
+        <location filename="../../desk/ui/planning_panel.py" line="426"/>
         <source>Basket: %1</source>
         <translation>Panier : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/ui/planning_panel.py" line="406"/>
+        <location filename="../../desk/ui/planning_panel.py" line="427"/>
         <source>%n change(s) in the basket, whatever their day; this period: %1</source>
         <translation>
             <numerusform>%n modification dans le panier, tous jours confondus ; sur cette période : %1</numerusform>
@@ -2079,59 +2082,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="418"/>
+        <location filename="../../desk/ui/planning_panel.py" line="439"/>
         <source>Pending bookings left the basket (hold over, or removed at another desk): their places were freed. Check the basket.</source>
         <translation>Des réservations en attente ont quitté le panier (délai de garde dépassé, ou retirées à un autre guichet) : leurs places ont été libérées. Vérifiez le panier.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="457"/>
+        <location filename="../../desk/ui/planning_panel.py" line="478"/>
         <source>No child of this family has an activity line: enrol one first.</source>
         <translation>Aucun enfant de cette famille n&apos;a de ligne d&apos;activité : inscrivez-en un d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="461"/>
+        <location filename="../../desk/ui/planning_panel.py" line="482"/>
         <source>Stop modifying (F2)</source>
         <translation>Arrêter de modifier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="477"/>
+        <location filename="../../desk/ui/planning_panel.py" line="498"/>
         <source>No day can be booked for this child in the coming months.</source>
         <translation>Aucun jour n&apos;est réservable pour cet enfant dans les mois qui viennent.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="499"/>
+        <location filename="../../desk/ui/planning_panel.py" line="520"/>
         <source>This activity has no such unit.</source>
         <translation>Cette activité n&apos;a pas cette unité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="513"/>
+        <location filename="../../desk/ui/planning_panel.py" line="534"/>
         <source>Press F2 to modify the planning.</source>
         <translation>Appuyez sur F2 pour modifier le planning.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="516"/>
+        <location filename="../../desk/ui/planning_panel.py" line="537"/>
         <source>Closed that day.</source>
         <translation>Pas d&apos;accueil ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="520"/>
+        <location filename="../../desk/ui/planning_panel.py" line="541"/>
         <source>This child is not enrolled in this activity.</source>
         <translation>Cet enfant n&apos;est pas inscrit à cette activité.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="529"/>
+        <location filename="../../desk/ui/planning_panel.py" line="550"/>
         <source>Past the booking deadline</source>
         <translation>Délai de réservation dépassé</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="530"/>
+        <location filename="../../desk/ui/planning_panel.py" line="551"/>
         <source>%1
 As régisseur you may book it all the same: why? (kept in the audit trail)</source>
         <translation>%1
 En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison ? (conservée dans le journal d&apos;audit)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/planning_panel.py" line="535"/>
+        <location filename="../../desk/ui/planning_panel.py" line="556"/>
         <source>A reason is needed to pass the booking deadline.</source>
         <translation>Une raison est nécessaire pour passer outre le délai de réservation.</translation>
     </message>
@@ -2139,67 +2142,67 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="86"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
         <source>Payment ticket %1</source>
         <translation>Ticket de règlement %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="87"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="92"/>
         <source>Payment recorded: ticket %1</source>
         <translation>Règlement enregistré : ticket %1</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="90"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="95"/>
         <source>Duplicate %1 of ticket %2</source>
         <translation>Duplicata n° %1 du ticket %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="91"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="96"/>
         <source>Ticket %1 reprinted: DUPLICATE no. %2</source>
         <translation>Ticket %1 réimprimé : DUPLICATA n° %2</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="43"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="48"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="44"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="49"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="52"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="57"/>
         <source>Payment ticket</source>
         <translation>Ticket de paiement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="74"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="79"/>
         <source>The ticket could not be read.</source>
         <translation>Le ticket n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="102"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="118"/>
         <source>Printing the ticket…</source>
         <translation>Impression du ticket…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="107"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="123"/>
         <source>Ticket printed.</source>
         <translation>Ticket imprimé.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="112"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="128"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="113"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="129"/>
         <source>The payment is recorded: print the ticket again once the printer is on, or save it as PDF.</source>
         <translation>Le règlement est enregistré : imprimez à nouveau le ticket une fois l&apos;imprimante allumée, ou enregistrez-le en PDF.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/receipt_dialog.py" line="145"/>
+        <location filename="../../desk/ui/receipt_dialog.py" line="161"/>
         <source>Reprint the ticket</source>
         <translation>Réimprimer le ticket</translation>
     </message>
@@ -2437,162 +2440,172 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="302"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="303"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="310"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="311"/>
         <source>80 mm ticket</source>
         <translation>Ticket 80 mm</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="311"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="312"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="326"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="327"/>
         <source>The DGFIP&apos;s service in production; the PayFiP simulator of this machine for the demo and training. Applies at the next start.</source>
         <translation>Le service de la DGFIP en production ; le simulateur PayFiP de ce poste pour la démonstration et la formation. Pris en compte au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="331"/>
         <source>T — test</source>
         <translation>T — test</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="330"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="331"/>
         <source>X — activation</source>
         <translation>X — activation</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="331"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="332"/>
         <source>W — production</source>
         <translation>W — production</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="337"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="338"/>
         <source>The thermal printer (ESC/POS) with the cash drawer on its port: tcp://host:9100, usb://04b8:0202, serial:///dev/ttyUSB0, file:///dev/usb/lp0. Empty: tickets go through the print dialog as PDF.</source>
         <translation>L&apos;imprimante thermique (ESC/POS), avec le tiroir-caisse sur son port : tcp://hôte:9100, usb://04b8:0202, serial:///dev/ttyUSB0, file:///dev/usb/lp0. Vide : les tickets passent par la boîte d&apos;impression, en PDF.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="344"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="345"/>
         <source>%1 characters</source>
         <translation>%1 caractères</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="349"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="347"/>
+        <source>Print the ticket as soon as the payment is recorded</source>
+        <translation>Imprimer le ticket dès que le règlement est enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="350"/>
+        <source>On the ticket printer, with the 80 mm format; off, the agent prints it from the ticket&apos;s window (Print).</source>
+        <translation>Sur l&apos;imprimante de tickets, au format 80 mm ; sinon, l&apos;agent l&apos;imprime depuis la fenêtre du ticket (Imprimer).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/ui/admin_dialogs.py" line="355"/>
         <source>The card terminal speaking Caisse-AP IP (host:port, 8888 by default). Empty: the agent types the authorisation number.</source>
         <translation>Le terminal de paiement en Caisse-AP IP (hôte:port, 8888 par défaut). Vide : l&apos;agent saisit le numéro d&apos;autorisation.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="351"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="357"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="360"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
         <source>Database of this desk (empty: the local file)</source>
         <translation>Base de données de ce poste (vide : le fichier local)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="361"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="367"/>
         <source>Receipt format</source>
         <translation>Format du ticket</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="362"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="368"/>
         <source>Receipt printer</source>
         <translation>Imprimante des tickets</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="363"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="369"/>
         <source>Hold of a pending booking</source>
         <translation>Attente d&apos;une réservation non réglée</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="364"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="370"/>
         <source>Cash ceiling per payment</source>
         <translation>Plafond d&apos;espèces par règlement</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="365"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="371"/>
         <source>PayFiP service (address)</source>
         <translation>Service PayFiP (adresse)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="366"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
         <source>PayFiP mode (saisie)</source>
         <translation>Mode PayFiP (saisie)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="372"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="378"/>
         <source>Ticket printer (ESC/POS)</source>
         <translation>Imprimante thermique (ESC/POS)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="373"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="380"/>
         <source>Card terminal (Caisse-AP)</source>
         <translation>Terminal de paiement (Caisse-AP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="375"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="382"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="376"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="383"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="377"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="384"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="378"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="385"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="379"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="386"/>
         <source>Acte constitutif, régisseurs, authorised modes…</source>
         <translation>Acte constitutif, régisseurs, modes autorisés…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="392"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="399"/>
         <source>This desk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="394"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="401"/>
         <source>The régie (printed on every ticket, sent to PayFiP)</source>
         <translation>La régie (imprimée sur chaque ticket, transmise à PayFiP)</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="428"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="435"/>
         <source>Type the address of the ticket printer first.</source>
         <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante de tickets.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="431"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="438"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="437"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="444"/>
         <source>Test page printed: check the accents, the € and the QR code.</source>
         <translation>Page de test imprimée : vérifiez les accents, le € et le code QR.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="463"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="470"/>
         <source>Type the cash ceiling, for example 300,00.</source>
         <translation>Saisissez le plafond d&apos;espèces, par exemple 300,00.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="497"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="504"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -2600,57 +2613,57 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="57"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="58"/>
         <source>desk — First start</source>
         <translation>desk — Premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="59"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="60"/>
         <source>This database is new. Enter the régie&apos;s identity, printed on every ticket, and create the first administrator&apos;s account.</source>
         <translation>Cette base est neuve. Saisissez l&apos;identité de la régie, imprimée sur chaque ticket, et créez le compte du premier administrateur.</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="65"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="66"/>
         <source>Town</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="66"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="67"/>
         <source>Régie</source>
         <translation>Régie</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="67"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="68"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
         <source>PayFiP client number</source>
         <translation>Numéro client PayFiP</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="69"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
         <source>Administrator&apos;s login</source>
         <translation>Identifiant de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="70"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
         <source>Administrator&apos;s name</source>
         <translation>Nom de l&apos;administrateur</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="71"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="72"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="82"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="83"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desk/ui/admin_dialogs.py" line="99"/>
+        <location filename="../../desk/ui/admin_dialogs.py" line="100"/>
         <source>Creating the database…</source>
         <translation>Création de la base…</translation>
     </message>
@@ -3298,27 +3311,27 @@ En tant que régisseur, vous pouvez réserver malgré tout : pour quelle raison 
 <context>
     <name>desk</name>
     <message>
-        <location filename="../../desk/app.py" line="139"/>
+        <location filename="../../desk/app.py" line="141"/>
         <source>Create a new, empty desk database at this place?</source>
         <translation>Créer à cet emplacement une nouvelle base de données desk, vide ?</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="140"/>
+        <location filename="../../desk/app.py" line="142"/>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="202"/>
+        <location filename="../../desk/app.py" line="205"/>
         <source>desk cannot start</source>
         <translation>desk ne peut pas démarrer</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="225"/>
+        <location filename="../../desk/app.py" line="228"/>
         <source>Unexpected error: the action did not go through.</source>
         <translation>Erreur inattendue : l&apos;action n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../../desk/app.py" line="226"/>
+        <location filename="../../desk/app.py" line="229"/>
         <source>The details are in %1.</source>
         <translation>Les détails sont dans %1.</translation>
     </message>

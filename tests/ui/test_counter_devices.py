@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
 from desk.db.enums import PaymentMode
 from desk.devices.printer_simulator import PrinterSimulator
@@ -22,25 +22,43 @@ def printer(window):
     with PrinterSimulator() as simulator:
         context.settings.ticket_printer = simulator.url
         context.settings.ticket_columns = 42
+        context.settings.print_ticket_on_payment = True
         yield simulator
     context.settings.ticket_printer = ""
     context.settings.ticket_columns = 48
+    context.settings.print_ticket_on_payment = True
 
 
-def test_a_cash_payment_opens_the_drawer_and_the_ticket_prints_on_the_thermal_printer(qtbot, window, printer):
+def test_a_cash_payment_opens_the_drawer_and_prints_its_ticket_without_a_key(qtbot, window, printer):
+    book_guide_basket(qtbot, window)
+    dialog = payment_dialog(window)
+    dialog.findChild(QLineEdit, "cashTenderedEdit").setText("20")
+    confirm_payment(qtbot, dialog)
+    drawer, ticket = printer.wait_for_jobs(2, timeout=10)
+    assert len(drawer.drawer_pulses) == 1 and not drawer.text.strip()  # the drawer's own job, no paper, first
+    receipt = window.family.receipt_dialog
+    assert receipt.receipt.code in ticket.text and ticket.cuts == 1 and not ticket.drawer_pulses
+    assert max(line.width for line in ticket.lines) <= 42
+    qtbot.waitUntil(lambda: receipt.status_label.text() == "Ticket imprimé.", timeout=5000)
+    receipt.findChild(QPushButton, "printReceiptButton").click()  # the family asks for another copy
+    qtbot.waitUntil(lambda: len(printer.jobs) == 3, timeout=10_000)
+    assert receipt.receipt.code in printer.jobs[2].text
+    receipt.accept()
+
+
+def test_a_desk_that_does_not_print_at_payment_prints_when_the_agent_asks(qtbot, window, printer):
+    window.testing[0].settings.print_ticket_on_payment = False
     book_guide_basket(qtbot, window)
     dialog = payment_dialog(window)
     dialog.findChild(QLineEdit, "cashTenderedEdit").setText("20")
     confirm_payment(qtbot, dialog)
     [drawer] = printer.wait_for_jobs(1, timeout=10)
-    assert len(drawer.drawer_pulses) == 1 and not drawer.text.strip()  # the drawer's own job, no paper
     receipt = window.family.receipt_dialog
+    qtbot.waitUntil(lambda: not window.testing[0].devices.runner.waiting, timeout=5000)  # nothing more queued
+    assert len(printer.jobs) == 1 and drawer.drawer_pulses and receipt.status_label.text() == ""
     receipt.findChild(QPushButton, "printReceiptButton").click()
     qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=10_000)
-    ticket = printer.jobs[1]
-    assert receipt.receipt.code in ticket.text and ticket.cuts == 1 and not ticket.drawer_pulses
-    assert max(line.width for line in ticket.lines) <= 42
-    qtbot.waitUntil(lambda: receipt.status_label.text() == "Ticket imprimé.", timeout=5000)
+    assert receipt.receipt.code in printer.jobs[1].text
     receipt.accept()
 
 
@@ -51,10 +69,9 @@ def test_a_card_payment_leaves_the_drawer_shut_and_a_printer_off_loses_nothing(q
     choose_mode(dialog, PaymentMode.CARD)
     dialog.findChild(QLineEdit, "cardAuthorisationEdit").setText("A1B2C3")
     dialog.findChild(QLineEdit, "cardLast4Edit").setText("4242")
-    confirm_payment(qtbot, dialog)
-    receipt = window.family.receipt_dialog
     printer.switch_off()
-    receipt.findChild(QPushButton, "printReceiptButton").click()
+    confirm_payment(qtbot, dialog)  # its ticket, printed at payment, finds the printer off
+    receipt = window.family.receipt_dialog
     qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in context.dialogs.shown), timeout=10_000)
     [(_kind, _title, said)] = [shown for shown in context.dialogs.shown if shown[0] == "error"]
     assert "ne répond pas" in said and "est enregistré" in said
@@ -87,9 +104,13 @@ def test_the_settings_check_the_printer_address_and_print_a_test_page(qtbot, win
     assert "€" in page.text and page.qr_codes and page.cuts == 1
     qtbot.waitUntil(lambda: "Page de test imprimée" in dialog.findChild(QLabel, "settingsErrorLabel").text(),
                     timeout=5000)
+    at_payment = dialog.findChild(QCheckBox, "settingsPrintOnPaymentCheck")
+    assert at_payment.isChecked()
+    at_payment.setChecked(False)
     dialog.save()
     wait_for(qtbot, dialog)
     assert (context.settings.ticket_printer, context.settings.ticket_columns) == (printer.url, 48)
+    assert context.settings.print_ticket_on_payment is False
 
 
 def test_the_closing_count_starts_with_the_drawer_open_once(qtbot, window, printer):
