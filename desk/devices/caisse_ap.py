@@ -38,13 +38,17 @@ raw answer.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
+import os
 import re
+import select
 import socket
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from desk.errors import DeskError, ValidationError
 from desk.money import format_cents
@@ -446,8 +450,7 @@ def request_payment(config: TerminalConfig, amount_cents: int, *, cancel: thread
     request = debit_request(amount_cents, config.till_number)
     cancel = cancel or threading.Event()
     _raise_if_cancelled(cancel, request_sent=False)
-    with _connect(config) as connection:
-        _raise_if_cancelled(cancel, request_sent=False)
+    with _connect(config, cancel) as connection:
         _send(connection, encode_fields(request), config)
         _log.info("paiement par carte de %s demandé au terminal %s:%s", format_cents(amount_cents),
                   config.host, config.port)
@@ -464,12 +467,47 @@ def _raise_if_cancelled(cancel: threading.Event, *, request_sent: bool) -> None:
         raise CardPaymentCancelled.from_desk(request_sent=request_sent)
 
 
-def _connect(config: TerminalConfig) -> socket.socket:
+def _connect(config: TerminalConfig, cancel: threading.Event) -> socket.socket:
+    """The connection to the terminal, opened without blocking: a cancel from the desk is heard while a terminal
+    that is off or unplugged lets the connection hang (up to ``connect_timeout_seconds``), not after."""
+    deadline = time.monotonic() + config.connect_timeout_seconds
     try:
-        return socket.create_connection((config.host, config.port), timeout=config.connect_timeout_seconds)
+        family, kind, protocol, _name, address = socket.getaddrinfo(config.host, config.port,
+                                                                    type=socket.SOCK_STREAM)[0]
+        connection = socket.socket(family, kind, protocol)
     except OSError as error:
         _log.warning("terminal de paiement %s:%s injoignable : %s", config.host, config.port, error)
         raise CardTerminalUnreachable(config) from None
+    try:
+        _connect_within(connection, address, deadline, cancel)
+    except OSError as error:
+        connection.close()
+        _log.warning("terminal de paiement %s:%s injoignable : %s", config.host, config.port, error)
+        raise CardTerminalUnreachable(config) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+_CONNECTING = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 10035: WSAEWOULDBLOCK (Windows)
+
+
+def _connect_within(connection: socket.socket, address: Any, deadline: float, cancel: threading.Event) -> None:
+    connection.setblocking(False)
+    code = connection.connect_ex(address)
+    while code in _CONNECTING:
+        _raise_if_cancelled(cancel, request_sent=False)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("connexion trop longue")
+        _readable, writable, failed = select.select([], [connection], [connection], min(remaining, POLL_SECONDS))
+        if writable or failed:
+            code = connection.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if code:
+        raise OSError(code, os.strerror(code))
+    _raise_if_cancelled(cancel, request_sent=False)
+    connection.setblocking(True)
 
 
 def _send(connection: socket.socket, message: bytes, config: TerminalConfig) -> None:

@@ -119,6 +119,45 @@ def test_an_unreachable_terminal():
     assert not raised.value.outcome_uncertain
 
 
+@pytest.fixture
+def a_port_that_lets_a_connection_hang() -> Iterator[int]:
+    """A listening port whose queue is full: a new connection waits there as with a terminal gone from the
+    network (its SYN unanswered)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        filler.connect_ex(("127.0.0.1", port))
+        fillers.append(filler)
+    time.sleep(0.2)  # the queue filled
+    yield port
+    for one in (*fillers, server):
+        one.close()
+
+
+def test_a_cancel_while_the_connection_hangs_is_heard_at_once(a_port_that_lets_a_connection_hang):
+    config = TerminalConfig("127.0.0.1", a_port_that_lets_a_connection_hang, connect_timeout_seconds=30.0)
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(CardPaymentCancelled) as raised:
+        request_payment(config, 1400, cancel=cancel)
+    assert time.monotonic() - started < 2  # not the 30 s of the connection's timeout
+    assert not raised.value.outcome_uncertain  # nothing was sent
+
+
+def test_a_connection_that_hangs_ends_at_its_timeout_as_unreachable(a_port_that_lets_a_connection_hang):
+    config = TerminalConfig("127.0.0.1", a_port_that_lets_a_connection_hang, connect_timeout_seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(CardTerminalUnreachable):
+        request_payment(config, 1400)
+    assert 0.5 <= time.monotonic() - started < 3
+
+
 def test_a_terminal_that_does_not_answer_in_time(terminal):
     config = TerminalConfig(terminal.host, terminal.port, timeout_seconds=0.3)
     started = time.monotonic()
