@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -91,15 +93,11 @@ class GuardianRow(QWidget):
         self.primary = QCheckBox(self.tr("Main contact"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
-        self.errors = ErrorLabel(self, f"guardian{index}ErrorLabel")
-        for widget, name, placeholder in (
-            (self.first_name, "FirstNameEdit", self.tr("First name")),
-            (self.last_name, "LastNameEdit", self.tr("Last name")),
-            (self.phone, "PhoneEdit", self.tr("Phone")),
-            (self.email, "EmailEdit", self.tr("E-mail")),
-        ):
-            widget.setObjectName(f"guardian{index}{name}")
+        self.errors = ErrorLabel(self, "")
+        for widget, placeholder in ((self.first_name, self.tr("First name")), (self.last_name, self.tr("Last name")),
+                                    (self.phone, self.tr("Phone")), (self.email, self.tr("E-mail"))):
             widget.setPlaceholderText(placeholder)
+        self.named(index)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
         grid.addWidget(self.relationship, 0, 0)
@@ -112,6 +110,22 @@ class GuardianRow(QWidget):
         grid.addWidget(self.errors, 2, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+
+    def named(self, index: int) -> None:
+        """Its widgets named after its place in the form: ``guardian0FirstNameEdit``…"""
+        for widget, name in ((self.first_name, "FirstNameEdit"), (self.last_name, "LastNameEdit"),
+                             (self.phone, "PhoneEdit"), (self.email, "EmailEdit"), (self.errors, "ErrorLabel")):
+            widget.setObjectName(f"guardian{index}{name}")
+
+    def show_guardian(self, guardian: GuardianDraft) -> None:
+        """Every field from ``guardian``: a row kept from the file shown before keeps nothing of it."""
+        self.guardian_id = guardian.id
+        self.first_name.setText(guardian.first_name)  # (setText also forgets the undo history)
+        self.last_name.setText(guardian.last_name)
+        self.relationship.setCurrentText(guardian.relationship_label)
+        self.phone.setText(guardian.phone or "")
+        self.email.setText(guardian.email or "")
+        self.primary.setChecked(guardian.is_primary)
 
     def fields(self) -> dict[str, QWidget]:
         return {"first_name": self.first_name, "last_name": self.last_name, "phone": self.phone, "email": self.email}
@@ -140,15 +154,10 @@ class ChildRow(QWidget):
         self.age.setProperty("role", "subtle")
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
-        self.errors = ErrorLabel(self, f"child{index}ErrorLabel")
-        for widget, name, placeholder in (
-            (self.first_name, "FirstNameEdit", self.tr("First name")),
-            (self.last_name, "LastNameEdit", self.tr("Last name")),
-            (self.birth_date, "BirthDateEdit", ""),
-        ):
-            widget.setObjectName(f"child{index}{name}")
-            if placeholder:
-                widget.setPlaceholderText(placeholder)
+        self.errors = ErrorLabel(self, "")
+        self.first_name.setPlaceholderText(self.tr("First name"))
+        self.last_name.setPlaceholderText(self.tr("Last name"))
+        self.named(index)
         self.birth_date.setToolTip(self.tr("Birth date, dd/mm/yyyy"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +178,21 @@ class ChildRow(QWidget):
             return
         self.symbol.setPixmap(symbol_icon(symbol_index, 18).pixmap(18, 18))
         self.symbol.setToolTip(self.tr("Planning symbol: %1").replace("%1", symbol_for(symbol_index).name))
+
+    def named(self, index: int) -> None:
+        """Its widgets named after its place in the form: ``child0FirstNameEdit``…"""
+        for widget, name in ((self.first_name, "FirstNameEdit"), (self.last_name, "LastNameEdit"),
+                             (self.birth_date, "BirthDateEdit"), (self.errors, "ErrorLabel")):
+            widget.setObjectName(f"child{index}{name}")
+
+    def show_child(self, child: ChildDraft, symbol_index: int | None, age: str) -> None:
+        """Every field from ``child``: a row kept from the file shown before keeps nothing of it."""
+        self.child_id = child.id
+        self.set_symbol(symbol_index)
+        self.first_name.setText(child.first_name)
+        self.last_name.setText(child.last_name)
+        self.birth_date.setText(f"{child.birth_date:%d/%m/%Y}" if child.birth_date else "")
+        self.age.setText(age)
 
     def fields(self) -> dict[str, QWidget]:
         return {"first_name": self.first_name, "last_name": self.last_name, "birth_date": self.birth_date}
@@ -313,12 +337,13 @@ class FamilyForm(QWidget):
     # -- loading -------------------------------------------------------------
 
     def load(self, file: FamilyFile | None) -> None:
-        """Show ``file``, or an empty form for a new family."""
+        """Show ``file``, or an empty form for a new family.
+
+        The rows of the file shown before are kept where the new one has as
+        many guardians or children, each field set again: building them anew
+        was most of what opening a family froze the window for."""
         self._loaded = file
         self.family_id = file.id if file else None
-        for row in self.guardian_rows + self.child_rows:
-            self._discard(row)
-        self.guardian_rows, self.child_rows = [], []
         self.clear_errors()
         draft = file.as_draft() if file else FamilyDraft(name="", guardians=[GuardianDraft("", "", "Mère")])
         self.dossier_label.setText(file.dossier_number if file else self.tr("given when saved"))
@@ -329,22 +354,22 @@ class FamilyForm(QWidget):
         self.phone_edit.setText(draft.phone or "")
         self.email_edit.setText(draft.email or "")
         self.quotient_edit.setText("" if draft.quotient_familial is None else str(draft.quotient_familial))
-        for guardian in draft.guardians:
-            row = self._add_guardian_row()
-            row.guardian_id = guardian.id
-            row.first_name.setText(guardian.first_name)
-            row.last_name.setText(guardian.last_name)
-            row.relationship.setCurrentText(guardian.relationship_label)
-            row.phone.setText(guardian.phone or "")
-            row.email.setText(guardian.email or "")
-            row.primary.setChecked(guardian.is_primary)
-        for child, view in zip(draft.children, file.children if file else (), strict=False):
-            row = self._add_child_row(view.symbol_index)
-            row.child_id = child.id
-            row.first_name.setText(child.first_name)
-            row.last_name.setText(child.last_name)
-            row.birth_date.setText(f"{child.birth_date:%d/%m/%Y}" if child.birth_date else "")
-            row.age.setText(years_old(view.age))
+        self._fit_rows(self.guardian_rows, len(draft.guardians), self._add_guardian_row)
+        for index, (row, guardian) in enumerate(zip(self.guardian_rows, draft.guardians, strict=True)):
+            row.named(index)
+            row.show_guardian(guardian)
+        children = list(zip(draft.children, file.children if file else (), strict=False))
+        self._fit_rows(self.child_rows, len(children), self._add_child_row)
+        for index, (row, (child, view)) in enumerate(zip(self.child_rows, children, strict=True)):
+            row.named(index)
+            row.show_child(child, view.symbol_index, years_old(view.age))
+
+    def _fit_rows(self, rows: list[Any], count: int, add: Callable[[], object]) -> None:
+        """``count`` rows: the last ones discarded, or new ones added."""
+        while len(rows) > count:
+            self._discard(rows.pop())
+        while len(rows) < count:
+            add()
 
     def revert(self) -> None:
         self.load(getattr(self, "_loaded", None))
