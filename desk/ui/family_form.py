@@ -56,9 +56,13 @@ def parse_french_date(text: str) -> date | None | str:
 
 
 def mark(widget: QWidget, error: str | None) -> None:
-    """Show ``widget`` as wrong (red border, tooltip) or right again."""
-    widget.setProperty("invalid", error is not None)
+    """Show ``widget`` as wrong (red border, tooltip) or right again; its style is worked out again only when
+    that changes (every field is marked right at each family opened)."""
     widget.setToolTip(error or "")
+    invalid = error is not None
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
