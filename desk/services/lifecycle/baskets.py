@@ -306,8 +306,11 @@ def toggle_booking(
     verdict = _verdict(cell, basket, live, held, Tally(stale.values()), now, actor, overridden)
     if not verdict.allowed:
         _refuse(verdict)
+    moved = {*stale.values(), cell.open_day.id, *(b.open_day_id for b in _in_excluded_units(cell, held))}
     try:
         with together(session, commit=then is not None) as batch:
+            if len(moved) > 1:  # the places of several days may move: their locks first, in ascending id
+                locks.open_days_in(batch, moved)
             bookings.end_pending_in(batch, now, stale, BookingState.EXPIRED)
             toggled = _apply(batch, now, policy, actor, cell, basket, live, held)
             if then is not None:
@@ -492,10 +495,15 @@ def _add(batch: Batch, now: datetime, policy: BookingPolicy, actor: Actor, cell:
 
 def _drop_replacements(batch: Batch, now: datetime, cell: _Cell, held: list[_Held]) -> tuple[int, ...]:
     """The basket's pending bookings of the child in the units this cell excludes give way to it."""
-    replaced = {b.id: b.open_day_id for b in held if b.child_id == cell.child.id and b.open_day_id in cell.excluded
-                and b.state is BookingState.PENDING and not b.stale}
+    replaced = {b.id: b.open_day_id for b in _in_excluded_units(cell, held)
+                if b.state is BookingState.PENDING and not b.stale}
     bookings.end_pending_in(batch, now, replaced, BookingState.CANCELLED)
     return tuple(sorted(replaced))
+
+
+def _in_excluded_units(cell: _Cell, held: list[_Held]) -> list[_Held]:
+    """The child's bookings among ``held`` in the units the cell excludes that day (its half-days for a journée)."""
+    return [b for b in held if b.child_id == cell.child.id and b.open_day_id in cell.excluded]
 
 
 def active_enrolment_id(session: Session, child: Child, activity: Activity) -> int:

@@ -119,8 +119,8 @@ def _end_in(batch: Batch, held: Mapping[int, int], start: BookingState, **values
         return Tally
     ids = sorted(held)
     open_days = sorted(set(held.values()))
-    if len(open_days) > 1:  # an UPDATE locks its rows in scan order: lock them in id order first
-        locks.open_days_in(batch, open_days)
+    if len(open_days) > 1 and not set(open_days) <= locks.open_days_locked(batch.session):
+        locks.open_days_in(batch, open_days)  # an UPDATE locks its rows in scan order: in id order first
     locks.take(batch.session, locks.Rank.OPEN_DAYS)
     still_live = (select(func.count()).where(Booking.open_day_id == OpenDay.id, Booking.id.in_(ids),
                                              Booking.state == start).scalar_subquery())

@@ -57,6 +57,7 @@ from desk.services.access import Actor, PermissionDeniedError
 _HELD = "desk_lock_rank"
 _ACTOR = "desk_actor"
 _FAMILY = "desk_family"
+_OPEN_DAYS = "desk_open_days"  # (transaction, the open days it locked with open_days_in)
 REGIE_BOOKS_COUNTER = "regie_books"  # counts the remittances and versements recorded, and serialises them
 
 
@@ -91,15 +92,16 @@ def take(session: Session, rank: Rank) -> None:
 @contextmanager
 def savepoint(session: Session) -> Iterator[None]:
     """A nested transaction whose locks, rolled back with it, no longer count in the order."""
-    held = session.info.get(_HELD)
+    kept = {key: session.info.get(key) for key in (_HELD, _OPEN_DAYS)}
     try:
         with session.begin_nested():
             yield
     except Exception:
-        if held is None:
-            session.info.pop(_HELD, None)
-        else:
-            session.info[_HELD] = held
+        for key, value in kept.items():
+            if value is None:
+                session.info.pop(key, None)
+            else:
+                session.info[key] = value
         raise
 
 
@@ -364,15 +366,24 @@ def open_days(session: Session, open_day_ids: Iterable[int]) -> dict[int, OpenDa
 
 def open_days_in(batch: Batch, open_day_ids: Iterable[int]) -> Callable[[], dict[int, OpenDay]]:
     """``open_days`` in ``batch``; call the answer once the batch has gone."""
-    take(batch.session, Rank.OPEN_DAYS)
+    session = batch.session
+    take(session, Rank.OPEN_DAYS)
     ids = sorted(set(open_day_ids))
     if not ids:
         return dict
+    session.info[_OPEN_DAYS] = (session.get_transaction(), open_days_locked(session) | set(ids))
     locked = batch.add(
         select(OpenDay).where(OpenDay.id.in_(ids)).order_by(OpenDay.id)
         .with_for_update().execution_options(populate_existing=True)
     )
     return lambda: {row.id: row for row in locked.result.scalars()}
+
+
+def open_days_locked(session: Session) -> frozenset[int]:
+    """The open days the transaction has locked with ``open_days_in`` (in ascending id): a later statement that
+    moves their places needs no lock of its own first."""
+    held_by, ids = session.info.get(_OPEN_DAYS, (None, frozenset()))
+    return frozenset(ids) if held_by is session.get_transaction() else frozenset()
 
 
 def regie_books(session: Session) -> None:
