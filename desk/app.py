@@ -253,8 +253,9 @@ def settle_heap() -> None:
 
 
 def quit_on_termination(app: QApplication) -> None:
-    """SIGTERM (the session logging out, the machine shutting down, a service manager) ends the desk as its
-    window's Quit does: the event loop returns and ``main`` stops what it started (the demo's simulators).
+    """SIGTERM (the session logging out, the machine shutting down, a service manager) ends the desk at once,
+    asking nothing (whoever sent it would not wait for an answer; a basket left keeps its holds until they run
+    out): the event loop returns and ``main`` stops what it started (the demo's simulators).
 
     Python runs a signal's handler only when it next runs code, which a waiting Qt event loop never does: the
     signal also writes to a socket that Qt watches, and reading it runs the handler at once."""
@@ -265,7 +266,7 @@ def quit_on_termination(app: QApplication) -> None:
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda: reader.recv(64))
     # on the event loop's next turn: a signal caught before the loop runs (still starting) is not lost
-    signal.signal(signal.SIGTERM, lambda _number, _frame: QTimer.singleShot(0, app.quit))
+    signal.signal(signal.SIGTERM, lambda _number, _frame: QTimer.singleShot(0, lambda: app.exit(0)))
     _kept_for_the_process.extend((reader, writer, notifier))
 
 

@@ -469,25 +469,27 @@ def _raise_if_cancelled(cancel: threading.Event, *, request_sent: bool) -> None:
 
 def _connect(config: TerminalConfig, cancel: threading.Event) -> socket.socket:
     """The connection to the terminal, opened without blocking: a cancel from the desk is heard while a terminal
-    that is off or unplugged lets the connection hang (up to ``connect_timeout_seconds``), not after."""
+    that is off or unplugged lets the connection hang (up to ``connect_timeout_seconds``), not after. Each
+    address of the terminal's name is tried in turn, as ``socket.create_connection`` does."""
     deadline = time.monotonic() + config.connect_timeout_seconds
+    failure: OSError = OSError("aucune adresse")
     try:
-        family, kind, protocol, _name, address = socket.getaddrinfo(config.host, config.port,
-                                                                    type=socket.SOCK_STREAM)[0]
+        addresses = socket.getaddrinfo(config.host, config.port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        addresses, failure = [], error
+    for family, kind, protocol, _name, address in addresses:
         connection = socket.socket(family, kind, protocol)
-    except OSError as error:
-        _log.warning("terminal de paiement %s:%s injoignable : %s", config.host, config.port, error)
-        raise CardTerminalUnreachable(config) from None
-    try:
-        _connect_within(connection, address, deadline, cancel)
-    except OSError as error:
-        connection.close()
-        _log.warning("terminal de paiement %s:%s injoignable : %s", config.host, config.port, error)
-        raise CardTerminalUnreachable(config) from None
-    except BaseException:
-        connection.close()
-        raise
-    return connection
+        try:
+            _connect_within(connection, address, deadline, cancel)
+            return connection
+        except (OSError, ValueError) as error:  # ValueError: select() on a descriptor above its limit
+            connection.close()
+            failure = error if isinstance(error, OSError) else OSError(str(error))
+        except BaseException:
+            connection.close()
+            raise
+    _log.warning("terminal de paiement %s:%s injoignable : %s", config.host, config.port, failure)
+    raise CardTerminalUnreachable(config) from None
 
 
 _CONNECTING = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 10035: WSAEWOULDBLOCK (Windows)

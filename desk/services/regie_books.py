@@ -493,13 +493,24 @@ def versement_figures(takings: PeriodTakings) -> dict[str, int | str | None]:
                 first_receipt=takings.receipts.first, last_receipt=takings.receipts.last)
 
 
-def figures_agree(takings: PeriodTakings, versement: Versement | Mapping[str, Any]) -> bool:
-    """Whether a recorded versement (its row, or its columns by name) still says what its period's payments
-    say: it was paid over and cannot change, and neither can they (append-only), short of tampering."""
+_FIGURE_NAMES = {"cash_cents": "espèces", "cheques_cents": "chèques", "card_cents": "cartes", "online_cents": "en ligne",
+                 "vouchers_cents": "titres de paiement", "cash_refunded_cents": "espèces remboursées",
+                 "total_cents": "total", "receipt_count": "nombre de tickets", "first_receipt": "premier ticket",
+                 "last_receipt": "dernier ticket"}
+
+
+def figures_differing(takings: PeriodTakings, versement: Versement | Mapping[str, Any]) -> list[str]:
+    """What a recorded versement (its row, or its columns by name) says that its period's payments no longer
+    say, in French; none for a versement as it was paid over (it cannot change, nor can they, short of
+    tampering)."""
     def recorded(column: str) -> Any:
         return versement[column] if isinstance(versement, Mapping) else getattr(versement, column)
 
-    return all(recorded(column) == value for column, value in versement_figures(takings).items())
+    return [_FIGURE_NAMES[column] for column, value in versement_figures(takings).items() if recorded(column) != value]
+
+
+def figures_agree(takings: PeriodTakings, versement: Versement | Mapping[str, Any]) -> bool:
+    return not figures_differing(takings, versement)
 
 
 def versement_document(session: Session, versement_id: int) -> data.Versement:
@@ -514,11 +525,12 @@ def versement_document(session: Session, versement_id: int) -> data.Versement:
     versement, agent_name = row
     takings = period_takings(session, versement.first_day, versement.last_day)
     code = versement_code(versement.year, versement.number)
-    if not figures_agree(takings, versement):
+    differing = figures_differing(takings, versement)
+    if differing:
         raise DeskError(
             f"Le versement {code} ({format_cents(versement.total_cents)}) ne correspond plus aux règlements des "
-            f"journées qu'il couvre ({format_cents(takings.cents(*MODE_ORDER))}) : il n'est pas réimprimé, car la "
-            "copie serait différente de l'original.",
+            f"journées qu'il couvre ({', '.join(differing)}) : il n'est pas réimprimé, car la copie serait "
+            "différente de l'original.",
             "Vérifiez le journal des règlements (Ctrl+Maj+J) et prévenez le comptable.")
     return _versement_document(session, code, versement.first_day,
                                versement.last_day, versement.made_at, agent_name or "desk-admin", takings,

@@ -90,6 +90,7 @@ class GuardianRow(QWidget):
         self.last_name = QLineEdit(self)
         self.relationship = QComboBox(self)
         self.relationship.setEditable(True)
+        self.relationship.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a label typed stays this guardian's
         self.relationship.addItems(RELATIONSHIPS)
         self.phone = QLineEdit(self)
         self.phone.setMinimumWidth(130)

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         """Before the agent's first family, what opening one reads, read once and forgotten
         (``FamilyFiles.warm_up``) on the family file's runner: a first open asked meanwhile queues behind it."""
         def failed(error: Exception) -> None:  # the agent's own first open says what is wrong, if it still is
-            _log.warning("the family file's warm-up failed: %s", error)
+            _log.warning("the family file's warm-up failed", exc_info=error)
             self.warmed_up.emit()
 
         self.database_runner.run(self.context.services.families.warm_up, lambda _none: self.warmed_up.emit(), failed)

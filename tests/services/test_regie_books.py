@@ -238,7 +238,8 @@ def test_a_versement_is_not_printed_again_with_figures_other_than_those_paid_ove
     assert _read(database, lambda s: versement_document(s, versement_id)).total_cents == 3 * PRICE
     with behind_the_applications_back(database) as connection:  # a card payment of the day made smaller
         connection.execute(text("UPDATE payment_line SET amount_cents = amount_cents - 100 WHERE mode = 'card'"))
-    with pytest.raises(DeskError, match="V2026-0001 .* ne correspond plus aux règlements .* pas réimprimé") as refused:
+    with pytest.raises(DeskError, match=r"V2026-0001 .* ne correspond plus aux règlements .*\(cartes, total\) : il "
+                                        "n'est pas réimprimé") as refused:
         _read(database, lambda s: versement_document(s, versement_id))
     assert "Vérifiez le journal des règlements" in refused.value.hint
     assert any("le versement V2026-0001" in finding for finding in _read(database, verify_journal).findings)
