@@ -191,14 +191,15 @@ def payfip(tmp_path, clock):
         yield simulator
 
 
-def waiting_on_a_lock(database_url: str, name: str) -> bool:
-    """Whether the PostgreSQL session named ``name`` (its ``application_name``) waits on a lock."""
+def waits_on(database_url: str, name: str, event: str = "Lock") -> bool:
+    """Whether the PostgreSQL session named ``name`` (its ``application_name``) waits on ``event``, a lock by default
+    (a wait event's type or name: ``PgSleep`` for a session inside ``pg_sleep``)."""
     probe = open_database(database_url)
     try:
         with probe.read_engine.connect() as connection:
             return bool(connection.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event_type = 'Lock'"
-            ), {"name": name}).scalar())
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
+                "AND :event IN (wait_event_type, wait_event)"), {"name": name, "event": event}).scalar())
     finally:
         probe.dispose()
 

@@ -509,10 +509,6 @@ def figures_differing(takings: PeriodTakings, versement: Versement | Mapping[str
     return [_FIGURE_NAMES[column] for column, value in versement_figures(takings).items() if recorded(column) != value]
 
 
-def figures_agree(takings: PeriodTakings, versement: Versement | Mapping[str, Any]) -> bool:
-    return not figures_differing(takings, versement)
-
-
 def versement_document(session: Session, versement_id: int) -> data.Versement:
     """The recorded versement, printed again: refused, and why, if its period's payments no longer give its
     figures (a copy must not differ from the original that went to the comptable)."""

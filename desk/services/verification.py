@@ -443,7 +443,7 @@ class _Checker:
             self.find(f"des chèques sont remis par un bordereau n° {remittance_id} qui n'existe pas")
 
     def _check_versements(self, vouched: dict[Any, _Vouched]) -> None:
-        from desk.services.regie_books import figures_agree, period_takings
+        from desk.services.regie_books import figures_differing, period_takings
         from desk.services.tenders import MODE_ORDER
 
         rows = [row for row in self.session.execute(
@@ -461,9 +461,11 @@ class _Checker:
                 self.find(f"le versement {code} reprend des journées déjà versées par "
                           f"{versement_code(previous['year'], previous['number'])}")
             takings = period_takings(self.session, row["first_day"], row["last_day"])
-            if not figures_agree(takings, row):
+            differing = figures_differing(takings, row)
+            if differing:
                 self.find(f"le versement {code} ({_euros(row['total_cents'])}) ne correspond plus aux règlements "
-                          f"des journées qu'il couvre ({_euros(takings.cents(*MODE_ORDER))})")
+                          f"des journées qu'il couvre ({_euros(takings.cents(*MODE_ORDER))} ; "
+                          f"{', '.join(differing)})")
             previous = row
         for versement_id in sorted(set(vouched) - {row["id"] for row in rows}, key=str):
             self.find(f"le versement n° {versement_id} du journal a disparu de la base")

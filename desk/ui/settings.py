@@ -119,8 +119,7 @@ class DeskSettings:
     def print_ticket_on_payment(self) -> bool:
         """The ticket printed on the thermal printer as soon as a payment is recorded, without a key (on by
         default: the ticket is the family's quittance); off, the agent prints it from the ticket's window."""
-        value = self._settings.value("devices/printOnPayment", True)
-        return value if isinstance(value, bool) else str(value).lower() not in ("false", "0", "")
+        return bool(self._settings.value("devices/printOnPayment", True, type=bool))
 
     @print_ticket_on_payment.setter
     def print_ticket_on_payment(self, value: bool) -> None:

@@ -10,7 +10,7 @@ from desk.db.counters import next_counter_value, next_counter_values_in, raise_c
 from desk.db.engine import open_database
 from desk.db.models import Counter
 from desk.db.pipeline import REPLAYED, together
-from tests.conftest import on_postgres_only, wait_until, waiting_on_a_lock
+from tests.conftest import on_postgres_only, wait_until, waits_on
 
 
 def _statements(database) -> list[str]:
@@ -89,7 +89,7 @@ def test_a_counter_created_at_another_desk_is_waited_for_and_read_as_this_desks_
     assert first_taken.wait(20)
     two = threading.Thread(target=second_desk)
     two.start()
-    wait_until(lambda: waiting_on_a_lock(database_url, "desk-two"))
+    wait_until(lambda: waits_on(database_url, "desk-two"))
     release.set()
     one.join(30)
     two.join(30)

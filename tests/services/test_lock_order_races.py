@@ -23,7 +23,7 @@ from desk.db.enums import UnitKind
 from desk.services.enrolment import enrol
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft, create_family
 from desk.services.lifecycle.baskets import ToggleOutcome, toggle_booking
-from tests.conftest import on_postgres_only, wait_until
+from tests.conftest import on_postgres_only, wait_until, waits_on
 
 DEC_2 = date(2026, 12, 2)
 PAUSE = ("""CREATE FUNCTION desk_test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -44,17 +44,6 @@ def _second_family(database, clock, town) -> tuple[int, int]:
         zoe = family.children[0].id
         enrol(session, clock, child_id=zoe, activity_id=town.wednesday_activity, actor=town.agent)
     return family.id, zoe
-
-
-def _sleeping(database_url: str, name: str) -> bool:
-    probe = open_database(database_url)
-    try:
-        with probe.read_engine.connect() as connection:
-            return bool(connection.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event = 'PgSleep'"
-            ), {"name": name}).scalar())
-    finally:
-        probe.dispose()
 
 
 def test_two_families_swapping_a_matin_and_a_journee_at_once_do_not_deadlock(database_url, database, clock, town):
@@ -83,7 +72,7 @@ def test_two_families_swapping_a_matin_and_a_journee_at_once_do_not_deadlock(dat
 
     one = threading.Thread(target=desk, args=("desk-one", town.family_id, town.noah, full_day, True))
     one.start()  # DURAND: the journée, for the matin
-    wait_until(lambda: _sleeping(database_url, "desk-one"))  # its first place moved, and held
+    wait_until(lambda: waits_on(database_url, "desk-one", "PgSleep"))  # its first place moved, and held
     two = threading.Thread(target=desk, args=("desk-two", leroy, zoe, morning, False))
     two.start()  # LEROY: the matin, for the journée
     one.join(30)

@@ -23,7 +23,7 @@ from desk.services.lifecycle.credits import correct_account, refund_credit
 from desk.services.lifecycle.payments import pay_at_counter
 from desk.services.pricing import family_balance
 from desk.services.tenders import Tender
-from tests.conftest import on_postgres_only, wait_until, waiting_on_a_lock
+from tests.conftest import on_postgres_only, wait_until, waits_on
 
 DEC_2 = date(2026, 12, 2)
 
@@ -53,7 +53,7 @@ def held_then_raced(database_url, first, second):
     wait_until(lambda: "desk-one" in outcomes)
     two = threading.Thread(target=desk, args=("desk-two", second, False))
     two.start()
-    wait_until(lambda: waiting_on_a_lock(database_url, "desk-two"))
+    wait_until(lambda: waits_on(database_url, "desk-two"))
     release.set()
     one.join(30)
     two.join(30)
